@@ -1,0 +1,47 @@
+"""The main navigation, filtered by the user's roles.
+
+Each app adds its pages here with the roles that use them; the template only
+renders what this returns.
+"""
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from khuyenhoc import access
+
+Role = access.Role
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    roles: frozenset[str] | None = None  # None: every signed-in user
+    staff_only: bool = False
+
+    def visible_to(self, user) -> bool:
+        if self.staff_only:
+            return user.is_staff
+        return self.roles is None or access.has_role(user, *self.roles)
+
+
+ITEMS = [
+    NavItem(_("Home"), "home"),
+    NavItem(_("Units"), "programmes:organisation_list", roles=access.AREA_WIDE_ROLES),
+    NavItem(_("My unit"), "programmes:my_organisation", roles=frozenset({Role.REPORTER})),
+    NavItem(_("Administration"), "admin:index", staff_only=True),
+]
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    current = request.resolver_match.view_name if request.resolver_match else None
+    items = [
+        {"label": item.label, "url": reverse(item.url_name), "active": item.url_name == current}
+        for item in ITEMS
+        if item.visible_to(user)
+    ]
+    return {"nav_items": items, "nav_memberships": access.memberships_of(user)}

@@ -1,0 +1,106 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from khuyenhoc import access
+
+from .models import Area, Membership, Organisation, User
+
+
+class ScopedAdmin(admin.ModelAdmin):
+    """Limits a staff member who is not a superuser to their own scope.
+
+    ``scope`` returns the filter from ``khuyenhoc.access`` for the model's
+    rows; foreign-key choices are scoped the same way.
+    """
+
+    def scope(self, user):
+        raise NotImplementedError
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if access.is_unrestricted(request.user):
+            return queryset
+        return queryset.filter(self.scope(request.user))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if not access.is_unrestricted(request.user):
+            if db_field.related_model is Area:
+                kwargs["queryset"] = access.areas_visible_to(request.user)
+            elif db_field.related_model is Organisation:
+                kwargs["queryset"] = access.organisations_visible_to(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(Area)
+class AreaAdmin(ScopedAdmin):
+    list_display = ["name", "code", "level", "parent", "is_historical", "successor"]
+    list_filter = ["level", "is_historical"]
+    search_fields = ["name", "code"]
+    autocomplete_fields = ["parent", "successor"]
+    readonly_fields = ["path"]
+
+    def scope(self, user):
+        return access.area_scope(user, field="")
+
+    def get_readonly_fields(self, request, obj=None):
+        # The path of every area below derives from code and parent: fixed once created.
+        if obj is not None:
+            return ["code", "parent", "path"]
+        return self.readonly_fields
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(ScopedAdmin):
+    list_display = ["name", "side", "area", "parent", "is_active"]
+    list_filter = ["side", "area__level", "is_active"]
+    search_fields = ["name", "short_name", "area__name"]
+    autocomplete_fields = ["area", "parent"]
+    inlines = [MembershipInline]
+
+    def scope(self, user):
+        return access.organisation_scope(user, field="", roles=access.AREA_WIDE_ROLES)
+
+
+@admin.register(Membership)
+class MembershipAdmin(ScopedAdmin):
+    list_display = ["user", "role", "organisation"]
+    list_filter = ["role", "organisation__side"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "organisation__name"]
+    autocomplete_fields = ["user", "organisation"]
+
+    def scope(self, user):
+        return access.organisation_scope(user, roles=access.AREA_WIDE_ROLES)
+
+
+class UserMembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["organisation"]
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        (_("Personal info"), {"fields": ("full_name", "email")}),
+        (_("Permissions"), {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")}),
+        (_("Important dates"), {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = (
+        (None, {"classes": ("wide",), "fields": ("username", "full_name", "email", "password1", "password2")}),
+    )
+    list_display = ["username", "full_name", "email", "is_active", "is_staff"]
+    search_fields = ["username", "full_name", "email"]
+    inlines = [UserMembershipInline]
+
+
+admin.site.site_header = _("Study promotion coordination portal")
+admin.site.site_title = _("Portal administration")
+admin.site.index_title = _("Administration")

@@ -1,0 +1,1 @@
+"""Reporting periods, progress reports and their review, dashboards, exports."""
