@@ -19,17 +19,22 @@ class NavItem:
     url_name: str
     roles: frozenset[str] | None = None  # None: every signed-in user
     staff_only: bool = False
+    own_unit: bool = False  # needs a membership of the user's own, even for a superuser
 
     def visible_to(self, user) -> bool:
         if self.staff_only:
             return user.is_staff
-        return self.roles is None or access.has_role(user, *self.roles)
+        if self.roles is None:
+            return True
+        if access.is_unrestricted(user) and not self.own_unit:
+            return True
+        return bool(access.roles_of(user) & self.roles)
 
 
 ITEMS = [
     NavItem(_("Home"), "home"),
     NavItem(_("Units"), "programmes:organisation_list", roles=access.AREA_WIDE_ROLES),
-    NavItem(_("My unit"), "programmes:my_organisation", roles=frozenset({Role.REPORTER})),
+    NavItem(_("My unit"), "programmes:my_organisation", roles=frozenset({Role.REPORTER}), own_unit=True),
     NavItem(_("Administration"), "admin:index", staff_only=True),
 ]
 

@@ -19,7 +19,9 @@ def organisation_list(user, *, side: str = "", level: str = "", query: str = "")
         organisations = organisations.filter(area__level=level)
     if query:
         organisations = organisations.filter(name__icontains=query)
-    return organisations.annotate(member_count=Count("memberships", distinct=True))
+    return organisations.annotate(member_count=Count("memberships", distinct=True)).order_by(
+        "area__path", "side", "name"
+    )
 
 
 def reporting_organisations_of(user) -> list[Organisation]:

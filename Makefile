@@ -1,0 +1,49 @@
+# Two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run test install install-dev migrate demo translations check-translations assets clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+# Start the portal with demo data on the embedded SQLite database.
+run: install
+	DEBUG=1 $(BIN)/python manage.py migrate --no-input
+	DEBUG=1 $(BIN)/python manage.py seed_demo
+	@echo "Open http://$(HOST)/ and log in with one of the demo users above."
+	DEBUG=1 $(BIN)/python manage.py runserver $(HOST)
+
+# Run the whole suite (browser tests skip with a message if Chromium is missing).
+test: install-dev
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Refresh the Vietnamese catalogue after changing texts; needs GNU gettext.
+translations: install
+	DEBUG=1 $(BIN)/python manage.py makemessages -l vi --no-location --no-obsolete \
+		-i ".venv/*" -i "node_modules/*" -i "staticfiles/*"
+	DEBUG=1 $(BIN)/python manage.py compilemessages -l vi
+
+# Re-vendor third-party front-end assets from npm (pinned in package.json).
+assets:
+	npm ci --no-audit --no-fund
+	cp node_modules/bootstrap/dist/css/bootstrap.min.css node_modules/bootstrap/dist/css/bootstrap.min.css.map \
+		node_modules/bootstrap/dist/js/bootstrap.bundle.min.js node_modules/bootstrap/dist/js/bootstrap.bundle.min.js.map \
+		node_modules/bootstrap/LICENSE static/vendor/bootstrap/
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

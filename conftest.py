@@ -1,0 +1,138 @@
+"""Personas and builders shared by every test.
+
+A small world: province P with communes A and B, and a historical province
+H (with a district) that P took over in the 2025 reform; province Q
+elsewhere. Each persona is one user with one role.
+"""
+from dataclasses import dataclass
+
+import pytest
+
+from programmes.models import Area, Membership, Organisation, User
+
+Role = Membership.Role
+Side = Organisation.Side
+Level = Area.Level
+
+
+def make_area(code, name, level, parent=None, **extra) -> Area:
+    return Area.objects.create(code=code, name=name, level=level, parent=parent, **extra)
+
+
+def make_organisation(name, area, side=Side.ASSOCIATION, parent=None, **extra) -> Organisation:
+    return Organisation.objects.create(name=name, area=area, side=side, parent=parent, **extra)
+
+
+def make_user(username, *memberships, **extra) -> User:
+    """A user with ``(organisation, role)`` memberships."""
+    user = User.objects.create_user(
+        username=username, password="correct-horse-9", email=f"{username}@example.vn", **extra
+    )
+    for organisation, role in memberships:
+        Membership.objects.create(user=user, organisation=organisation, role=role)
+    return user
+
+
+@dataclass
+class World:
+    nation: Area
+    province: Area
+    commune_a: Area
+    commune_b: Area
+    historical_province: Area
+    historical_district: Area
+    other_province: Area
+    other_commune: Area
+    department: Organisation
+    association: Organisation
+    unit_a: Organisation
+    unit_b: Organisation
+    historical_unit: Organisation
+    other_department: Organisation
+    other_unit: Organisation
+
+
+@pytest.fixture
+def world(db) -> World:
+    nation = make_area("VN", "Việt Nam", Level.NATION)
+    province = make_area("P25", "Phú Thọ", Level.PROVINCE, nation)
+    commune_a = make_area("W04795", "Phường Hòa Bình", Level.COMMUNE, province)
+    commune_b = make_area("W05266", "Xã Lạc Sơn", Level.COMMUNE, province)
+    historical_province = make_area(
+        "H17", "Hòa Bình", Level.PROVINCE, nation, is_historical=True, successor=province
+    )
+    historical_district = make_area(
+        "D157", "Lạc Sơn", Level.DISTRICT, historical_province, is_historical=True, successor=commune_b
+    )
+    other_province = make_area("P79", "Thành phố Hồ Chí Minh", Level.PROVINCE, nation)
+    other_commune = make_area("W25978", "Phường Thuận An", Level.COMMUNE, other_province)
+    department = make_organisation("Sở Giáo dục và Đào tạo tỉnh Phú Thọ", province, Side.EDUCATION)
+    association = make_organisation("Hội Khuyến học tỉnh Phú Thọ", province)
+    return World(
+        nation=nation,
+        province=province,
+        commune_a=commune_a,
+        commune_b=commune_b,
+        historical_province=historical_province,
+        historical_district=historical_district,
+        other_province=other_province,
+        other_commune=other_commune,
+        department=department,
+        association=association,
+        unit_a=make_organisation("Hội Khuyến học phường Hòa Bình", commune_a, parent=association),
+        unit_b=make_organisation("Hội Khuyến học xã Lạc Sơn", commune_b, parent=association),
+        historical_unit=make_organisation("Hội Khuyến học huyện Lạc Sơn", historical_district),
+        other_department=make_organisation(
+            "Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh", other_province, Side.EDUCATION
+        ),
+        other_unit=make_organisation("Hội Khuyến học phường Thuận An", other_commune),
+    )
+
+
+@pytest.fixture
+def editor(world):
+    return make_user("editor", (world.department, Role.EDITOR), full_name="Nguyễn Văn Biên")
+
+
+@pytest.fixture
+def reviewer(world):
+    return make_user("reviewer", (world.association, Role.REVIEWER))
+
+
+@pytest.fixture
+def leader(world):
+    return make_user("leader", (world.department, Role.LEADER))
+
+
+@pytest.fixture
+def reporter_a(world):
+    return make_user("reporter_a", (world.unit_a, Role.REPORTER))
+
+
+@pytest.fixture
+def reporter_b(world):
+    return make_user("reporter_b", (world.unit_b, Role.REPORTER))
+
+
+@pytest.fixture
+def outsider(world):
+    """An editor of another province: signed in, but none of province P is theirs."""
+    return make_user("outsider", (world.other_department, Role.EDITOR))
+
+
+@pytest.fixture
+def superuser(world):
+    return User.objects.create_superuser("root", "root@example.vn", "correct-horse-9")
+
+
+PERSONAS = ["anonymous", "superuser", "editor", "reviewer", "leader", "reporter_a", "reporter_b", "outsider"]
+
+
+@pytest.fixture
+def persona(request):
+    """Resolve a persona name to a user (None for anonymous)."""
+
+    def resolve(name):
+        return None if name == "anonymous" else request.getfixturevalue(name)
+
+    return resolve
