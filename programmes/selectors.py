@@ -20,7 +20,7 @@ def organisation_list(user, *, side: str = "", level: str = "", query: str = "")
     if query:
         organisations = organisations.filter(name__icontains=query)
     return organisations.annotate(member_count=Count("memberships", distinct=True)).order_by(
-        "area__path", "side", "name"
+        "area__is_historical", "area__path", "side", "name"
     )
 
 
