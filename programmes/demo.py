@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from .models import Area, Membership, Organisation, User
-from .services import NATION_CODE, areas_load_current, province_code, ward_code
+from .services.areas import NATION_CODE, areas_load_current, province_code, ward_code
 
 Side = Organisation.Side
 Role = Membership.Role

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from programmes.services import areas_load_current
+from programmes.services.areas import areas_load_current
 
 
 class Command(BaseCommand):

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 import vietnam_provinces as vp
 from django.db import transaction
 
-from .models import Area
+from ..models import Area
 
 NATION_CODE = "VN"
 LEVEL_BY_DIVISION = {

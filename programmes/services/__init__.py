@@ -1,0 +1,1 @@
+"""Writes with rules. Views, commands, the admin and tasks all go through these."""
