@@ -136,3 +136,37 @@ def persona(request):
         return None if name == "anonymous" else request.getfixturevalue(name)
 
     return resolve
+
+
+def make_plan(area, *parties, number="1392/KH-SGD&ĐT-HKH", title="Kế hoạch phối hợp công tác giai đoạn 2012-2016", **extra):
+    """A plan through the service, as the pages create it, with ``parties`` (organisations)."""
+    from programmes.models import Plan
+    from programmes.services.plans import PartyData, plan_save
+
+    fields = {"kind": Plan.Kind.PLAN, "start_year": 2012, "end_year": 2016, **extra}
+    plan = Plan(area=area, number=number, title=title, **fields)
+    return plan_save(user=None, plan=plan, parties=[PartyData(organisation=o) for o in parties])
+
+
+def make_commitment(plan, number, text="Tuyên truyền về xã hội học tập", party="joint", section=None, **extra):
+    from programmes.models import Commitment, Section
+
+    if section is None:
+        section = plan.sections.first() or Section.objects.create(plan=plan, number="II", title="Nội dung phối hợp", order=1)
+    order = extra.pop("order", Commitment.objects.filter(section=section).count() + 1)
+    return Commitment.objects.create(plan=plan, section=section, number=number, text=text, party=party, order=order, **extra)
+
+
+@pytest.fixture
+def plan(world):
+    """A provincial plan in force with one section and two commitments."""
+    plan = make_plan(world.province, world.department, world.association, status="in_force")
+    make_commitment(plan, "1", "Đẩy mạnh công tác thông tin, tuyên truyền")
+    make_commitment(plan, "2", "Củng cố trung tâm học tập cộng đồng", party="association")
+    return plan
+
+
+@pytest.fixture
+def other_plan(world):
+    """A plan of the other province."""
+    return make_plan(world.other_province, world.other_department, number="06/HKH-PGD", title="Thỏa thuận phối hợp", status="in_force")

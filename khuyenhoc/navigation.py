@@ -20,6 +20,7 @@ class NavItem:
     roles: frozenset[str] | None = None  # None: every signed-in user
     staff_only: bool = False
     own_unit: bool = False  # needs a membership of the user's own, even for a superuser
+    active_for: tuple[str, ...] = ()  # other views under this item, by name prefix
 
     def visible_to(self, user) -> bool:
         if self.staff_only:
@@ -30,10 +31,25 @@ class NavItem:
             return True
         return bool(access.roles_of(user) & self.roles)
 
+    def is_active(self, view_name: str | None) -> bool:
+        if not view_name:
+            return False
+        return view_name == self.url_name or view_name.startswith(self.active_for or (self.url_name,))
+
 
 ITEMS = [
     NavItem(_("Home"), "home"),
-    NavItem(_("Units"), "programmes:organisation_list", roles=access.AREA_WIDE_ROLES),
+    NavItem(
+        _("Plans"),
+        "programmes:plan_list",
+        active_for=("programmes:plan", "programmes:commitment", "programmes:section"),
+    ),
+    NavItem(
+        _("Units"),
+        "programmes:organisation_list",
+        roles=access.AREA_WIDE_ROLES,
+        active_for=("programmes:organisation",),
+    ),
     NavItem(_("My unit"), "programmes:my_organisation", roles=frozenset({Role.REPORTER}), own_unit=True),
     NavItem(_("Administration"), "admin:index", staff_only=True),
 ]
@@ -45,7 +61,7 @@ def navigation(request):
         return {}
     current = request.resolver_match.view_name if request.resolver_match else None
     items = [
-        {"label": item.label, "url": reverse(item.url_name), "active": item.url_name == current}
+        {"label": item.label, "url": reverse(item.url_name), "active": item.is_active(current)}
         for item in ITEMS
         if item.visible_to(user)
     ]

@@ -15,7 +15,7 @@ urlpatterns = [
     ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("units/", include("programmes.urls")),
+    path("", include("programmes.urls")),
     path("admin/", admin.site.urls),
 ]
 

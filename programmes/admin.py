@@ -4,7 +4,10 @@ from django.utils.translation import gettext_lazy as _
 
 from khuyenhoc import access
 
-from .models import Area, Membership, Organisation, User
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Area, Commitment, Indicator, Membership, Organisation, Plan, PlanParty, Section, User
+from .services.plans import plan_refresh_search
 
 
 class ScopedAdmin(admin.ModelAdmin):
@@ -99,6 +102,51 @@ class UserAdmin(DjangoUserAdmin):
     list_display = ["username", "full_name", "email", "is_active", "is_staff"]
     search_fields = ["username", "full_name", "email"]
     inlines = [UserMembershipInline]
+
+
+class PlanPartyInline(admin.TabularInline):
+    model = PlanParty
+    extra = 0
+    autocomplete_fields = ["organisation"]
+
+
+class SectionInline(admin.TabularInline):
+    model = Section
+    extra = 0
+
+
+@admin.register(Plan)
+class PlanAdmin(ScopedAdmin, SimpleHistoryAdmin):
+    list_display = ["__str__", "kind", "area", "status", "start_year", "end_year"]
+    list_filter = ["status", "kind", "area__level"]
+    search_fields = ["number", "title", "search_text"]
+    autocomplete_fields = ["area", "parent"]
+    inlines = [PlanPartyInline, SectionInline]
+
+    def scope(self, user):
+        return access.area_scope(user, roles=access.CHANGE_ROLES)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        plan_refresh_search(form.instance)
+
+
+class IndicatorInline(admin.TabularInline):
+    model = Indicator
+    extra = 0
+    exclude = ["origin"]
+
+
+@admin.register(Commitment)
+class CommitmentAdmin(ScopedAdmin, SimpleHistoryAdmin):
+    list_display = ["number", "plan", "party", "recurrence"]
+    list_filter = ["party", "recurrence"]
+    search_fields = ["number", "text", "plan__number", "plan__title"]
+    autocomplete_fields = ["plan", "origin"]
+    inlines = [IndicatorInline]
+
+    def scope(self, user):
+        return access.area_scope(user, field="plan__area", roles=access.CHANGE_ROLES)
 
 
 admin.site.site_header = _("Study promotion coordination portal")

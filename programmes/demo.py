@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from .demo_plans import demo_plans_load
 from .models import Area, Membership, Organisation, User
 from .services.areas import NATION_CODE, areas_load_current, province_code, ward_code
 
@@ -74,6 +75,8 @@ def demo_load(*, progress=lambda message: None) -> list[DemoUser]:
     _load_organisations()
     progress("users")
     _load_users()
+    progress("the seed plans")
+    demo_plans_load()
     return DEMO_USERS
 
 

@@ -1,7 +1,43 @@
+import re
+
 from django import forms
+from django.db.models import Q
+from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from .models import Area, Organisation
+from khuyenhoc import access
+
+from . import selectors
+from .models import Area, Commitment, Indicator, Organisation, Plan, PlanParty, Section
+from .services.plans import PartyData
+from .validators import validate_scan
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker (a calendar on phones); it sends ISO dates."""
+
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class AreaChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, area):
+        return f"{area} · {area.get_level_display()}"
+
+
+class LocalDecimalField(forms.DecimalField):
+    """Accepts Vietnamese figures: 32.000 is thirty-two thousand, 98,5 is ninety-eight and a half."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace(" ", "").replace("\u00a0", "")
+            if "," in value:
+                value = value.replace(".", "").replace(",", ".")
+            elif re.fullmatch(r"\d{1,3}(\.\d{3})+", value):
+                value = value.replace(".", "")
+        return super().to_python(value)
 
 
 class OrganisationFilterForm(forms.Form):
@@ -12,3 +48,241 @@ class OrganisationFilterForm(forms.Form):
     level = forms.ChoiceField(
         label=_("Level"), required=False, choices=[("", _("All levels")), *Area.Level.choices]
     )
+
+
+class PlanFilterForm(forms.Form):
+    query = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=200,
+        help_text=_("Number, title, place or party; accents are optional."),
+    )
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("All")), *Plan.Status.choices])
+    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All")), *Plan.Kind.choices])
+    year = forms.IntegerField(label=_("In force in year"), required=False, min_value=1990, max_value=2100)
+    area = AreaChoiceField(label=_("Area"), required=False, queryset=Area.objects.none(), empty_label=_("All"))
+    party = forms.ModelChoiceField(
+        label=_("Party"), required=False, queryset=Organisation.objects.none(), empty_label=_("All")
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = selectors.plan_filter_choices(user)
+        self.fields["area"].queryset = choices["areas"]
+        self.fields["party"].queryset = choices["parties"]
+
+
+def _plan_areas(user, plan: Plan | None):
+    """Areas where the user may issue a plan: above commune level, plus the plan's own area."""
+    areas = Area.objects.filter(access.area_scope(user, field="", roles=access.CHANGE_ROLES))
+    keep = ~Q(level=Area.Level.COMMUNE)
+    for membership in access.memberships_of(user):
+        keep |= Q(pk=membership.organisation.area_id)
+    if plan and plan.area_id:
+        keep |= Q(pk=plan.area_id)
+    return areas.filter(keep).order_by("is_historical", "path")
+
+
+class PlanForm(forms.ModelForm):
+    scan = forms.FileField(
+        label=_("Signed scan"),
+        required=False,
+        validators=[validate_scan],
+        error_messages={"empty": _("The file is empty.")},
+        help_text=_("A PDF or an image of the signed document."),
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/png,image/jpeg,image/tiff"}),
+    )
+
+    class Meta:
+        model = Plan
+        fields = [
+            "kind",
+            "number",
+            "title",
+            "area",
+            "signed_on",
+            "place",
+            "start_year",
+            "end_year",
+            "parent",
+            "review_cadence",
+            "legal_bases",
+            "purposes",
+            "requirements",
+            "recipients",
+            "scan",
+        ]
+        field_classes = {"area": AreaChoiceField}
+        widgets = {
+            "title": forms.Textarea(attrs={"rows": 2}),
+            "signed_on": DateInput(),
+            "legal_bases": forms.Textarea(attrs={"rows": 4}),
+            "purposes": forms.Textarea(attrs={"rows": 4}),
+            "requirements": forms.Textarea(attrs={"rows": 3}),
+            "recipients": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        plan = self.instance if self.instance.pk else None
+        self.fields["area"].queryset = _plan_areas(user, plan)
+        parents = selectors.plans_visible_to(user).select_related("area")
+        self.fields["parent"].queryset = parents.exclude(pk=plan.pk) if plan else parents
+
+    def clean_number(self):
+        return " ".join(self.cleaned_data["number"].split())
+
+    def clean(self):
+        cleaned = super().clean()
+        number, area = cleaned.get("number"), cleaned.get("area")
+        if number and area:
+            duplicates = Plan.objects.filter(area=area, number__iexact=number).exclude(pk=self.instance.pk)
+            if duplicates.exists():
+                self.add_error("number", _("Another plan of this area already has this number."))
+        return cleaned
+
+
+class PartyForm(forms.ModelForm):
+    class Meta:
+        model = PlanParty
+        fields = ["organisation", "signatory_name", "signatory_title", "signing_capacity"]
+
+
+class BasePartyFormSet(forms.BaseInlineFormSet):
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        organisations = access.organisations_visible_to(user).select_related("area")
+        keep = ~Q(area__level=Area.Level.COMMUNE)
+        if self.instance.pk:
+            keep |= Q(area=self.instance.area_id) | Q(plan_parties__plan=self.instance)
+        for form in self.forms:
+            form.fields["organisation"].queryset = organisations.filter(keep).distinct().order_by("area__path", "name")
+
+    def clean(self):
+        super().clean()
+        chosen = [
+            form.cleaned_data["organisation"]
+            for form in self.forms
+            if form.cleaned_data.get("organisation") and not form.cleaned_data.get("DELETE")
+        ]
+        if len(chosen) != len(set(chosen)):
+            raise forms.ValidationError(_("The same organisation is listed twice."))
+        if not chosen:
+            raise forms.ValidationError(_("Name at least one party that signed the plan."))
+
+    def party_data(self) -> list[PartyData]:
+        """The parties as the services take them, in the order given."""
+        return [
+            PartyData(
+                organisation=form.cleaned_data["organisation"],
+                signatory_name=form.cleaned_data["signatory_name"],
+                signatory_title=form.cleaned_data["signatory_title"],
+                signing_capacity=form.cleaned_data["signing_capacity"],
+            )
+            for form in self.forms
+            if form.cleaned_data.get("organisation") and not form.cleaned_data.get("DELETE")
+        ]
+
+
+PartyFormSet = inlineformset_factory(
+    Plan, PlanParty, form=PartyForm, formset=BasePartyFormSet, extra=2, can_delete=True, max_num=6
+)
+
+
+class SectionForm(forms.ModelForm):
+    class Meta:
+        model = Section
+        fields = ["number", "title"]
+
+
+class CommitmentForm(forms.ModelForm):
+    reporting_levels = forms.MultipleChoiceField(
+        label=_("Levels that report"),
+        required=False,
+        choices=Commitment.REPORTING_LEVEL_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Commitment
+        fields = [
+            "section",
+            "number",
+            "text",
+            "party",
+            "lead",
+            "supporting",
+            "recurrence",
+            "deadline",
+            "yearly_day",
+            "yearly_month",
+            "reporting_levels",
+        ]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3}), "deadline": DateInput()}
+
+    def __init__(self, *args, plan: Plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.plan = plan
+        self.fields["section"].queryset = plan.sections.order_by("order", "pk")
+        self.fields["section"].empty_label = None
+        if not self.instance.pk and not self.is_bound:
+            self.initial.setdefault("reporting_levels", [level for level, _label in Commitment.REPORTING_LEVEL_CHOICES])
+
+    def clean_number(self):
+        number = " ".join(self.cleaned_data["number"].split())
+        others = Commitment.objects.filter(plan=self.instance.plan, number__iexact=number).exclude(pk=self.instance.pk)
+        if others.exists():
+            raise forms.ValidationError(_("Another commitment of this plan already has this number."))
+        return number
+
+
+class IndicatorForm(forms.ModelForm):
+    target_value = LocalDecimalField(label=_("Target"), max_digits=18, decimal_places=2)
+
+    class Meta:
+        model = Indicator
+        fields = ["name", "unit", "target_value", "direction", "aggregation", "due_date"]
+        widgets = {"due_date": DateInput()}
+
+
+IndicatorFormSet = inlineformset_factory(
+    Commitment, Indicator, form=IndicatorForm, extra=1, can_delete=True, max_num=20
+)
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("New status"), choices=Plan.Status.choices)
+
+
+class DeriveForm(forms.Form):
+    area = AreaChoiceField(label=_("Area of the new plan"), queryset=Area.objects.none())
+    title = forms.CharField(label=_("Title"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
+    number = forms.CharField(label=_("Number and symbol"), max_length=100, required=False)
+    parties = forms.ModelMultipleChoiceField(
+        label=_("Parties"),
+        queryset=Organisation.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The organisations of that area that sign the new plan."),
+    )
+
+    def __init__(self, *args, user, plan: Plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        areas = selectors.plans_derivable_areas(user, plan)
+        # Communes only where an organisation exists to sign: there are thousands.
+        self.fields["area"].queryset = areas.filter(
+            ~Q(level=Area.Level.COMMUNE) | Q(organisations__isnull=False)
+        ).distinct()
+        self.fields["parties"].queryset = (
+            access.organisations_visible_to(user)
+            .filter(area__path__startswith=plan.area.path)
+            .exclude(area=plan.area)
+            .select_related("area")
+            .order_by("area__path", "name")
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        area, parties = cleaned.get("area"), cleaned.get("parties")
+        if area and parties and any(party.area_id != area.pk for party in parties):
+            self.add_error("parties", _("Choose parties of the new plan's area."))
+        return cleaned

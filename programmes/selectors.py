@@ -1,9 +1,10 @@
 """Reads of areas and organisations that depend on who asks."""
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from khuyenhoc import access
+from khuyenhoc.text import fold
 
-from .models import Organisation
+from .models import Area, Commitment, Indicator, Organisation, Plan, PlanParty, Section
 
 
 def organisations_visible_to(user) -> QuerySet[Organisation]:
@@ -27,3 +28,81 @@ def organisation_list(user, *, side: str = "", level: str = "", query: str = "")
 def reporting_organisations_of(user) -> list[Organisation]:
     """The organisations for which the user files reports."""
     return [m.organisation for m in access.memberships_of(user) if m.role == access.Role.REPORTER]
+
+
+# Plans ---------------------------------------------------------------------
+
+
+def plans_visible_to(user) -> QuerySet[Plan]:
+    """Plans of the user's areas, and the plans in force above them (a commune
+    reads the provincial plan it reports against). Drafts stay with the area
+    that writes them."""
+    own = access.area_scope(user, field="area")
+    above = access.area_scope(user, field="area", include_ancestors=True) & ~Q(status=Plan.Status.DRAFT)
+    return Plan.objects.filter(own | above)
+
+
+def plan_can_change(user, plan: Plan) -> bool:
+    return access.can_change_area(user, plan.area)
+
+
+def plan_list(
+    user,
+    *,
+    query: str = "",
+    status: str = "",
+    kind: str = "",
+    year: int | None = None,
+    area: Area | None = None,
+    party: Organisation | None = None,
+) -> QuerySet[Plan]:
+    """Visible plans matching the list page's filters; ``query`` ignores diacritics."""
+    plans = plans_visible_to(user)
+    for word in fold(query).split():
+        plans = plans.filter(search_text__contains=word)
+    if status:
+        plans = plans.filter(status=status)
+    if kind:
+        plans = plans.filter(kind=kind)
+    if year:
+        plans = plans.filter(Q(start_year__lte=year) | Q(start_year__isnull=True)).filter(
+            Q(end_year__gte=year) | Q(end_year__isnull=True)
+        ).exclude(start_year__isnull=True, end_year__isnull=True)
+    if area:
+        plans = plans.filter(area__path__startswith=area.path)
+    if party:
+        plans = plans.filter(parties__organisation=party)
+    return (
+        plans.select_related("area")
+        .prefetch_related(Prefetch("parties", queryset=PlanParty.objects.select_related("organisation")))
+        .annotate(commitment_count=Count("commitments", distinct=True))
+        .order_by("-start_year", "-signed_on", "title", "pk")
+    )
+
+
+def plan_filter_choices(user) -> dict:
+    """The areas and parties that appear in the user's visible plans, for the filter form."""
+    visible = plans_visible_to(user)
+    return {
+        "areas": Area.objects.filter(pk__in=visible.values("area")).order_by("is_historical", "path"),
+        "parties": Organisation.objects.filter(plan_parties__plan__in=visible).distinct().order_by("name"),
+    }
+
+
+def plan_sections(plan: Plan) -> list[Section]:
+    """The plan's sections with their commitments and indicators, in three queries."""
+    commitments = Commitment.objects.order_by("order", "pk").prefetch_related(
+        Prefetch("indicators", queryset=Indicator.objects.order_by("order", "pk"))
+    )
+    return list(plan.sections.order_by("order", "pk").prefetch_related(Prefetch("commitments", queryset=commitments)))
+
+
+def plans_derivable_areas(user, plan: Plan) -> QuerySet[Area]:
+    """Areas below the plan's own where the user may write a derived plan."""
+    return (
+        Area.objects.filter(access.area_scope(user, field="", roles=access.CHANGE_ROLES))
+        .filter(path__startswith=plan.area.path)
+        .exclude(pk=plan.area_id)
+        .exclude(level=Area.Level.NATION)
+        .order_by("is_historical", "path")
+    )

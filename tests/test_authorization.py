@@ -6,7 +6,9 @@ login page, ``ADMIN_LOGIN`` a redirect to the admin's.
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from conftest import PERSONAS
+from types import SimpleNamespace
+
+from conftest import PERSONAS, make_commitment
 
 LOGIN = "login"
 ADMIN_LOGIN = "admin-login"
@@ -16,7 +18,7 @@ def expect(anonymous, superuser, editor, reviewer, leader, reporter_a, reporter_
     return dict(zip(PERSONAS, [anonymous, superuser, editor, reviewer, leader, reporter_a, reporter_b, outsider]))
 
 
-# (case id, method, URL name, arguments built from the world, expected answers)
+# (case id, method, URL name, arguments built from the test's objects, expected answers)
 CASES = [
     ("home", "get", "home", lambda w: [], expect(LOGIN, 200, 200, 200, 200, 200, 200, 200)),
     ("login", "get", "login", lambda w: [], expect(200, 302, 302, 302, 302, 302, 302, 302)),
@@ -73,7 +75,52 @@ CASES = [
     ),
     ("admin-index", "get", "admin:index", lambda w: [], expect(ADMIN_LOGIN, 200, *[ADMIN_LOGIN] * 6)),
 ]
-for model in ["area", "organisation", "membership", "user"]:
+# Plans: ``plan`` is province P's plan in force, ``other_plan`` province Q's.
+EDIT = expect(LOGIN, 200, 200, 403, 403, 403, 403, 404)
+EDIT_POST = expect(LOGIN, 302, 302, 403, 403, 403, 403, 404)
+READ = expect(LOGIN, 200, 200, 200, 200, 200, 200, 404)
+CASES += [
+    ("plan-list", "get", "programmes:plan_list", lambda w: [], expect(LOGIN, *[200] * 7)),
+    ("plan-create", "get", "programmes:plan_create", lambda w: [], expect(LOGIN, 200, 200, 403, 403, 403, 403, 200)),
+    ("plan-detail", "get", "programmes:plan_detail", lambda w: [w.plan.pk], READ),
+    (
+        "plan-detail-other-province",
+        "get",
+        "programmes:plan_detail",
+        lambda w: [w.other_plan.pk],
+        expect(LOGIN, 200, 404, 404, 404, 404, 404, 200),
+    ),
+    ("plan-edit", "get", "programmes:plan_edit", lambda w: [w.plan.pk], EDIT),
+    ("plan-status-get", "get", "programmes:plan_status", lambda w: [w.plan.pk], expect(LOGIN, *[405] * 7)),
+    ("plan-status", "post", "programmes:plan_status", lambda w: [w.plan.pk], EDIT_POST),
+    ("plan-history", "get", "programmes:plan_history", lambda w: [w.plan.pk], READ),
+    ("plan-scan-none", "get", "programmes:plan_scan", lambda w: [w.plan.pk], expect(LOGIN, *[404] * 7)),
+    ("plan-derive", "get", "programmes:plan_derive", lambda w: [w.plan.pk], EDIT),
+    ("commitments", "get", "programmes:commitments", lambda w: [w.plan.pk], EDIT),
+    ("section-create", "post", "programmes:section_create", lambda w: [w.plan.pk], EDIT),
+    ("section-edit", "get", "programmes:section_edit", lambda w: [w.plan.pk, w.section.pk], EDIT),
+    ("section-delete", "post", "programmes:section_delete", lambda w: [w.plan.pk, w.section.pk], EDIT_POST),
+    ("section-move", "post", "programmes:section_move", lambda w: [w.plan.pk, w.section.pk], EDIT_POST),
+    ("commitment-create", "get", "programmes:commitment_create", lambda w: [w.plan.pk], EDIT),
+    ("commitment-row", "get", "programmes:commitment_row", lambda w: [w.plan.pk, w.commitment.pk], EDIT),
+    ("commitment-edit", "get", "programmes:commitment_edit", lambda w: [w.plan.pk, w.commitment.pk], EDIT),
+    (
+        "commitment-delete",
+        "post",
+        "programmes:commitment_delete",
+        lambda w: [w.plan.pk, w.commitment.pk],
+        EDIT_POST,
+    ),
+    ("commitment-move", "post", "programmes:commitment_move", lambda w: [w.plan.pk, w.commitment.pk], EDIT_POST),
+    (
+        "commitment-of-other-plan",
+        "get",
+        "programmes:commitment_edit",
+        lambda w: [w.plan.pk, w.other_commitment.pk],
+        expect(LOGIN, 404, 404, 403, 403, 403, 403, 404),
+    ),
+]
+for model in ["area", "organisation", "membership", "user", "plan", "commitment"]:
     CASES += [
         (
             f"admin-{model}-list",
@@ -106,12 +153,20 @@ CASES += [
 
 @pytest.mark.parametrize("persona_name", PERSONAS)
 @pytest.mark.parametrize("case", CASES, ids=[case[0] for case in CASES])
-def test_url_answers_each_persona_as_expected(client, world, persona, persona_name, case):
+def test_url_answers_each_persona_as_expected(client, world, plan, other_plan, persona, persona_name, case):
     _case_id, method, url_name, build_args, expected = case
     user = persona(persona_name)
     if user is not None:
         client.force_login(user)
-    url = reverse(url_name, args=build_args(world))
+    objects = SimpleNamespace(
+        **vars(world),
+        plan=plan,
+        other_plan=other_plan,
+        section=plan.sections.get(),
+        commitment=plan.commitments.get(number="2"),
+        other_commitment=make_commitment(other_plan, "1"),
+    )
+    url = reverse(url_name, args=build_args(objects))
     response = getattr(client, method)(url)
     want = expected[persona_name]
     if want == LOGIN:

@@ -6,11 +6,11 @@ from .conftest import PHONE, assert_accessible, log_in
 pytestmark = pytest.mark.e2e
 
 EXPECTED = {
-    "admin": (["Trang chủ", "Đơn vị", "Quản trị"], "Quản trị viên"),
-    "editor": (["Trang chủ", "Đơn vị"], "Biên tập viên"),
-    "reviewer": (["Trang chủ", "Đơn vị"], "Cán bộ thẩm định"),
-    "leader": (["Trang chủ", "Đơn vị"], "Lãnh đạo"),
-    "reporter": (["Trang chủ", "Đơn vị của tôi"], "Cán bộ báo cáo"),
+    "admin": (["Trang chủ", "Kế hoạch", "Đơn vị", "Quản trị"], "Quản trị viên"),
+    "editor": (["Trang chủ", "Kế hoạch", "Đơn vị"], "Biên tập viên"),
+    "reviewer": (["Trang chủ", "Kế hoạch", "Đơn vị"], "Cán bộ thẩm định"),
+    "leader": (["Trang chủ", "Kế hoạch", "Đơn vị"], "Lãnh đạo"),
+    "reporter": (["Trang chủ", "Kế hoạch", "Đơn vị của tôi"], "Cán bộ báo cáo"),
 }
 
 

@@ -5,8 +5,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from khuyenhoc import access
 
-from . import selectors
-from .forms import OrganisationFilterForm
+from .. import selectors
+from ..forms import OrganisationFilterForm
 
 
 @login_required

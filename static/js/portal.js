@@ -1,0 +1,31 @@
+/* Small behaviours the pages share. Everything works without them. */
+(function () {
+  "use strict";
+
+  // "Add a row" for Django formsets: clones the <template> of the empty form,
+  // numbering it with the formset's TOTAL_FORMS.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-formset-add]");
+    if (!button) return;
+    event.preventDefault();
+    var prefix = button.getAttribute("data-formset-add");
+    var total = document.getElementById("id_" + prefix + "-TOTAL_FORMS");
+    var template = document.getElementById(prefix + "-empty");
+    var target = document.getElementById(prefix + "-rows");
+    if (!total || !template || !target) return;
+    var index = parseInt(total.value, 10);
+    var html = template.innerHTML.replace(/__prefix__/g, String(index));
+    target.insertAdjacentHTML("beforeend", html);
+    total.value = String(index + 1);
+    var first = target.lastElementChild && target.lastElementChild.querySelector("input, select, textarea");
+    if (first) first.focus();
+  });
+
+  // After htmx swaps content in, move focus to what the swap brought so that
+  // keyboard and screen-reader users are not left on a removed element.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var focus = event.detail.target.querySelector("[data-autofocus]") ||
+      (event.detail.target.matches && event.detail.target.matches("[data-autofocus]") ? event.detail.target : null);
+    if (focus) focus.focus();
+  });
+})();
