@@ -132,6 +132,14 @@ class PlanForm(forms.ModelForm):
     def clean_number(self):
         return " ".join(self.cleaned_data["number"].split())
 
+    def clean_legal_bases(self):
+        """One basis per line, without the "Căn cứ" and the ";" the page adds back."""
+        lines = []
+        for line in Plan.lines(self.cleaned_data["legal_bases"]):
+            line = re.sub(r"^(căn cứ|can cu)\s+(vào\s+)?", "", line, flags=re.IGNORECASE).rstrip(";,. ")
+            lines.append(line[:1].upper() + line[1:])
+        return "\n".join(lines)
+
     def clean(self):
         cleaned = super().clean()
         number, area = cleaned.get("number"), cleaned.get("area")

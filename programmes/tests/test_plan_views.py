@@ -50,7 +50,9 @@ def test_editor_creates_a_plan_with_its_parties_and_goes_to_the_commitments(clie
     assert plan.created_by == editor
     assert [p.organisation for p in plan.parties.all()] == [world.department, world.association]
     assert plan.parties.first().signing_capacity == "KT. GIÁM ĐỐC"
-    assert plan.legal_basis_list() == ["Căn cứ Kết luận số 49-KL/TW", "Căn cứ Quyết định số 1373/QĐ-TTg"]
+    assert plan.legal_basis_list() == ["Kết luận số 49-KL/TW", "Quyết định số 1373/QĐ-TTg"]
+    page = client.get(reverse("programmes:plan_detail", args=[plan.pk])).content.decode()
+    assert "Căn cứ Kết luận số 49-KL/TW;" in page
 
 
 def test_a_duplicate_number_in_the_same_area_is_refused_beside_the_field(client, world, editor, plan):
