@@ -254,7 +254,7 @@ class IndicatorForm(forms.ModelForm):
 
 
 IndicatorFormSet = inlineformset_factory(
-    Commitment, Indicator, form=IndicatorForm, extra=1, can_delete=True, max_num=20
+    Commitment, Indicator, form=IndicatorForm, extra=1, can_delete=True, can_order=True, max_num=20
 )
 
 

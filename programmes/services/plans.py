@@ -132,13 +132,22 @@ def commitment_save(*, user, commitment: Commitment, indicators=None) -> Commitm
         commitment.order = _next_order(Commitment.objects.filter(section=commitment.section))
     commitment.save()
     if indicators is not None:
-        indicators.instance = commitment
-        for index, indicator in enumerate(indicators.save(commit=False)):
-            indicator.order = indicator.order or index + 1
-            indicator.save()
-        for indicator in indicators.deleted_objects:
-            indicator.delete()
+        _save_indicators(commitment, indicators)
     return commitment
+
+
+def _save_indicators(commitment: Commitment, indicators) -> None:
+    """Save a validated indicator formset, numbering the indicators in the order the user gave."""
+    indicators.instance = commitment
+    changed = indicators.save(commit=False)
+    for indicator in indicators.deleted_objects:
+        indicator.delete()
+    for position, form in enumerate(indicators.ordered_forms, start=1):
+        indicator = form.instance
+        if indicator in changed or (indicator.pk and indicator.order != position):
+            indicator.commitment = commitment
+            indicator.order = position
+            indicator.save()
 
 
 @transaction.atomic

@@ -204,3 +204,26 @@ def test_a_commitment_of_another_plan_is_not_found_through_this_plan(client, wor
     response = client.post(reverse("programmes:commitment_delete", args=[plan.pk, stranger.pk]))
     assert response.status_code == 404
     assert Commitment.objects.filter(pk=stranger.pk).exists()
+
+
+def test_indicators_are_reordered_by_their_order_field(client, editor, plan):
+    commitment = plan.commitments.get(number="1")
+    first = Indicator.objects.create(commitment=commitment, name="Thứ nhất", unit="times", target_value=1, order=1)
+    second = Indicator.objects.create(commitment=commitment, name="Thứ hai", unit="times", target_value=2, order=2)
+    client.force_login(editor)
+    p = f"c{commitment.pk}"
+    data = commitment_data(commitment.section, prefix=p, **{f"{p}-number": "1", f"{p}-indicators-TOTAL_FORMS": "3", f"{p}-indicators-INITIAL_FORMS": "2"})
+    for index, (indicator, order) in enumerate([(first, 2), (second, 1)]):
+        data.update({
+            f"{p}-indicators-{index}-id": indicator.pk,
+            f"{p}-indicators-{index}-name": indicator.name,
+            f"{p}-indicators-{index}-unit": "times",
+            f"{p}-indicators-{index}-target_value": str(indicator.target_value),
+            f"{p}-indicators-{index}-direction": "at_least",
+            f"{p}-indicators-{index}-aggregation": "sum",
+            f"{p}-indicators-{index}-ORDER": str(order),
+        })
+    data.update({f"{p}-indicators-2-name": "", f"{p}-indicators-2-direction": "at_least", f"{p}-indicators-2-aggregation": "sum"})
+    response = client.post(reverse("programmes:commitment_edit", args=[plan.pk, commitment.pk]), data, **HTMX)
+    assert response.status_code == 200
+    assert list(commitment.indicators.order_by("order").values_list("name", flat=True)) == ["Thứ hai", "Thứ nhất"]
