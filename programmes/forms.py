@@ -1,8 +1,10 @@
 import re
+from decimal import Decimal
 
 from django import forms
 from django.db.models import Q
 from django.forms import inlineformset_factory
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from khuyenhoc import access
@@ -28,7 +30,15 @@ class AreaChoiceField(forms.ModelChoiceField):
 
 
 class LocalDecimalField(forms.DecimalField):
-    """Accepts Vietnamese figures: 32.000 is thirty-two thousand, 98,5 is ninety-eight and a half."""
+    """Reads and shows figures the Vietnamese way: 32.000 is thirty-two thousand, 98,5 is
+    ninety-eight and a half. A text input, since a number input refuses the dots."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal"})
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal):
+            return formats.number_format(value.normalize(), force_grouping=True)
+        return value
 
     def to_python(self, value):
         if isinstance(value, str):
@@ -207,6 +217,7 @@ class CommitmentForm(forms.ModelForm):
     reporting_levels = forms.MultipleChoiceField(
         label=_("Levels that report"),
         required=False,
+        help_text=_("Leave all unticked if every level reports on it."),
         choices=Commitment.REPORTING_LEVEL_CHOICES,
         widget=forms.CheckboxSelectMultiple,
     )

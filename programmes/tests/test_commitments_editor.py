@@ -227,3 +227,11 @@ def test_indicators_are_reordered_by_their_order_field(client, editor, plan):
     response = client.post(reverse("programmes:commitment_edit", args=[plan.pk, commitment.pk]), data, **HTMX)
     assert response.status_code == 200
     assert list(commitment.indicators.order_by("order").values_list("name", flat=True)) == ["Thứ hai", "Thứ nhất"]
+
+
+def test_an_indicator_target_is_shown_the_vietnamese_way_in_the_form(client, editor, plan):
+    commitment = plan.commitments.get(number="1")
+    Indicator.objects.create(commitment=commitment, name="Quỹ bình quân", unit="vnd_per_person_year", target_value=32000)
+    client.force_login(editor)
+    page = client.get(reverse("programmes:commitment_edit", args=[plan.pk, commitment.pk]), **HTMX).content.decode()
+    assert 'value="32.000"' in page
