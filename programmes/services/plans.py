@@ -176,6 +176,19 @@ def item_move(*, user, item: Section | Commitment, offset: int) -> None:
             sibling.save(update_fields=["order"])
 
 
+def _copy(instance, **changes):
+    """A new row with the field values of ``instance``, except ``changes``."""
+    values = {}
+    for field in type(instance)._meta.concrete_fields:
+        if field.primary_key:
+            continue
+        if field.name in changes:
+            values[field.name] = changes[field.name]
+        else:
+            values[field.attname] = getattr(instance, field.attname)
+    return type(instance).objects.create(**values)
+
+
 @transaction.atomic
 def plan_derive(
     *, user, parent: Plan, area: Area, title: str, parties: list[PartyData], number: str = ""
@@ -211,34 +224,9 @@ def plan_derive(
         carried = [c for c in section.commitments.all() if not c.reporting_levels or level in c.reporting_levels]
         if not carried:
             continue
-        copy = Section.objects.create(plan=child, number=section.number, title=section.title, order=section.order)
+        copy = _copy(section, plan=child)
         for commitment in carried:
-            new = Commitment.objects.create(
-                plan=child,
-                section=copy,
-                number=commitment.number,
-                text=commitment.text,
-                party=commitment.party,
-                lead=commitment.lead,
-                supporting=commitment.supporting,
-                recurrence=commitment.recurrence,
-                deadline=commitment.deadline,
-                yearly_day=commitment.yearly_day,
-                yearly_month=commitment.yearly_month,
-                reporting_levels=[level],
-                order=commitment.order,
-                origin=commitment,
-            )
+            new = _copy(commitment, plan=child, section=copy, reporting_levels=[level], origin=commitment)
             for indicator in commitment.indicators.all():
-                Indicator.objects.create(
-                    commitment=new,
-                    name=indicator.name,
-                    unit=indicator.unit,
-                    target_value=indicator.target_value,
-                    direction=indicator.direction,
-                    aggregation=indicator.aggregation,
-                    due_date=indicator.due_date,
-                    order=indicator.order,
-                    origin=indicator,
-                )
+                _copy(indicator, commitment=new, origin=indicator)
     return child
