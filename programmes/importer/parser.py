@@ -1,0 +1,745 @@
+"""Turns the text of a signed coordination plan into a ``ParsedPlan``.
+
+The text comes as people have it: pasted from Word or a web page, with
+Markdown bold markers, lines broken by page breaks, blank lines inside an
+item, mixed numbering ("I-", "II.", "1.", "1/", "1-", "1.1.", "a)", "-"),
+typos and missing parts. The parser reads it in three zones:
+
+- the head: number ("Số ..."), place and date, the title that names the
+  kind of document, legal bases ("Căn cứ ..."), and any preamble;
+- the body: sections (Roman numerals, or top-level numbers when there are
+  none), headings that name a party, and the numbered or bulleted items
+  under them, which become commitments;
+- the tail: signature blocks and the recipients ("Nơi nhận").
+
+Commitment numbers follow the document: a printed "1.1" stays "1.1"; a
+single-level "1." is prefixed with its section ("II.1"); a bullet takes the
+number of its heading and its position ("II.1.3"). A number already taken in
+the plan is prefixed with the section as well ("IV.1.1").
+"""
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+from .errors import NotAPlan
+from .targets import ParsedIndicator, indicators_in, timing_of
+
+KINDS = [("ke_hoach", "KẾ HOẠCH"), ("chuong_trinh", "CHƯƠNG TRÌNH"), ("thoa_thuan", "THỎA THUẬN"), ("thoa_thuan", "THOẢ THUẬN")]
+SURNAMES = set(
+    "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly quach dinh truong lam mai ta doan "
+    "cao luong ha trinh dao luu to kieu chu la thai chau tang trieu vuong khong kim lo luc bach giang tong "
+    "thach lai mac van khuc nong hua diep ong quan ton".split()
+)
+TITLES = {
+    "giam doc": "Giám đốc",
+    "pho giam doc": "Phó Giám đốc",
+    "chu tich": "Chủ tịch",
+    "pho chu tich": "Phó Chủ tịch",
+    "truong phong": "Trưởng phòng",
+    "pho truong phong": "Phó Trưởng phòng",
+    "pho phong": "Phó phòng",
+    "truong ban": "Trưởng ban",
+    "pho truong ban": "Phó Trưởng ban",
+    "bi thu": "Bí thư",
+    "pho bi thu": "Phó Bí thư",
+    "chanh van phong": "Chánh Văn phòng",
+}
+NEWS_HINTS = ("chi tiet bai viet", "xem co chu", "welcome to", "a- a a+", "theo bao", "tin lien quan", "binh luan")
+
+
+def fold(text: str) -> str:
+    text = text.replace("đ", "d").replace("Đ", "D")
+    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+# Data ----------------------------------------------------------------------
+
+
+@dataclass
+class ParsedCommitment:
+    number: str
+    text: str
+    party: str  # department, association, joint, other
+    section: str = ""
+    recurrence: str = "ongoing"
+    deadline: date | None = None
+    yearly_day: int | None = None
+    yearly_month: int | None = None
+    indicators: list[ParsedIndicator] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return {
+            "number": self.number,
+            "text": self.text,
+            "party": self.party,
+            "section": self.section,
+            "recurrence": self.recurrence,
+            "deadline": self.deadline.isoformat() if self.deadline else None,
+            "yearly_date": f"{self.yearly_day:02d}/{self.yearly_month:02d}" if self.yearly_day else None,
+            "indicators": [indicator.as_json() for indicator in self.indicators],
+        }
+
+
+@dataclass
+class Signatory:
+    name: str
+    title: str = ""
+    capacity: str = ""
+    organisation: str = ""
+
+
+@dataclass
+class ParseWarning:
+    code: str
+    detail: dict = field(default_factory=dict)
+
+
+@dataclass
+class ParsedSection:
+    number: str
+    title: str
+
+    def __str__(self):
+        return f"{self.number}. {self.title}" if self.number else self.title
+
+
+@dataclass
+class ParsedPlan:
+    kind: str
+    title: str
+    number: str = ""
+    signed_on: date | None = None
+    place: str = ""
+    period: tuple[int, int] | None = None
+    parties: list[str] = field(default_factory=list)
+    legal_bases: list[str] = field(default_factory=list)
+    preamble: list[str] = field(default_factory=list)
+    purposes: list[str] = field(default_factory=list)
+    requirements: list[str] = field(default_factory=list)
+    sections: list[ParsedSection] = field(default_factory=list)
+    commitments: list[ParsedCommitment] = field(default_factory=list)
+    signatories: list[Signatory] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        """The shape that ``import_plan --format json`` prints (see DESIGN.md)."""
+        return {
+            "kind": self.kind,
+            "number": self.number or None,
+            "title": self.title,
+            "signed_on": self.signed_on.isoformat() if self.signed_on else None,
+            "place": self.place or None,
+            "period": list(self.period) if self.period else None,
+            "parties": self.parties,
+            "legal_bases": self.legal_bases,
+            "purposes": self.purposes,
+            "requirements": self.requirements,
+            "sections": [{"number": s.number, "title": s.title} for s in self.sections],
+            "commitments": [c.as_json() for c in self.commitments],
+            "signatories": [
+                {"name": s.name, "title": s.title, "capacity": s.capacity, "organisation": s.organisation}
+                for s in self.signatories
+            ],
+            "recipients": self.recipients,
+            "warnings": [{"code": w.code, **w.detail} for w in self.warnings],
+        }
+
+
+# Lines and blocks ------------------------------------------------------------
+
+ROMAN = re.compile(r"^(?P<n>[IVX]{1,5})\s*[.\-–)/:]\s*(?P<rest>\S.*)$")
+MULTI = re.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2})+)\.?(?:\s+|(?=[^\d\s.]))(?P<rest>\S.*)$")
+SINGLE = re.compile(r"^(?P<n>\d{1,2})\s*(?:[.)]|-(?!\d)|/(?!\d))\s*(?P<rest>\S.*)$")
+LETTER = re.compile(r"^(?P<n>[a-zđ])\)\s*(?P<rest>\S.*)$")
+BULLET = re.compile(r"^[-–—•+*]\s*(?P<rest>\S.*)$")
+TERMINAL = (".", ";", "!", "?", "…", ":")
+
+
+@dataclass
+class Block:
+    text: str
+    marker: str = ""  # roman, multi, single, letter, bullet, or "" for prose
+    number: str = ""
+    body: str = ""  # the text after the marker
+
+    @property
+    def folded(self) -> str:
+        return fold(self.text)
+
+
+def _marker(text: str) -> tuple[str, str, str]:
+    for kind, pattern in (("roman", ROMAN), ("multi", MULTI), ("single", SINGLE), ("letter", LETTER), ("bullet", BULLET)):
+        match = pattern.match(text)
+        if match:
+            return kind, match.groupdict().get("n", "") or "", match.group("rest").strip()
+    return "", "", text
+
+
+def clean_lines(text: str) -> list[str]:
+    """Normalised lines: NFC, no Markdown emphasis or heading marks, no trailing spaces."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u00a0", " ").replace("\t", " ").replace("\ufeff", "")
+    lines = []
+    for line in text.split("\n"):
+        line = re.sub(r"^\s*#{1,6}\s*", "", line)
+        line = line.replace("**", "").replace("__", "")
+        line = re.sub(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])", r"\1", line)
+        lines.append(re.sub(r"\s+", " ", line).strip())
+    return lines
+
+
+def _starts_lower(text: str) -> bool:
+    return bool(text) and text[0].islower()
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def blocks_of(lines: list[str]) -> list[Block]:
+    """Paragraphs: lines joined until a blank line or a numbered or bulleted line,
+    then paragraphs split by a page break rejoined."""
+    raw: list[list[str]] = []
+    current: list[str] = []
+    for line in lines:
+        if not line:
+            if current:
+                raw.append(current)
+                current = []
+            continue
+        if current and _marker(line)[0]:
+            raw.append(current)
+            current = []
+        current.append(line)
+    if current:
+        raw.append(current)
+    blocks: list[Block] = []
+    for group in raw:
+        text = " ".join(group)
+        marker, number, body = _marker(text)
+        previous = blocks[-1] if blocks else None
+        if previous and not marker and _continues(previous, text):
+            previous.text = f"{previous.text} {text}"
+            previous.body = f"{previous.body} {text}" if previous.marker else previous.text
+            continue
+        blocks.append(Block(text=text, marker=marker, number=number, body=body))
+    return blocks
+
+
+def _starts_document_part(text: str) -> bool:
+    folded = fold(text)
+    return folded.startswith(("can cu", "so ", "so:", "noi nhan", "noi nhan")) or any(
+        text.startswith(word) for _kind, word in KINDS
+    )
+
+
+def _continues(previous: Block, text: str) -> bool:
+    """Whether ``text`` carries on ``previous`` across a page break or a stray blank line."""
+    if _is_caps(text) or _is_caps(previous.text):
+        return False
+    if _starts_document_part(text) or _starts_document_part(previous.text):
+        return False
+    if _starts_lower(text):
+        return True
+    ends_open = not previous.text.rstrip(" ”\")*").endswith(TERMINAL)
+    return ends_open and len(previous.text) > 80 and len(text) > 20
+
+
+# Recognisers ---------------------------------------------------------------
+
+EDUCATION = re.compile(r"\b(so|phong|nganh|bo)\s+(giao duc|gd\b|gd ?& ?dt|gd ?- ?dt|gd va dt)")
+ASSOCIATION = re.compile(r"hoi khuyen hoc|\bhkh\b|\btinh hoi\b|\bhoi kh\b|\bthanh hoi\b|\bhuyen hoi\b")
+OTHER_BODY = re.compile(
+    r"doan thanh nien|doan tncs|tinh doan|thanh doan|huyen doan|hoi nong dan|hoi lien hiep phu nu|hoi phu nu|"
+    r"mat tran to quoc|cong doan|hoi cuu chien binh|hoi cuu giao chuc|hoi nguoi cao tuoi"
+)
+JOINT = re.compile(r"phoi hop|hai ben|ca hai|cac ben|noi dung chung|hai don vi")
+AIMS = re.compile(r"muc dich|yeu cau")
+# What a legal basis names: "Căn cứ Chỉ thị số 11-CT/TW ...", not "Căn cứ vào tình hình thực tế".
+LEGAL_DOCUMENT = re.compile(
+    r"^(?:can cu\s+(?:vao\s+)?)(?:chi thi|nghi quyet|nghi dinh|quyet dinh|ke hoach|cong van|thong tu|luat|"
+    r"ket luan|chuong trinh|thoa thuan|huong dan|dieu le|van ban|thong bao|de an)\b|\bso\s*\d+\s*/"
+)
+
+
+def party_of(heading: str) -> str | None:
+    """The party a heading assigns its items to, or None if it names none."""
+    folded = fold(heading)
+    education, association = EDUCATION.search(folded), ASSOCIATION.search(folded)
+    other = OTHER_BODY.search(folded)
+    if JOINT.search(folded) or sum(map(bool, (education, association, other))) > 1:
+        return "joint"
+    if education:
+        return "department"
+    if association:
+        return "association"
+    if other:
+        return "other"
+    return None
+
+
+def _is_name(line: str) -> bool:
+    words = line.split()
+    if not 2 <= len(words) <= 5 or re.search(r"[\d.,:;/()&]", line):
+        return False
+    if fold(words[0]) not in SURNAMES or fold(line) in TITLES:
+        return False
+    return all(w[0].isupper() for w in words)
+
+
+def _capacity(line: str) -> str | None:
+    match = re.match(r"^(KT|TM|TL|TUQ|Q|1G)\s*\.\s*(\S.*)$", line, re.I)
+    if not match:
+        return None
+    prefix = "KT" if match.group(1).upper() == "1G" else match.group(1).upper()
+    return f"{prefix}. {match.group(2).upper()}"
+
+
+def _title_case(line: str) -> str:
+    return " ".join(word[:1].upper() + word[1:].lower() for word in line.split())
+
+
+def _title_of(line: str) -> str | None:
+    """A signatory's title as it is written in running text ("P.Chủ tịch" -> "Phó Chủ tịch"), or None."""
+    folded = re.sub(r"^p\.\s*", "pho ", fold(line))
+    return TITLES.get(folded)
+
+
+PLACE_PREFIX = r"(tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)"
+PLACE_STOP = {"năm", "giai", "và", "giữa", "về", "với", "của", "trong", "đến", "từ", "các", "nhiệm", "lần"}
+
+
+def recase(text: str) -> str:
+    """Sentence case for a title printed in capitals, keeping the capitals of
+    organisation and place names: "HỘI KHUYẾN HỌC TỈNH BẾN TRE" -> "Hội Khuyến học tỉnh Bến Tre"."""
+    if not _is_caps(text):
+        return text
+    words = text.lower().split()
+    out = []
+    capitalise = 0  # how many more words of a place name to capitalise
+    index = 0
+    while index < len(words):
+        word = words[index]
+        pair = " ".join(words[index : index + 2])
+        if pair in {"thành phố", "thị xã", "thị trấn"}:
+            out += words[index : index + 2]
+            index += 2
+            capitalise = 4
+            continue
+        if re.fullmatch(PLACE_PREFIX, word):
+            capitalise = 4
+        elif capitalise and word not in PLACE_STOP and not word[0].isdigit():
+            word = word[:1].upper() + word[1:]
+            capitalise -= 1
+        else:
+            capitalise = 0
+        if pair in {"đào tạo", "khuyến học"}:  # a place may follow the name of a body
+            out += words[index : index + 2]
+            index += 2
+            capitalise = 4
+            continue
+        out.append(word)
+        index += 1
+    result = " ".join(out)
+    result = re.sub(r"\b(sở|phòng|bộ) giáo dục( và | & | - |-| – )đào tạo", lambda m: f"{m.group(1).capitalize()} Giáo dục{m.group(2)}Đào tạo", result)
+    result = re.sub(r"\b(sở|phòng|bộ) (gd|giáo dục)\b", lambda m: f"{m.group(1).capitalize()} {m.group(2).upper() if m.group(2) == 'gd' else 'Giáo dục'}", result)
+    result = re.sub(r"\bhội khuyến học\b", "Hội Khuyến học", result)
+    result = re.sub(r"\bviệt nam\b", "Việt Nam", result)
+    result = re.sub(r"\b(gd|đt|hkh|ubnd|btv|tp|tw)\b", lambda m: m.group(1).upper(), result)
+    return result[:1].upper() + result[1:]
+
+
+# The parser ----------------------------------------------------------------
+
+
+@dataclass
+class _Heading:
+    number: str  # the full number, e.g. "II.1"
+    party: str | None
+    items: int = 0
+    route: str = ""  # "purposes" / "requirements" inside the aims section
+
+
+class _Reader:
+    def __init__(self, text: str):
+        self.lines = clean_lines(text)
+        self.warnings: list[ParseWarning] = []
+
+    def warn(self, code: str, **detail):
+        self.warnings.append(ParseWarning(code, detail))
+
+    # -- zones --
+
+    def split_tail(self) -> tuple[list[str], list[str], list[str]]:
+        """(body lines, signature lines, recipient lines), by reading back from the end."""
+        lines = self.lines
+        end = len(lines)
+        recipients_at = None
+        for index in range(len(lines) - 1, -1, -1):
+            if re.match(r"^n[ơo]i nh[ậa]n\b", fold(lines[index])):
+                recipients_at = index
+                break
+        start = end
+        index = end - 1
+        passed_recipients = recipients_at is None
+        while index >= 0:
+            line = lines[index]
+            if index == recipients_at:
+                passed_recipients = True
+            elif line and not self._tail_like(line, allow_bullets=not passed_recipients):
+                break
+            start = index
+            index -= 1
+        tail = lines[start:]
+        recipients, signatures = [], []
+        in_recipients = False
+        for line in tail:
+            if re.match(r"^n[ơo]i nh[ậa]n\b", fold(line)):
+                in_recipients = True
+                continue
+            if in_recipients and BULLET.match(line):
+                recipients.append(BULLET.match(line).group("rest").strip(" ;.,"))
+            elif in_recipients and not line:
+                continue
+            elif line and not line.startswith("}"):
+                in_recipients = False
+                signatures.append(line)
+        return lines[:start], signatures, recipients
+
+    @staticmethod
+    def _tail_like(line: str, *, allow_bullets: bool) -> bool:
+        if line.startswith("}"):
+            return True
+        if BULLET.match(line):
+            return allow_bullets and len(line) <= 100
+        if _marker(line)[0]:
+            return False
+        if _capacity(line) or _is_name(line) or _title_of(line):
+            return True
+        return len(line) <= 60 and not line.endswith((".", ";", ":", "./."))
+
+    # -- head --
+
+    def find_title(self, blocks: list[Block]) -> int:
+        for index, block in enumerate(blocks[:25]):
+            upper = block.text.lstrip("“\"'(")
+            for kind, word in KINDS:
+                if upper.startswith(word) and (len(upper) == len(word) or not upper[len(word)].isalpha()):
+                    return index
+        return -1
+
+    def parse(self) -> ParsedPlan:
+        head_lines = [fold(line) for line in self.lines[:12] if line]
+        news = [hint for hint in NEWS_HINTS if any(hint in line for line in head_lines)]
+        body_lines, signature_lines, recipients = self.split_tail()
+        blocks = blocks_of(body_lines)
+        title_at = self.find_title(blocks)
+        if title_at < 0:
+            raise NotAPlan("news_article" if news else "no_title")
+        plan = ParsedPlan(kind=self._kind(blocks[title_at].text), title="")
+        plan.warnings = self.warnings
+        self._head(plan, blocks[:title_at])
+        body_start = self._title(plan, blocks, title_at)
+        body = blocks[body_start:]
+        body_start = self._legal_bases(plan, body)
+        self._body(plan, body[body_start:])
+        self._signatures(plan, signature_lines)
+        plan.recipients = recipients
+        self._period(plan)
+        if not plan.commitments:
+            raise NotAPlan("news_article" if news else "no_commitments")
+        if news and not (plan.signatories or plan.recipients or plan.number):
+            raise NotAPlan("news_article")
+        for code, missing in (("no_number", not plan.number), ("no_date", not plan.signed_on)):
+            if missing:
+                self.warn(code)
+        if not plan.signatories:
+            self.warn("no_signatories")
+        return plan
+
+    @staticmethod
+    def _kind(text: str) -> str:
+        for kind, word in KINDS:
+            if text.lstrip("“\"'(").startswith(word):
+                return kind
+        return "other"
+
+    def _head(self, plan: ParsedPlan, blocks: list[Block]) -> None:
+        for block in blocks:
+            self._number_and_date(plan, block.text)
+
+    def _number_and_date(self, plan: ParsedPlan, text: str) -> bool:
+        found = False
+        number = re.match(r"^S[ốô]\s*[:.]?\s*(\d+\s*/\s*[^\s,]+(?:\s*-\s*[^\s,]+)*)", text)
+        if number and not plan.number:
+            plan.number = re.sub(r"\s*([/-])\s*", r"\1", number.group(1)).strip(" .")
+            found = True
+        dateline = re.search(
+            r"(?:^|\s)([A-ZĐÀ-Ỹ][^\d,]{1,40}?),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", text
+        )
+        if dateline and not plan.signed_on:
+            day, month, year = (int(g) for g in dateline.groups()[1:])
+            try:
+                plan.signed_on = date(year, month, day)
+                plan.place = dateline.group(1).strip()
+                found = True
+            except ValueError:
+                self.warn("bad_date", text=dateline.group(0).strip())
+        return found
+
+    def _title(self, plan: ParsedPlan, blocks: list[Block], at: int) -> int:
+        """Read the title block (and its continuation lines); return where the rest begins."""
+        parts = [blocks[at].text]
+        index = at + 1
+        while index < len(blocks):
+            block = blocks[index]
+            if block.marker or block.folded.startswith("can cu") or self._number_and_date(plan, block.text):
+                break
+            if len(block.text) > 200 or block.text.endswith((".", ";", ":")):
+                break
+            parts.append(block.text)
+            index += 1
+        title = recase(" ".join(parts))
+        for kind, word in KINDS:
+            if title.upper().startswith(word):
+                title = title[: len(word)].capitalize() + title[len(word):]
+                rest = title[len(word):].lstrip()
+                title = f"{title[:len(word)]} {rest[:1].lower()}{rest[1:]}" if rest and not rest[:2].isupper() else title
+                break
+        plan.title = title.strip()
+        plan.parties = self._parties(plan.title)
+        return index
+
+    @staticmethod
+    def _parties(title: str) -> list[str]:
+        folded = fold(title)
+        at = folded.find(" giua ")
+        if at < 0:
+            return []
+        # fold() keeps the length of NFC text, so positions carry over.
+        text = title[at + len(" giữa "):]
+        text = re.split(r"\s+(?:năm|giai đoạn|về việc|về|nhiệm kỳ)\s+\d|\s+(?:năm|giai đoạn)\s+\d", text)[0]
+        # "Giáo dục và Đào tạo" is one name: hide its "và" while splitting on the others.
+        protected = re.sub(r"(Giáo dục|GD)\s+và\s+(Đào tạo|ĐT)", lambda m: f"{m.group(1)}\x00{m.group(2)}", text, flags=re.I)
+        parties = [p.strip(" ,.") for p in re.split(r"\s+và\s+", protected) if p.strip(" ,.")]
+        return [p.replace("\x00", " và ") for p in parties]
+
+    def _legal_bases(self, plan: ParsedPlan, blocks: list[Block]) -> int:
+        """Read "Căn cứ ..." and preamble paragraphs up to the first section; return where the body starts."""
+        for index, block in enumerate(blocks):
+            if block.marker:
+                return index
+            if self._number_and_date(plan, block.text):
+                continue
+            folded = block.folded
+            if folded.startswith("can cu") and LEGAL_DOCUMENT.search(folded):
+                basis = re.sub(r"^căn cứ\s+(?:vào\s+)?", "", block.text, flags=re.I).rstrip(" ;,.")
+                plan.legal_bases.append(basis[:1].upper() + basis[1:])
+            else:
+                plan.preamble.append(block.text)
+        return len(blocks)
+
+    # -- body --
+
+    def _body(self, plan: ParsedPlan, blocks: list[Block]) -> None:
+        has_roman = any(b.marker == "roman" for b in blocks)
+        section: ParsedSection | None = None
+        section_party: str | None = None
+        in_aims = False
+        headings: list[_Heading] = []
+        open_item: ParsedCommitment | None = None
+        last_prose = None
+        taken = set()
+
+        def start_section(number: str, title: str) -> None:
+            nonlocal section, section_party, in_aims, open_item
+            section = ParsedSection(number, recase(title.rstrip(" :.")))
+            in_aims = bool(AIMS.search(fold(title))) and not re.search(r"noi dung|trach nhiem|to chuc", fold(title))
+            section_party = party_of(title) or "joint"
+            if not in_aims:
+                plan.sections.append(section)
+            headings.clear()
+            open_item = None
+
+        def full_number(printed: str, depth_marker: str) -> str:
+            base = section.number if section and section.number and has_roman else ""
+            if depth_marker == "multi":
+                number = printed
+                if number in taken and base:
+                    number = f"{base}.{number}"
+            elif headings and depth_marker in ("single", "letter") and headings[-1].number and depth_marker == "letter":
+                number = f"{headings[-1].number}.{printed}"
+            else:
+                number = f"{base}.{printed}" if base else printed
+            return number
+
+        def add_item(number: str, text: str, party: str | None) -> ParsedCommitment:
+            nonlocal open_item
+            if party is None:
+                party = section_party or "joint"
+            while number in taken:
+                number = f"{number}'"
+            taken.add(number)
+            item = ParsedCommitment(number=number, text=text, party=party, section=str(section) if section else "")
+            plan.commitments.append(item)
+            open_item = item
+            return item
+
+        def current_party() -> str | None:
+            for heading in reversed(headings):
+                if heading.party:
+                    return heading.party
+            return section_party
+
+        def route(text: str) -> None:
+            target = headings[-1].route if headings and headings[-1].route else "purposes"
+            getattr(plan, target).append(text.rstrip(" ;"))
+
+        for index, block in enumerate(blocks):
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            is_last = following is None
+            if block.marker == "roman":
+                start_section(block.number, block.body)
+                continue
+            if not has_roman and block.marker == "single" and not in_aims:
+                # Without Roman numerals the top-level numbers are the sections;
+                # a top-level line that is a whole sentence is an item on its own.
+                if self._heading_like(block, following):
+                    start_section(block.number, block.body)
+                    headings.append(_Heading(number=block.number, party=party_of(block.body)))
+                else:
+                    start_section(block.number, "")
+                    add_item(block.number, block.body, party_of(block.body))
+                continue
+            if in_aims:
+                if block.marker in ("single", "multi") and self._heading_like(block, following):
+                    folded = fold(block.body)
+                    headings[:] = [_Heading(number=block.number, party=None, route="requirements" if "yeu cau" in folded and "muc dich" not in folded else "purposes")]
+                elif block.marker or block.text:
+                    route(block.body if block.marker else block.text)
+                continue
+            if section is None and not block.marker:
+                plan.preamble.append(block.text)
+                continue
+            if section is None:
+                start_section(block.number if block.marker == "single" else "", "")
+            if block.marker in ("single", "multi", "letter") and self._heading_like(block, following):
+                depth = block.number.count(".") + 1 if block.marker != "letter" else 9
+                while headings and (headings[-1].number.count(".") + 1 >= depth and headings[-1].route != "top"):
+                    if not has_roman and len(headings) == 1:
+                        break
+                    headings.pop()
+                number = full_number(block.number, block.marker)
+                headings.append(_Heading(number=number, party=party_of(block.body)))
+                open_item = None
+                continue
+            if block.marker in ("single", "multi", "letter"):
+                number = full_number(block.number, block.marker)
+                add_item(number, block.body, current_party())
+                if headings:
+                    headings[-1].items += 1
+                continue
+            if block.marker == "bullet":
+                if headings:
+                    heading = headings[-1]
+                    heading.items += 1
+                    parent = heading.number
+                    count = heading.items
+                else:
+                    parent = section.number if section and section.number else ""
+                    count = sum(1 for c in plan.commitments if c.section == str(section)) + 1
+                add_item(f"{parent}.{count}" if parent else str(count), block.body, current_party())
+                continue
+            # Prose: the rest of an item, an item under a heading, an introduction, or the closing words.
+            text = block.text
+            closing = text.rstrip().endswith("./.") or (is_last and plan.commitments)
+            if closing:
+                last_prose = text
+                continue
+            if text.endswith(":") and not open_item:
+                continue  # "..., cụ thể như sau:" introduces what follows
+            if open_item is not None:
+                open_item.text = f"{open_item.text}\n{text}"
+            elif headings and headings[-1].items == 0 and section:
+                heading = headings[-1]
+                add_item(heading.number, text, current_party())
+                heading.items += 1
+            elif section and section.number and not headings and not any(c.section == str(section) for c in plan.commitments):
+                continue  # the introduction of a section
+            else:
+                plan.preamble.append(text)
+        del last_prose
+        for commitment in plan.commitments:
+            commitment.text = re.sub(r"[ \t]+", " ", commitment.text).strip()
+            timing = timing_of(commitment.text)
+            commitment.recurrence = timing.recurrence
+            commitment.deadline = timing.deadline
+            commitment.yearly_day, commitment.yearly_month = timing.yearly_day, timing.yearly_month
+            commitment.indicators = indicators_in(commitment.text)
+
+    @staticmethod
+    def _heading_like(block: Block, following: Block | None) -> bool:
+        """A numbered line that heads what follows rather than stating a commitment."""
+        body = block.body.strip()
+        if len(body) > 150:
+            return False
+        opens = following is not None and (
+            following.marker == "bullet"
+            or (following.marker == "letter" and block.marker != "letter")
+            or (following.marker == "multi" and following.number.startswith(block.number + "."))
+        )
+        if opens:
+            return True
+        short_label = len(body) <= 90 and not body.rstrip(" ”\")").endswith((".", ";", "!", "?"))
+        return short_label and following is not None and not following.marker and following.text[:1].isupper()
+
+    # -- tail --
+
+    def _signatures(self, plan: ParsedPlan, lines: list[str]) -> None:
+        title = capacity = organisation = ""
+        for line in lines:
+            if _is_name(line):
+                name = _title_case(line) if line.isupper() else line
+                if not organisation and capacity:  # "TM. BTV HỘI KHUYẾN HỌC" names the body
+                    rest = re.sub(r"^\w+\.\s*(?:BTV|BCH|BAN THƯỜNG VỤ|BAN CHẤP HÀNH)?\s*", "", capacity)
+                    organisation = recase(rest) if rest and not _title_of(rest) else ""
+                plan.signatories.append(Signatory(name, title, capacity, organisation))
+                title = capacity = organisation = ""
+                continue
+            cap = _capacity(line)
+            if cap:
+                if line.upper().startswith("1G"):
+                    self.warn("capacity_ocr", printed=line)
+                capacity = cap
+                continue
+            if _title_of(line):
+                title = _title_of(line)
+                continue
+            organisation = recase(f"{organisation} {line}".strip() if organisation and not title else line)
+
+    def _period(self, plan: ParsedPlan) -> None:
+        span = re.search(r"(?:giai đoạn|từ năm)?\s*((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})", plan.title)
+        if span:
+            plan.period = (int(span.group(1)), int(span.group(2)))
+            return
+        year = re.search(r"năm\s+((?:19|20)\d{2})", plan.title, re.I)
+        if year:
+            plan.period = (int(year.group(1)), int(year.group(1)))
+            return
+        for commitment in plan.commitments:
+            span = re.search(r"giai đoạn\s*((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})", commitment.text)
+            if span:
+                plan.period = (int(span.group(1)), int(span.group(2)))
+                self.warn("period_from_body", number=commitment.number)
+                return
+
+
+def parse_plan(text: str) -> ParsedPlan:
+    """Parse the text of a coordination plan; raise NotAPlan for anything else."""
+    if not text or not text.strip():
+        raise NotAPlan("empty")
+    return _Reader(text).parse()
