@@ -10,6 +10,7 @@ urlpatterns = [
     path("units/<int:pk>/", organisations.organisation_detail, name="organisation_detail"),
     path("plans/", plans.plan_list, name="plan_list"),
     path("plans/new/", plans.plan_create, name="plan_create"),
+    path("plans/import/", plans.plan_import, name="plan_import"),
     path("plans/<int:pk>/", plans.plan_detail, name="plan_detail"),
     path("plans/<int:pk>/edit/", plans.plan_edit, name="plan_edit"),
     path("plans/<int:pk>/status/", plans.plan_status, name="plan_status"),

@@ -82,6 +82,8 @@ READ = expect(LOGIN, 200, 200, 200, 200, 200, 200, 404)
 CASES += [
     ("plan-list", "get", "programmes:plan_list", lambda w: [], expect(LOGIN, *[200] * 7)),
     ("plan-create", "get", "programmes:plan_create", lambda w: [], expect(LOGIN, 200, 200, 403, 403, 403, 403, 200)),
+    ("plan-import", "get", "programmes:plan_import", lambda w: [], expect(LOGIN, 200, 200, 403, 403, 403, 403, 200)),
+    ("plan-import-post", "post", "programmes:plan_import", lambda w: [], expect(LOGIN, 200, 200, 403, 403, 403, 403, 200)),
     ("plan-detail", "get", "programmes:plan_detail", lambda w: [w.plan.pk], READ),
     (
         "plan-detail-other-province",

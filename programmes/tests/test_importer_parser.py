@@ -16,9 +16,7 @@ from programmes.demo_plans import DEMO_PLANS
 from programmes.importer.errors import NotAPlan
 from programmes.importer.parser import fold, parse_plan
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
-if not SEEDS.exists():  # a clone elsewhere: the fixtures copied into the tests
-    SEEDS = Path(__file__).resolve().parent / "seeds"
+SEEDS = Path(__file__).resolve().parent / "seeds"  # copies of ../shared/seeds
 
 
 def seed(name: str) -> str:

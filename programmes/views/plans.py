@@ -11,7 +11,9 @@ from khuyenhoc import access
 
 from .. import history, selectors
 from ..forms import DeriveForm, PartyFormSet, PlanFilterForm, PlanForm, StatusForm
+from ..import_forms import ImportPreview, ImportSourceForm
 from ..models import Plan
+from ..services import imports as import_services
 from ..services import plans as services
 
 
@@ -143,3 +145,26 @@ def plan_derive(request, pk):
             messages.success(request, _("The derived plan was created as a draft. Check its commitments."))
             return redirect("programmes:commitments", pk=child.pk)
     return render(request, "programmes/plan_derive.html", {"plan": plan, "form": form})
+
+
+@login_required
+def plan_import(request):
+    """"Nhập từ văn bản": paste or upload, review everything, then save as a draft."""
+    if not can_create_plans(request.user):
+        raise PermissionDenied
+    if request.method == "POST" and "confirm" in request.POST:
+        preview = ImportPreview(request.POST, user=request.user)
+        if preview.is_valid():
+            try:
+                plan = import_services.plan_import_save(user=request.user, **preview.for_service())
+            except PermissionDenied:
+                preview.plan_form.add_error("area", _("You may not change the plans of this area."))
+            else:
+                messages.success(request, _("The plan was imported as a draft. Check it, then put it in force."))
+                return redirect("programmes:plan_detail", pk=plan.pk)
+        return render(request, "programmes/plan_import_preview.html", {"preview": preview})
+    source = ImportSourceForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and source.is_valid():
+        preview = ImportPreview.from_parsed(source.parsed, user=request.user)
+        return render(request, "programmes/plan_import_preview.html", {"preview": preview})
+    return render(request, "programmes/plan_import.html", {"form": source})

@@ -1,0 +1,293 @@
+"""Forms of "Nhập từ văn bản": the source (pasted text or a file), then the
+editable preview of everything the importer proposes. Nothing is saved
+before the preview is confirmed, and nothing at all if any part is wrong."""
+import json
+
+from django import forms
+from django.forms import formset_factory, inlineformset_factory
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from khuyenhoc import access
+
+from .forms import DateInput, LocalDecimalField, PartyForm, BasePartyFormSet, PlanForm
+from .importer.errors import ImportProblem
+from .importer.parser import ParsedPlan, parse_plan
+from .importer.readers import MAX_BYTES, read_document
+from .models import Area, Commitment, Indicator, Plan, PlanParty
+from .services.imports import CommitmentData, IndicatorData, area_best_match, name_words, organisation_best_match
+from .services.plans import PartyData
+
+
+def problem_message(problem: ImportProblem) -> str:
+    """One line in the user's language for what the importer could not use."""
+    detail = problem.detail
+    messages = {
+        "empty": _("The document is empty."),
+        "too_large": _("The file is %(size)s; the limit is %(limit)s.")
+        % {"size": filesizeformat(detail.get("size", 0)), "limit": filesizeformat(detail.get("limit", MAX_BYTES))},
+        "binary": _("This file is not a text, Word (.docx) or PDF document."),
+        "corrupted": _("This file is damaged and cannot be read."),
+        "no_text_layer": _("This PDF is a scanned image without text. Paste the text of the plan instead."),
+        "encoding": _("The characters of this text cannot be read. Save it as UTF-8 and try again."),
+        "no_title": _(
+            "This is not a coordination plan: no title such as KẾ HOẠCH, CHƯƠNG TRÌNH or THỎA THUẬN was found."
+        ),
+        "news_article": _("This looks like a news article, not a coordination plan. Nothing was imported."),
+        "no_commitments": _("No numbered or bulleted commitment was found in this text."),
+    }
+    return messages.get(problem.code, _("This document cannot be imported."))
+
+
+def warning_message(code: str, detail: dict) -> str:
+    messages = {
+        "no_number": _("No number and symbol was found. Add it if the document has one."),
+        "no_date": _("No place and date of signing was found."),
+        "period_from_body": _("The period was read from commitment %(number)s, not from the title. Check it."),
+        "capacity_ocr": _("“%(printed)s” was read as “KT.” (signing on behalf). Check the signatory."),
+        "no_signatories": _("No signatory was found."),
+        "bad_date": _("The date “%(text)s” does not exist."),
+        "party_unmatched": _("The party “%(name)s” matches no organisation you can choose. Pick it below."),
+    }
+    return messages.get(code, code) % detail if detail else messages.get(code, code)
+
+
+class ImportSourceForm(forms.Form):
+    text = forms.CharField(
+        label=gettext_lazy("Paste the text of the plan"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        max_length=MAX_BYTES,
+    )
+    document = forms.FileField(
+        label=gettext_lazy("Or choose the document"),
+        required=False,
+        error_messages={"empty": gettext_lazy("The document is empty.")},
+        help_text=gettext_lazy("Text (.txt), Word (.docx) or PDF with a text layer, at most 5 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.docx,.pdf,text/plain,application/pdf"}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        upload, text = cleaned.get("document"), cleaned.get("text", "")
+        field = "document" if upload else "text"
+        try:
+            if upload:
+                if upload.size > MAX_BYTES:
+                    raise ImportProblem("too_large", size=upload.size, limit=MAX_BYTES)
+                text = read_document(upload.read(), upload.name)
+            elif not text.strip():
+                raise forms.ValidationError(_("Paste the text of the plan or choose a file."))
+            self.parsed = parse_plan(text)
+        except ImportProblem as problem:
+            self.add_error(field, problem_message(problem))
+        return cleaned
+
+
+class ImportPlanForm(PlanForm):
+    scan = None
+    warnings = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    class Meta(PlanForm.Meta):
+        fields = [f for f in PlanForm.Meta.fields if f != "scan"]
+
+
+class ImportPartyForm(PartyForm):
+    read_as = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        read_as = self["read_as"].value()
+        if read_as:
+            self.fields["organisation"].help_text = _("Read in the document as “%(name)s”.") % {"name": read_as}
+
+
+def _party_formset(extra: int):
+    return inlineformset_factory(
+        Plan, PlanParty, form=ImportPartyForm, formset=BasePartyFormSet, extra=extra, can_delete=False, max_num=6
+    )
+
+
+class ImportCommitmentForm(forms.Form):
+    section = forms.CharField(label=gettext_lazy("Section"), max_length=255)
+    number = forms.CharField(label=gettext_lazy("Number"), max_length=20)
+    text = forms.CharField(label=gettext_lazy("Content"), widget=forms.Textarea(attrs={"rows": 3}))
+    party = forms.ChoiceField(label=gettext_lazy("Responsible party"), choices=Commitment.Party.choices)
+    recurrence = forms.ChoiceField(label=gettext_lazy("Timing"), choices=Commitment.Recurrence.choices)
+    deadline = forms.DateField(label=gettext_lazy("Deadline"), required=False, widget=DateInput())
+    yearly_day = forms.IntegerField(label=gettext_lazy("Day (yearly)"), required=False, min_value=1, max_value=31)
+    yearly_month = forms.IntegerField(label=gettext_lazy("Month (yearly)"), required=False, min_value=1, max_value=12)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("recurrence") == Commitment.Recurrence.ONCE and not cleaned.get("deadline"):
+            self.add_error("deadline", _("A one-off commitment needs a deadline."))
+        return cleaned
+
+
+class BaseImportCommitmentFormSet(forms.BaseFormSet):
+    def clean(self):
+        seen = {}
+        for form in self.forms:
+            if not form.cleaned_data or form.cleaned_data.get("DELETE"):
+                continue
+            number = form.cleaned_data.get("number", "").strip().lower()
+            if number in seen:
+                form.add_error("number", _("Another commitment of this plan already has this number."))
+            seen[number] = form
+        if not seen:
+            raise forms.ValidationError(_("Keep at least one commitment."))
+
+
+ImportCommitmentFormSet = formset_factory(
+    ImportCommitmentForm, formset=BaseImportCommitmentFormSet, extra=0, can_delete=True, max_num=1000
+)
+
+
+class ImportIndicatorForm(forms.Form):
+    commitment = forms.CharField(label=gettext_lazy("Commitment number"), max_length=20)
+    name = forms.CharField(label=gettext_lazy("Indicator"), max_length=255)
+    target_value = LocalDecimalField(label=gettext_lazy("Target"), max_digits=18, decimal_places=2)
+    unit = forms.ChoiceField(label=gettext_lazy("Unit"), choices=Indicator.Unit.choices)
+    direction = forms.ChoiceField(label=gettext_lazy("Direction"), choices=Indicator.Direction.choices)
+    aggregation = forms.ChoiceField(label=gettext_lazy("Adding up"), choices=Indicator.Aggregation.choices)
+    due_date = forms.DateField(label=gettext_lazy("To reach by"), required=False, widget=DateInput())
+
+
+ImportIndicatorFormSet = formset_factory(ImportIndicatorForm, extra=0, can_delete=True, max_num=1000)
+
+
+class ImportPreview:
+    """Everything the preview page edits, validated together."""
+
+    def __init__(self, data=None, *, user, initial=None):
+        initial = initial or {}
+        self.user = user
+        self.plan_form = ImportPlanForm(data, instance=Plan(), user=user, initial=initial.get("plan"), prefix="plan")
+        parties = initial.get("parties", [])
+        extra = max(2, len(parties)) if data is None else 0
+        self.parties = _party_formset(extra)(
+            data, instance=Plan(), user=user, initial=parties or None, prefix="parties"
+        )
+        self.commitments = ImportCommitmentFormSet(data, initial=initial.get("commitments"), prefix="commitments")
+        self.indicators = ImportIndicatorFormSet(data, initial=initial.get("indicators"), prefix="indicators")
+        raw = self.plan_form["warnings"].value() or "[]"
+        self.warnings = [warning_message(w.pop("code"), w) for w in json.loads(raw)]
+
+    def is_valid(self) -> bool:
+        valid = all(
+            [self.plan_form.is_valid(), self.parties.is_valid(), self.commitments.is_valid(), self.indicators.is_valid()]
+        )
+        if valid:
+            numbers = {f.cleaned_data["number"] for f in self._kept(self.commitments)}
+            for form in self._kept(self.indicators):
+                if form.cleaned_data["commitment"] not in numbers:
+                    form.add_error("commitment", _("No commitment has this number."))
+                    valid = False
+        return valid
+
+    @staticmethod
+    def _kept(formset):
+        return [f for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+
+    def for_service(self) -> dict:
+        indicators: dict[str, list[IndicatorData]] = {}
+        for form in self._kept(self.indicators):
+            data = form.cleaned_data
+            indicators.setdefault(data["commitment"], []).append(
+                IndicatorData(
+                    name=data["name"],
+                    unit=data["unit"],
+                    target_value=data["target_value"],
+                    direction=data["direction"],
+                    aggregation=data["aggregation"],
+                    due_date=data["due_date"],
+                )
+            )
+        commitments = [
+            CommitmentData(
+                **{k: v for k, v in form.cleaned_data.items() if k != "DELETE"},
+                indicators=indicators.get(form.cleaned_data["number"], []),
+            )
+            for form in self._kept(self.commitments)
+        ]
+        return {"plan": self.plan_form.save(commit=False), "parties": self.parties.party_data(), "commitments": commitments}
+
+    @classmethod
+    def from_parsed(cls, parsed: ParsedPlan, *, user) -> "ImportPreview":
+        """A preview filled with what the importer read, organisations and area matched where it can."""
+        warnings = [{"code": w.code, **w.detail} for w in parsed.warnings]
+        areas = list(ImportPlanForm(instance=Plan(), user=user).fields["area"].queryset)
+        area = area_best_match(parsed.place, areas, signed_on=parsed.signed_on)
+        organisations = list(access.organisations_visible_to(user).select_related("area").exclude(area__level=Area.Level.COMMUNE))
+        parties = []
+        for index, name in enumerate(parsed.parties or [s.organisation for s in parsed.signatories]):
+            signatory = _signatory_for(name, parsed, index)
+            match = organisation_best_match(f"{name} {signatory.organisation if signatory else ''}", organisations, area=area)
+            if match is None:
+                warnings.append({"code": "party_unmatched", "name": name})
+            parties.append(
+                {
+                    "organisation": match.pk if match else None,
+                    "read_as": name,
+                    "signatory_name": signatory.name if signatory else "",
+                    "signatory_title": signatory.title if signatory else "",
+                    "signing_capacity": signatory.capacity if signatory else "",
+                }
+            )
+        initial = {
+            "plan": {
+                "kind": parsed.kind if parsed.kind in Plan.Kind.values else Plan.Kind.OTHER,
+                "number": parsed.number,
+                "title": parsed.title,
+                "area": area.pk if area else None,
+                "signed_on": parsed.signed_on,
+                "place": parsed.place,
+                "start_year": parsed.period[0] if parsed.period else None,
+                "end_year": parsed.period[1] if parsed.period else None,
+                "review_cadence": Plan.Cadence.SEMI_ANNUAL,
+                "legal_bases": "\n".join(parsed.legal_bases),
+                "purposes": "\n".join(parsed.purposes),
+                "requirements": "\n".join(parsed.requirements),
+                "recipients": "\n".join(parsed.recipients),
+                "warnings": json.dumps(warnings, ensure_ascii=False),
+            },
+            "parties": parties,
+            "commitments": [
+                {
+                    "section": c.section,
+                    "number": c.number,
+                    "text": c.text,
+                    "party": c.party,
+                    "recurrence": c.recurrence,
+                    "deadline": c.deadline,
+                    "yearly_day": c.yearly_day,
+                    "yearly_month": c.yearly_month,
+                }
+                for c in parsed.commitments
+            ],
+            "indicators": [
+                {
+                    "commitment": c.number,
+                    "name": i.name,
+                    "target_value": i.value,
+                    "unit": i.unit,
+                    "direction": i.direction,
+                    "aggregation": i.aggregation,
+                    "due_date": i.due_date,
+                }
+                for c in parsed.commitments
+                for i in c.indicators
+            ],
+        }
+        return cls(user=user, initial=initial)
+
+
+def _signatory_for(name: str, parsed: ParsedPlan, index: int):
+    """The signatory of a party: the one whose organisation shares most words with it, else by position."""
+    wanted = name_words(name)
+    best = max(parsed.signatories, key=lambda s: len(wanted & name_words(s.organisation)), default=None)
+    if best and wanted & name_words(best.organisation):
+        return best
+    return parsed.signatories[index] if index < len(parsed.signatories) else None
