@@ -211,7 +211,7 @@ def blocks_of(lines: list[str]) -> list[Block]:
                 raw.append(current)
                 current = []
             continue
-        if current and _marker(line)[0]:
+        if current and _new_paragraph(current[-1], line):
             raw.append(current)
             current = []
         current.append(line)
@@ -235,6 +235,18 @@ def _starts_document_part(text: str) -> bool:
     return folded.startswith(("can cu", "so ", "so:", "noi nhan", "noi nhan")) or any(
         text.startswith(word) for _kind, word in KINDS
     )
+
+
+def _new_paragraph(previous: str, line: str) -> bool:
+    """Whether ``line`` starts a paragraph though no blank line separates it, as in
+    text from Word, where each paragraph is one line."""
+    if _marker(line)[0] or _starts_document_part(line) or _starts_document_part(previous):
+        return True
+    if _starts_lower(line):
+        return False
+    if _is_caps(line) != _is_caps(previous):
+        return True
+    return previous.rstrip(" ”\")*").endswith(TERMINAL) or bool(re.search(r"ngày\s+\d{1,2}\s+tháng", previous))
 
 
 def _continues(previous: Block, text: str) -> bool:

@@ -181,3 +181,35 @@ def test_import_plan_command_saves_a_draft_for_an_area(db, world, capsys):
     assert plan.commitments.count() == 15
     assert {p.organisation for p in plan.parties.all()} == {world.association, world.department}
     assert "Saved draft plan" in capsys.readouterr().out
+
+
+def test_a_word_document_with_automatic_numbering_is_imported(client, world, editor):
+    """Word keeps "1." and "a)" in its numbering, not in the text: the reader puts them back."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Số: 15/KH-HKH-SGD")
+    document.add_paragraph("Phú Thọ, ngày 3 tháng 3 năm 2026")
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("Phối hợp công tác năm 2026 giữa Sở Giáo dục và Đào tạo và Hội Khuyến học tỉnh Phú Thọ")
+    document.add_paragraph("I. PHÂN CÔNG TRÁCH NHIỆM")
+    document.add_paragraph("Sở Giáo dục và Đào tạo", style="List Number")
+    document.add_paragraph("Chỉ đạo các trường thành lập chi hội khuyến học.", style="List Bullet")
+    document.add_paragraph("Hội Khuyến học tỉnh", style="List Number")
+    document.add_paragraph("Trao học bổng cho học sinh nghèo vượt khó, phấn đấu ít nhất 2.000 suất học bổng.", style="List Bullet")
+    document.add_paragraph("GIÁM ĐỐC")
+    document.add_paragraph("Nguyễn Văn Biên")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    client.force_login(editor)
+    upload = SimpleUploadedFile("ke-hoach.docx", buffer.getvalue())
+    page = client.post(reverse("programmes:plan_import"), {"document": upload}).content.decode()
+    data = form_values(page)
+    assert data["plan-number"] == "15/KH-HKH-SGD"
+    assert [(data[f"commitments-{i}-number"], data[f"commitments-{i}-party"]) for i in range(2)] == [
+        ("I.1.1", "department"),
+        ("I.2.1", "association"),
+    ]
+    assert data["indicators-0-target_value"] == "2.000"
