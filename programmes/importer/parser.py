@@ -372,6 +372,7 @@ def recase(text: str) -> str:
 class _Heading:
     number: str  # the full number, e.g. "II.1"
     party: str | None
+    depth: int = 1  # of the printed number: "1." is 1, "2.1." is 2, "a)" is deeper than any
     items: int = 0
     route: str = ""  # "purposes" / "requirements" inside the aims section
 
@@ -564,7 +565,6 @@ class _Reader:
         in_aims = False
         headings: list[_Heading] = []
         open_item: ParsedCommitment | None = None
-        last_prose = None
         taken = set()
 
         def start_section(number: str, title: str) -> None:
@@ -577,17 +577,14 @@ class _Reader:
             headings.clear()
             open_item = None
 
-        def full_number(printed: str, depth_marker: str) -> str:
+        def full_number(printed: str, marker: str) -> str:
+            """The number as printed, made unique in the plan (see the module docstring)."""
             base = section.number if section and section.number and has_roman else ""
-            if depth_marker == "multi":
-                number = printed
-                if number in taken and base:
-                    number = f"{base}.{number}"
-            elif headings and depth_marker in ("single", "letter") and headings[-1].number and depth_marker == "letter":
-                number = f"{headings[-1].number}.{printed}"
-            else:
-                number = f"{base}.{printed}" if base else printed
-            return number
+            if marker == "multi":
+                return f"{base}.{printed}" if printed in taken and base else printed
+            if marker == "letter" and headings and headings[-1].number:
+                return f"{headings[-1].number}.{printed}"
+            return f"{base}.{printed}" if base else printed
 
         def add_item(number: str, text: str, party: str | None) -> ParsedCommitment:
             nonlocal open_item
@@ -641,12 +638,10 @@ class _Reader:
                 start_section(block.number if block.marker == "single" else "", "")
             if block.marker in ("single", "multi", "letter") and self._heading_like(block, following):
                 depth = block.number.count(".") + 1 if block.marker != "letter" else 9
-                while headings and (headings[-1].number.count(".") + 1 >= depth and headings[-1].route != "top"):
-                    if not has_roman and len(headings) == 1:
-                        break
+                while headings and headings[-1].depth >= depth:
                     headings.pop()
                 number = full_number(block.number, block.marker)
-                headings.append(_Heading(number=number, party=party_of(block.body)))
+                headings.append(_Heading(number=number, party=party_of(block.body), depth=depth))
                 open_item = None
                 continue
             if block.marker in ("single", "multi", "letter"):
@@ -670,7 +665,6 @@ class _Reader:
             text = block.text
             closing = text.rstrip().endswith("./.") or (is_last and plan.commitments)
             if closing:
-                last_prose = text
                 continue
             if text.endswith(":") and not open_item:
                 continue  # "..., cụ thể như sau:" introduces what follows
@@ -684,7 +678,6 @@ class _Reader:
                 continue  # the introduction of a section
             else:
                 plan.preamble.append(text)
-        del last_prose
         for commitment in plan.commitments:
             commitment.text = re.sub(r"[ \t]+", " ", commitment.text).strip()
             timing = timing_of(commitment.text)
