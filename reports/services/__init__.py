@@ -1,0 +1,1 @@
+"""Writes with rules on reporting periods and reports, and the consolidation."""

@@ -1,0 +1,146 @@
+"""The consolidated report of a plan for a period: totals, scorecard, what units raised."""
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Avg, Count, OuterRef, Subquery, Sum
+from django.utils.translation import gettext_lazy as _
+
+from programmes.models import Commitment, Indicator, Organisation, Plan
+
+from ..models import CommitmentProgress, IndicatorValue, ProgressReport, Proposal, ReportingPeriod
+
+RECEIVED = (ProgressReport.Status.SUBMITTED, ProgressReport.Status.ACCEPTED)
+DONE = (CommitmentProgress.Status.DONE, CommitmentProgress.Status.NOT_APPLICABLE)
+PARTY_SIDE = {Commitment.Party.DEPARTMENT: Organisation.Side.EDUCATION, Commitment.Party.ASSOCIATION: Organisation.Side.ASSOCIATION}
+SIDE_LABEL = {Organisation.Side.EDUCATION: _("Education sector"), Organisation.Side.ASSOCIATION: _("Study Promotion Association")}
+
+
+@dataclass
+class IndicatorTotal:
+    indicator: Indicator
+    value: Decimal | None
+    units: int  # how many units gave a figure
+
+    @property
+    def progress(self) -> float | None:
+        """The share of the target reached (for "at most", of the allowance used), in %."""
+        if self.value is None or not self.indicator.target_value:
+            return None
+        return float(self.value / self.indicator.target_value * 100)
+
+
+@dataclass
+class Score:
+    side: str
+    label: str
+    done: int
+    total: int
+
+
+@dataclass
+class CommitmentRow:
+    commitment: Commitment
+    statuses: dict  # side -> list of (organisation name, status)
+    done: bool
+
+
+@dataclass
+class Raised:
+    organisation: str
+    text: str
+    answer: str = ""
+
+
+@dataclass
+class Consolidation:
+    plan: Plan
+    period: ReportingPeriod
+    expected: int
+    received: int
+    accepted: int
+    totals: list[IndicatorTotal] = field(default_factory=list)
+    scores: list[Score] = field(default_factory=list)
+    rows: list[CommitmentRow] = field(default_factory=list)
+    results: list[Raised] = field(default_factory=list)
+    shortcomings: list[Raised] = field(default_factory=list)
+    causes: list[Raised] = field(default_factory=list)
+    next_steps: list[Raised] = field(default_factory=list)
+    proposals: list[Raised] = field(default_factory=list)
+
+
+def consolidate(plan: Plan, period: ReportingPeriod) -> Consolidation:
+    """Add up the reports the province has received (submitted or accepted) for the period.
+
+    Indicators follow their own rule: a sum, a mean across the units that gave
+    a figure, or the latest figure submitted. A joint commitment is done only
+    when every side that reported on it reports it done.
+    """
+    reports = ProgressReport.objects.filter(plan=plan, period=period, status__in=RECEIVED).select_related("organisation")
+    reports = list(reports.order_by("organisation__area__path", "organisation__name"))
+    result = Consolidation(
+        plan=plan,
+        period=period,
+        expected=plan.reporting_units.count(),
+        received=len(reports),
+        accepted=sum(r.status == ProgressReport.Status.ACCEPTED for r in reports),
+    )
+    result.totals = _indicator_totals(plan, period)
+    result.rows, result.scores = _scorecard(plan, period)
+    for report in reports:
+        for name in ("results", "shortcomings", "causes", "next_steps"):
+            text = getattr(report, name).strip()
+            if text:
+                getattr(result, name).append(Raised(report.organisation.name, text))
+    proposals = Proposal.objects.filter(report__in=[r.pk for r in reports]).select_related("report__organisation")
+    result.proposals = [Raised(p.report.organisation.name, p.text, p.answer) for p in proposals]
+    return result
+
+
+def _indicator_totals(plan: Plan, period: ReportingPeriod) -> list[IndicatorTotal]:
+    values = IndicatorValue.objects.filter(
+        report__plan=plan, report__period=period, report__status__in=RECEIVED, value__isnull=False
+    )
+    figures = {
+        row["indicator"]: row
+        for row in values.values("indicator").annotate(total=Sum("value"), mean=Avg("value"), units=Count("value"))
+    }
+    latest = values.filter(indicator=OuterRef("pk")).order_by("-report__submitted_at", "-pk").values("value")[:1]
+    indicators = (
+        Indicator.objects.filter(commitment__plan=plan)
+        .annotate(latest=Subquery(latest))
+        .select_related("commitment")
+        .order_by("commitment__section__order", "commitment__order", "order", "pk")
+    )
+    totals = []
+    for indicator in indicators:
+        row = figures.get(indicator.pk)
+        if row is None:
+            totals.append(IndicatorTotal(indicator, None, 0))
+            continue
+        value = {"sum": row["total"], "mean": row["mean"], "latest": indicator.latest}[indicator.aggregation]
+        totals.append(IndicatorTotal(indicator, Decimal(value).quantize(Decimal("0.01")) if value is not None else None, row["units"]))
+    return totals
+
+
+def _scorecard(plan: Plan, period: ReportingPeriod) -> tuple[list[CommitmentRow], list[Score]]:
+    progress = CommitmentProgress.objects.filter(
+        report__plan=plan, report__period=period, report__status__in=RECEIVED
+    ).values_list("commitment_id", "report__organisation__side", "report__organisation__name", "status")
+    by_commitment = defaultdict(lambda: defaultdict(list))
+    for commitment_id, side, name, status in progress:
+        by_commitment[commitment_id][side].append((name, status))
+    rows = []
+    scores = {side: [0, 0] for side in SIDE_LABEL}
+    commitments = plan.commitments.select_related("section").order_by("section__order", "order", "pk")
+    for commitment in commitments:
+        statuses = by_commitment.get(commitment.pk, {})
+        sides = list(SIDE_LABEL) if commitment.party == Commitment.Party.JOINT else [PARTY_SIDE.get(commitment.party)]
+        sides = [s for s in sides if s]
+        side_done = {s: bool(statuses.get(s)) and all(st in DONE for _n, st in statuses[s]) for s in sides}
+        done = bool(sides) and all(side_done.values())
+        rows.append(CommitmentRow(commitment, dict(statuses), done))
+        for side in sides:
+            scores[side][1] += 1
+            scores[side][0] += done
+    return rows, [Score(side, str(SIDE_LABEL[side]), done, total) for side, (done, total) in scores.items()]

@@ -1,0 +1,78 @@
+"""Reporting periods and the units that must report, generated from a plan."""
+from datetime import date, timedelta
+
+from django.db import transaction
+
+from programmes.models import Area, Organisation, Plan
+from programmes.services.plans import require_change
+
+from ..models import ReportingPeriod, ReportingSchedule, ReportingUnit
+
+
+def schedule_for(area: Area) -> ReportingSchedule:
+    """The schedule of the area's province (or of the province it took over from), else the national default."""
+    paths = area.ancestor_paths()
+    if area.is_historical and area.successor_id:
+        paths += area.successor.ancestor_paths()
+    schedules = ReportingSchedule.objects.filter(area__path__in=paths).select_related("area")
+    best = max(schedules, key=lambda s: len(s.area.path), default=None)
+    return best or ReportingSchedule.objects.filter(area__isnull=True).first() or ReportingSchedule()
+
+
+def _safe(year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:  # 29/02 in a common year
+        return date(year, month, 28)
+
+
+def period_dates(schedule: ReportingSchedule, year: int, half: str) -> dict:
+    """From, to, due, lock and conference dates of ``half`` of ``year`` under ``schedule``."""
+    h1_start = _safe(year - 1 if schedule.h1_start_month >= schedule.h2_start_month else year, schedule.h1_start_month, schedule.h1_start_day)
+    h2_start = _safe(year, schedule.h2_start_month, schedule.h2_start_day)
+    next_h1 = _safe(h1_start.year + 1, schedule.h1_start_month, schedule.h1_start_day)
+    starts, ends = (h1_start, h2_start - timedelta(days=1)) if half == "H1" else (h2_start, next_h1 - timedelta(days=1))
+    due = ends + timedelta(days=schedule.due_days)
+    return {
+        "starts_on": starts,
+        "ends_on": ends,
+        "due_on": due,
+        "locked_after": due + timedelta(days=schedule.lock_days),
+        "conference_on": due + timedelta(days=schedule.conference_days),
+    }
+
+
+def default_reporting_units(plan: Plan) -> list[Organisation]:
+    """Who reports by default: for a provincial (or national) plan its parties and every
+    association unit below its area; for a lower-level plan, its parties."""
+    parties = [party.organisation for party in plan.parties.select_related("organisation")]
+    if plan.area.level not in (Area.Level.NATION, Area.Level.PROVINCE):
+        return parties
+    below = Organisation.objects.filter(
+        area__path__startswith=plan.area.path, side=Organisation.Side.ASSOCIATION, is_active=True
+    ).exclude(area=plan.area)
+    return parties + [o for o in below.order_by("area__path", "name") if o not in parties]
+
+
+@transaction.atomic
+def plan_open_reporting(*, user, plan: Plan) -> tuple[int, int]:
+    """Create the plan's missing periods (H1 and H2 of every year of its period, or one a
+    year for a yearly review) and its default reporting units. Returns how many of each
+    were created; existing ones, possibly edited, are kept."""
+    require_change(user, plan.area)
+    if not plan.start_year:
+        return 0, 0
+    schedule = schedule_for(plan.area)
+    halves = ["H1", "H2"] if plan.review_cadence == Plan.Cadence.SEMI_ANNUAL else ["H2"]
+    created_periods = 0
+    for year in range(plan.start_year, (plan.end_year or plan.start_year) + 1):
+        for half in halves:
+            _period, created = ReportingPeriod.objects.get_or_create(
+                plan=plan, year=year, half=half, defaults=period_dates(schedule, year, half)
+            )
+            created_periods += created
+    created_units = 0
+    for organisation in default_reporting_units(plan):
+        _unit, created = ReportingUnit.objects.get_or_create(plan=plan, organisation=organisation)
+        created_units += created
+    return created_periods, created_units

@@ -1,0 +1,252 @@
+"""A report's life: started, saved, submitted, returned or accepted, reopened.
+
+Every function takes the acting user and re-checks what they may do, so the
+views, the admin, commands and tasks share the same rules.
+"""
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from khuyenhoc import access
+from programmes.models import Area, Commitment, Indicator, Organisation, Plan
+
+from ..models import (
+    Attachment,
+    CommitmentProgress,
+    IndicatorValue,
+    ProgressReport,
+    Proposal,
+    ReportEvent,
+    ReportingPeriod,
+)
+
+Status = ProgressReport.Status
+Role = access.Role
+SIDE_PARTY = {
+    Organisation.Side.EDUCATION: Commitment.Party.DEPARTMENT,
+    Organisation.Side.ASSOCIATION: Commitment.Party.ASSOCIATION,
+    Organisation.Side.OTHER: Commitment.Party.OTHER,
+}
+
+
+class StaleReport(ValidationError):
+    """The report changed since the form was opened."""
+
+
+@dataclass
+class ProgressData:
+    commitment_id: int
+    status: str
+    note: str = ""
+
+
+def today() -> date:
+    return timezone.localdate()
+
+
+def commitments_for(plan: Plan, organisation: Organisation):
+    """The commitments a unit reports on: its side's and the joint ones, at its level."""
+    level = organisation.area.level
+    if level == Area.Level.NATION:
+        level = Area.Level.PROVINCE
+    side = SIDE_PARTY.get(organisation.side, Commitment.Party.OTHER)
+    commitments = plan.commitments.filter(party__in=[side, Commitment.Party.JOINT]).select_related("section")
+    commitments = commitments.prefetch_related("indicators").order_by("section__order", "order", "pk")
+    return [c for c in commitments if not c.reporting_levels or level in c.reporting_levels]
+
+
+def is_reporter_of(user, organisation: Organisation) -> bool:
+    return any(m.role == Role.REPORTER and m.organisation_id == organisation.pk for m in access.memberships_of(user))
+
+
+def can_review_unit(user, organisation_id: int) -> bool:
+    """Whether the user reviews the reports of this unit (a reviewer or administrator above it)."""
+    scope = access.organisation_scope(user, field="", roles={Role.REVIEWER, Role.ADMIN})
+    return Organisation.objects.filter(scope, pk=organisation_id).exists()
+
+
+def can_review(user, report: ProgressReport) -> bool:
+    return can_review_unit(user, report.organisation_id)
+
+
+def filing_open(report_or_period, *, reopened_until: date | None = None) -> bool:
+    """Whether a unit may still file: the period has started and is not locked, unless reopened."""
+    period = getattr(report_or_period, "period", report_or_period)
+    reopened_until = reopened_until or getattr(report_or_period, "reopened_until", None)
+    now = today()
+    if now < period.starts_on:
+        return False
+    return now <= period.locked_after or (reopened_until is not None and now <= reopened_until)
+
+
+def _require_filing(user, plan: Plan, period: ReportingPeriod, organisation: Organisation, report=None) -> None:
+    if not is_reporter_of(user, organisation):
+        raise PermissionDenied(_("Only the unit's reporters file its reports."))
+    if plan.status != Plan.Status.IN_FORCE:
+        raise ValidationError(_("The plan is not in force: no report can be filed for it."))
+    if not plan.reporting_units.filter(organisation=organisation).exists():
+        raise ValidationError(_("This unit does not report on this plan."))
+    if today() < period.starts_on:
+        raise ValidationError(_("This period has not started yet."))
+    if not filing_open(report or period):
+        raise ValidationError(_("Filing for this period is closed. Ask the province to reopen your report."))
+
+
+def _event(report: ProgressReport, action: str, user, comment: str = "") -> None:
+    ReportEvent.objects.create(report=report, action=action, actor=user, comment=comment)
+
+
+@transaction.atomic
+def report_start(*, user, plan: Plan, period: ReportingPeriod, organisation: Organisation) -> ProgressReport:
+    """The unit's report for the period, created as a draft the first time."""
+    existing = ProgressReport.objects.filter(plan=plan, period=period, organisation=organisation).first()
+    if existing:
+        return existing
+    _require_filing(user, plan, period, organisation)
+    report = ProgressReport.objects.create(plan=plan, period=period, organisation=organisation)
+    _event(report, ReportEvent.Action.CREATED, user)
+    return report
+
+
+@transaction.atomic
+def report_save(
+    *,
+    user,
+    report: ProgressReport,
+    version: int,
+    narrative: dict[str, str],
+    progress: list[ProgressData],
+    values: dict[int, Decimal | None],
+) -> ProgressReport:
+    """Save a draft (or a returned report being fixed). Refused if someone saved it since
+    ``version`` was read, so that nobody's typing is overwritten silently."""
+    report = ProgressReport.objects.select_for_update().select_related("plan", "period", "organisation").get(pk=report.pk)
+    _require_filing(user, report.plan, report.period, report.organisation, report)
+    if not report.is_editable_status:
+        raise ValidationError(_("This report has been submitted: it can no longer be changed."))
+    if report.version != version:
+        raise StaleReport(_("Someone else saved this report while you were editing it. Your text is kept below: copy what you need, reload the report and apply your changes again."))
+    allowed = {c.pk: c for c in commitments_for(report.plan, report.organisation)}
+    for field, text in narrative.items():
+        setattr(report, field, text)
+    report.version += 1
+    report.save()
+    for item in progress:
+        if item.commitment_id in allowed:
+            CommitmentProgress.objects.update_or_create(
+                report=report, commitment_id=item.commitment_id, defaults={"status": item.status, "note": item.note}
+            )
+    indicator_ids = {i.pk for c in allowed.values() for i in c.indicators.all()}
+    for indicator_id, value in values.items():
+        if indicator_id in indicator_ids:
+            IndicatorValue.objects.update_or_create(report=report, indicator_id=indicator_id, defaults={"value": value})
+    return report
+
+
+@transaction.atomic
+def report_submit(*, user, report: ProgressReport) -> ProgressReport:
+    """Send the report to the province; from then on it is read-only to the unit."""
+    report = ProgressReport.objects.select_for_update().select_related("plan", "period", "organisation").get(pk=report.pk)
+    _require_filing(user, report.plan, report.period, report.organisation, report)
+    if not report.is_editable_status:
+        raise ValidationError(_("This report has already been submitted."))
+    expected = {c.pk for c in commitments_for(report.plan, report.organisation)}
+    reported = set(report.progress.values_list("commitment_id", flat=True))
+    if expected - reported:
+        raise ValidationError(_("Give a status for every commitment before submitting."))
+    report.status = Status.SUBMITTED
+    report.submitted_at = timezone.now()
+    report.version += 1
+    report.save()
+    _sync_proposals(report)
+    _event(report, ReportEvent.Action.SUBMITTED, user)
+    return report
+
+
+def _sync_proposals(report: ProgressReport) -> None:
+    """One proposal per line of the report's proposals; answered ones are kept."""
+    lines = [line.strip(" -•\t") for line in report.proposals_text.splitlines() if line.strip(" -•\t")]
+    existing = {p.text: p for p in report.proposals.all()}
+    for line in lines:
+        if line not in existing:
+            Proposal.objects.create(report=report, text=line)
+    report.proposals.filter(answer="").exclude(text__in=lines).delete()
+
+
+def _require_review(user, report: ProgressReport) -> None:
+    if not can_review(user, report):
+        raise PermissionDenied(_("Only the province's reviewers review this report."))
+
+
+@transaction.atomic
+def report_return(*, user, report: ProgressReport, comment: str) -> ProgressReport:
+    """Send the report back to the unit with what to fix."""
+    report = ProgressReport.objects.select_for_update().get(pk=report.pk)
+    _require_review(user, report)
+    if report.status != Status.SUBMITTED:
+        raise ValidationError(_("Only a submitted report can be returned."))
+    if not comment.strip():
+        raise ValidationError(_("Say what the unit should fix."))
+    report.status = Status.RETURNED
+    report.return_comment = comment.strip()
+    report.reviewed_at = timezone.now()
+    report.version += 1
+    report.save()
+    _event(report, ReportEvent.Action.RETURNED, user, comment.strip())
+    return report
+
+
+@transaction.atomic
+def report_accept(*, user, report: ProgressReport) -> ProgressReport:
+    report = ProgressReport.objects.select_for_update().get(pk=report.pk)
+    _require_review(user, report)
+    if report.status != Status.SUBMITTED:
+        raise ValidationError(_("Only a submitted report can be accepted."))
+    report.status = Status.ACCEPTED
+    report.reviewed_at = timezone.now()
+    report.version += 1
+    report.save()
+    _event(report, ReportEvent.Action.ACCEPTED, user)
+    return report
+
+
+@transaction.atomic
+def report_reopen(*, user, plan: Plan, period: ReportingPeriod, organisation: Organisation, until: date) -> ProgressReport:
+    """Let one unit file after the lock date, until ``until``."""
+    if not can_review_unit(user, organisation.pk):
+        raise PermissionDenied(_("Only the province's reviewers review this report."))
+    if until < today():
+        raise ValidationError(_("Reopen until a date that has not passed."))
+    report, created = ProgressReport.objects.get_or_create(plan=plan, period=period, organisation=organisation)
+    if created:
+        _event(report, ReportEvent.Action.CREATED, user)
+    report.reopened_until = until
+    if report.status == Status.SUBMITTED:
+        report.status = Status.RETURNED
+    report.save()
+    _event(report, ReportEvent.Action.REOPENED, user, _("until %(date)s") % {"date": until.strftime("%d/%m/%Y")})
+    return report
+
+
+@transaction.atomic
+def proposal_answer(*, user, proposal: Proposal, answer: str) -> Proposal:
+    _require_review(user, proposal.report)
+    proposal.answer = answer.strip()
+    proposal.answered_by = user if proposal.answer else None
+    proposal.answered_at = timezone.now() if proposal.answer else None
+    proposal.save()
+    return proposal
+
+
+@transaction.atomic
+def attachment_add(*, user, report: ProgressReport, upload) -> Attachment:
+    report = ProgressReport.objects.select_related("plan", "period", "organisation").get(pk=report.pk)
+    _require_filing(user, report.plan, report.period, report.organisation, report)
+    if not report.is_editable_status:
+        raise ValidationError(_("This report has been submitted: it can no longer be changed."))
+    return Attachment.objects.create(report=report, file=upload, name=upload.name[:255], uploaded_by=user)
