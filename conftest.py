@@ -6,9 +6,13 @@ elsewhere. Each persona is one user with one role.
 """
 from dataclasses import dataclass
 
-import pytest
+from datetime import date
 
-from programmes.models import Area, Membership, Organisation, User
+import pytest
+import time_machine
+
+from programmes.models import Area, Indicator, Membership, Organisation, User
+from reports.services.periods import plan_open_reporting
 
 Role = Membership.Role
 Side = Organisation.Side
@@ -170,3 +174,31 @@ def plan(world):
 def other_plan(world):
     """A plan of the other province."""
     return make_plan(world.other_province, world.other_department, number="06/HKH-PGD", title="Thỏa thuận phối hợp", status="in_force")
+
+
+# Reporting ------------------------------------------------------------------
+
+
+@pytest.fixture
+def reporting_plan(plan):
+    """The shared ``plan`` (province P, in force) for 2026, with an indicator of each kind."""
+    plan.start_year = plan.end_year = 2026
+    plan.save()
+    association_item = plan.commitments.get(number="2")
+    Indicator.objects.create(commitment=association_item, name="Học bổng", unit="vnd", target_value=1_000_000, aggregation="sum")
+    Indicator.objects.create(commitment=association_item, name="Tỷ lệ hội viên", unit="percent", target_value=85, aggregation="mean")
+    make_commitment(plan, "3", "Sở chỉ đạo các trường", party="department")
+    plan_open_reporting(user=None, plan=plan)
+    return plan
+
+
+@pytest.fixture
+def h1(reporting_plan):
+    return reporting_plan.periods.get(year=2026, half="H1")
+
+
+@pytest.fixture
+def in_h1():
+    """A day inside the first half of 2026, before the due date."""
+    with time_machine.travel(date(2026, 5, 20), tick=False):
+        yield

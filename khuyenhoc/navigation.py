@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from khuyenhoc import access
 
@@ -44,6 +45,14 @@ ITEMS = [
         "programmes:plan_list",
         active_for=("programmes:plan", "programmes:commitment", "programmes:section"),
     ),
+    NavItem(
+        _("My reports"),
+        "reports:my_reports",
+        roles=frozenset({Role.REPORTER}),
+        own_unit=True,
+        active_for=("reports:my_reports", "reports:report_edit", "reports:report_submit"),
+    ),
+    NavItem(pgettext_lazy("navigation", "Review"), "reports:review_queue", roles=frozenset({Role.REVIEWER, Role.ADMIN})),
     NavItem(
         _("Units"),
         "programmes:organisation_list",

@@ -1,5 +1,7 @@
 """Settings for the test suite: the real settings with fast hashing and in-memory mail."""
 import os
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-with-enough-length-and-variety-0123456789")
 
@@ -16,3 +18,4 @@ SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 SECURE_HSTS_SECONDS = 0
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="khuyenhoc-test-media-"))

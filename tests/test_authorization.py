@@ -3,12 +3,15 @@
 Later issues add their URLs to ``CASES``. ``LOGIN`` means a redirect to the
 login page, ``ADMIN_LOGIN`` a redirect to the admin's.
 """
-import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
-
 from types import SimpleNamespace
 
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
 from conftest import PERSONAS, make_commitment
+from reports.models import Attachment, ProgressReport, Proposal
 
 LOGIN = "login"
 ADMIN_LOGIN = "admin-login"
@@ -122,6 +125,48 @@ CASES += [
         expect(LOGIN, 404, 404, 403, 403, 403, 403, 404),
     ),
 ]
+# Reports: ``report`` is commune A's submitted report for the first half of 2026.
+READ_REPORT = expect(LOGIN, 200, 200, 200, 200, 200, 404, 404)
+REVIEW_POST = expect(LOGIN, 302, 403, 302, 403, 403, 404, 404)
+FOLLOW = expect(LOGIN, 200, 200, 200, 200, 403, 403, 404)
+CASES += [
+    ("my-reports", "get", "reports:my_reports", lambda w: [], expect(LOGIN, 200, 403, 403, 403, 200, 200, 403)),
+    ("review-queue", "get", "reports:review_queue", lambda w: [], expect(LOGIN, 200, 403, 200, 403, 403, 403, 403)),
+    (
+        "report-start",
+        "post",
+        "reports:report_start",
+        lambda w: [w.h1.pk, w.unit_a.pk],
+        expect(LOGIN, 403, 403, 403, 403, 302, 403, 403),
+    ),
+    ("report-detail", "get", "reports:report_detail", lambda w: [w.report.pk], READ_REPORT),
+    ("report-edit", "get", "reports:report_edit", lambda w: [w.report.pk], expect(LOGIN, 403, 403, 403, 403, 302, 404, 404)),
+    ("report-submit", "get", "reports:report_submit", lambda w: [w.report.pk], expect(LOGIN, 403, 403, 403, 403, 302, 404, 404)),
+    ("attachment-add", "post", "reports:attachment_add", lambda w: [w.report.pk], expect(LOGIN, 403, 403, 403, 403, 302, 404, 404)),
+    ("attachment-download", "get", "reports:attachment_download", lambda w: [w.report.pk, w.attachment.pk], READ_REPORT),
+    ("report-return", "post", "reports:report_return", lambda w: [w.report.pk], REVIEW_POST),
+    ("report-accept", "post", "reports:report_accept", lambda w: [w.report.pk], REVIEW_POST),
+    ("report-docx", "get", "reports:report_docx", lambda w: [w.report.pk], READ_REPORT),
+    ("report-xlsx", "get", "reports:report_xlsx", lambda w: [w.report.pk], READ_REPORT),
+    ("proposal-answer", "post", "reports:proposal_answer", lambda w: [w.proposal.pk], REVIEW_POST),
+    (
+        "plan-open-reporting",
+        "post",
+        "reports:plan_open_reporting",
+        lambda w: [w.plan.pk],
+        expect(LOGIN, 302, 302, 403, 403, 403, 403, 404),
+    ),
+    ("period-detail", "get", "reports:period_detail", lambda w: [w.plan.pk, w.h1.pk], FOLLOW),
+    ("period-docx", "get", "reports:period_docx", lambda w: [w.plan.pk, w.h1.pk], FOLLOW),
+    ("period-xlsx", "get", "reports:period_xlsx", lambda w: [w.plan.pk, w.h1.pk], FOLLOW),
+    (
+        "report-reopen",
+        "post",
+        "reports:report_reopen",
+        lambda w: [w.plan.pk, w.h1.pk, w.unit_a.pk],
+        expect(LOGIN, 302, 403, 302, 403, 403, 403, 404),
+    ),
+]
 for model in ["area", "organisation", "membership", "user", "plan", "commitment"]:
     CASES += [
         (
@@ -137,6 +182,16 @@ for model in ["area", "organisation", "membership", "user", "plan", "commitment"
             expect(ADMIN_LOGIN, 200, *[ADMIN_LOGIN] * 6),
         ),
     ]
+for model in ["reportingschedule", "reportingperiod", "reportingunit", "progressreport"]:
+    CASES.append(
+        (
+            f"admin-{model}-list",
+            "get",
+            f"admin:reports_{model}_changelist",
+            lambda w: [],
+            expect(ADMIN_LOGIN, 200, *[ADMIN_LOGIN] * 6),
+        )
+    )
 CASES += [
     (
         "admin-organisation-change",
@@ -155,8 +210,9 @@ CASES += [
 
 @pytest.mark.parametrize("persona_name", PERSONAS)
 @pytest.mark.parametrize("case", CASES, ids=[case[0] for case in CASES])
-def test_url_answers_each_persona_as_expected(client, world, plan, other_plan, persona, persona_name, case):
+def test_url_answers_each_persona_as_expected(client, world, reporting_plan, h1, in_h1, other_plan, persona, persona_name, case):
     _case_id, method, url_name, build_args, expected = case
+    plan = reporting_plan
     user = persona(persona_name)
     if user is not None:
         client.force_login(user)
@@ -167,6 +223,8 @@ def test_url_answers_each_persona_as_expected(client, world, plan, other_plan, p
         section=plan.sections.get(),
         commitment=plan.commitments.get(number="2"),
         other_commitment=make_commitment(other_plan, "1"),
+        h1=h1,
+        **submitted_report(world, h1),
     )
     url = reverse(url_name, args=build_args(objects))
     response = getattr(client, method)(url)
@@ -179,6 +237,16 @@ def test_url_answers_each_persona_as_expected(client, world, plan, other_plan, p
         assert response["Location"].startswith(reverse("admin:login"))
     else:
         assert response.status_code == want, f"{persona_name} on {url}"
+
+
+def submitted_report(world, period):
+    """Commune A's report for ``period``, submitted, with a proposal and an attachment."""
+    report = ProgressReport.objects.create(
+        plan=period.plan, period=period, organisation=world.unit_a, status="submitted", submitted_at=timezone.now()
+    )
+    proposal = Proposal.objects.create(report=report, text="Đề nghị hỗ trợ kinh phí")
+    attachment = Attachment.objects.create(report=report, file=ContentFile(b"%PDF-1.4\n%%EOF", name="minh-chung.pdf"), name="minh-chung.pdf")
+    return {"report": report, "proposal": proposal, "attachment": attachment}
 
 
 def _named_urls(patterns, namespace=""):

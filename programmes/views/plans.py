@@ -13,6 +13,8 @@ from .. import history, selectors
 from ..forms import DeriveForm, PartyFormSet, PlanFilterForm, PlanForm, StatusForm
 from ..import_forms import ImportPreview, ImportSourceForm
 from ..models import Plan
+from reports import selectors as reporting_selectors
+
 from ..services import imports as import_services
 from ..services import plans as services
 
@@ -57,6 +59,8 @@ def plan_detail(request, pk):
             "parties": plan.parties.select_related("organisation"),
             "sections": selectors.plan_sections(plan),
             "can_derive": selectors.plans_derivable_areas(request.user, plan).exists(),
+            "periods": plan.periods.order_by("-year", "-half"),
+            "can_follow": reporting_selectors.can_follow_plan(request.user, plan),
             "children": selectors.plans_visible_to(request.user).filter(parent=plan).select_related("area"),
             "can_change": selectors.plan_can_change(request.user, plan),
             "status_form": StatusForm(initial={"status": plan.status}),

@@ -6,11 +6,11 @@ from .conftest import PHONE, assert_accessible, log_in
 pytestmark = pytest.mark.e2e
 
 EXPECTED = {
-    "admin": (["Trang chủ", "Kế hoạch", "Đơn vị", "Quản trị"], "Quản trị viên"),
+    "admin": (["Trang chủ", "Kế hoạch", "Duyệt báo cáo", "Đơn vị", "Quản trị"], "Quản trị viên"),
     "editor": (["Trang chủ", "Kế hoạch", "Đơn vị"], "Biên tập viên"),
-    "reviewer": (["Trang chủ", "Kế hoạch", "Đơn vị"], "Cán bộ thẩm định"),
+    "reviewer": (["Trang chủ", "Kế hoạch", "Duyệt báo cáo", "Đơn vị"], "Cán bộ thẩm định"),
     "leader": (["Trang chủ", "Kế hoạch", "Đơn vị"], "Lãnh đạo"),
-    "reporter": (["Trang chủ", "Kế hoạch", "Đơn vị của tôi"], "Cán bộ báo cáo"),
+    "reporter": (["Trang chủ", "Kế hoạch", "Báo cáo của tôi", "Đơn vị của tôi"], "Cán bộ báo cáo"),
 }
 
 

@@ -1,0 +1,190 @@
+"""Progress reports as files: a Word document staff edit and sign, a workbook of the figures.
+
+The exports are always in Vietnamese, whatever language the person asking
+reads the portal in: the renderers run under ``translation.override("vi")``
+and the fixed wording of the document (headings, the national heading, the
+signature block) is written in Vietnamese here, as the administrative format
+prescribes (Nghị định 30/2020/NĐ-CP). Numbers are written the Vietnamese way
+(32.000; 98,5) by ``vn_number``, which does not depend on the active locale.
+
+The renderers are pure functions that return bytes:
+
+- ``docx.consolidation_docx`` and ``docx.report_docx``
+- ``xlsx.consolidation_xlsx`` and ``xlsx.report_xlsx``
+"""
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils.translation import override
+
+from programmes.models import Commitment, Indicator, Organisation
+
+from ..models import ProgressReport
+from ..services.workflow import commitments_for
+
+# Vietnamese wording of choices whose label the catalogue may not translate
+# yet, keyed by the English label. A translation in the catalogue wins.
+VI_FALLBACK = {
+    # CommitmentProgress.Status
+    "Not started": "Chưa triển khai",
+    "In progress": "Đang thực hiện",
+    "Done": "Hoàn thành",
+    "At risk": "Có nguy cơ chậm",
+    "Not applicable": "Không áp dụng",
+    # ProgressReport.Status
+    "Draft": "Dự thảo",
+    "Submitted": "Đã gửi",
+    "Returned": "Bị trả lại",
+    "Accepted": "Đã duyệt",
+    # Organisation.Side, Commitment.Party
+    "Education sector": "Ngành Giáo dục",
+    "Study Promotion Association": "Hội Khuyến học",
+    "Other partner": "Đối tác khác",
+    "Joint": "Phối hợp",
+    "Other": "Khác",
+    # Indicator
+    "đồng per person per year": "đồng/người/năm",
+    "people": "người",
+    "pupils": "học sinh",
+    "units": "đơn vị",
+    "times (lượt)": "lượt",
+    "other": "khác",
+    "at least": "ít nhất",
+    "at most": "tối đa",
+    "sum across units": "cộng dồn các đơn vị",
+    "mean across units": "bình quân các đơn vị",
+    "latest figure": "số liệu mới nhất",
+}
+
+HALF_PHRASE = {"H1": "6 tháng đầu năm", "H2": "6 tháng cuối năm"}
+# The order statuses are counted in: what is done first.
+STATUS_ORDER = ["done", "in_progress", "at_risk", "not_started", "not_applicable"]
+SIDE_ORDER = [Organisation.Side.EDUCATION, Organisation.Side.ASSOCIATION, Organisation.Side.OTHER]
+
+
+def vi_label(label) -> str:
+    """The Vietnamese text of a (lazy) label: the catalogue's, else ours, else the label."""
+    with override("en"):
+        english = str(label)
+    with override("vi"):
+        vietnamese = str(label)
+    if vietnamese == english:
+        return VI_FALLBACK.get(english, vietnamese)
+    return vietnamese
+
+
+def choice_label(choices, value) -> str:
+    """The Vietnamese label of ``value`` in a ``TextChoices`` class ('' for an empty value)."""
+    if not value:
+        return ""
+    try:
+        return vi_label(choices(value).label)
+    except ValueError:
+        return str(value)
+
+
+def unit_label(indicator: Indicator) -> str:
+    return choice_label(Indicator.Unit, indicator.unit)
+
+
+def side_label(side: str) -> str:
+    return choice_label(Organisation.Side, side)
+
+
+def party_label(commitment: Commitment) -> str:
+    """Who carries a commitment, e.g. "Phối hợp (Hội Khuyến học chủ trì)"."""
+    text = choice_label(Commitment.Party, commitment.party)
+    if commitment.party == Commitment.Party.JOINT and commitment.lead:
+        text += f" ({choice_label(Commitment.Lead, commitment.lead)} chủ trì)"
+    return text
+
+
+def vn_number(value, places: int = 2) -> str:
+    """``value`` written the Vietnamese way: "." between thousands, "," before decimals.
+
+    Rounded to ``places`` decimals, without trailing zeros: 32000 -> "32.000",
+    98.5 -> "98,5", Decimal("25.00") -> "25", None -> "".
+    """
+    if value is None:
+        return ""
+    number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+    number = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    sign = "-" if number < 0 else ""
+    whole, _dot, fraction = f"{abs(number):f}".partition(".")
+    fraction = fraction.rstrip("0")
+    text = f"{int(whole):,}".replace(",", ".")
+    return sign + text + ("," + fraction if fraction else "")
+
+
+def numeric(value):
+    """A figure for a spreadsheet cell: an int when whole, else a float; None stays None."""
+    if value is None:
+        return None
+    number = Decimal(value) if not isinstance(value, float) else Decimal(str(value))
+    if number == number.to_integral_value():
+        return int(number)
+    return float(number)
+
+
+def progress_of(value, target) -> float | None:
+    """The share of ``target`` that ``value`` reaches, in %."""
+    if value is None or not target:
+        return None
+    return float(Decimal(value) / Decimal(target) * 100)
+
+
+def vn_date(day: date) -> str:
+    """A date as in a Vietnamese document: "ngày 05 tháng 02 năm 2025".
+
+    Nghị định 30/2020/NĐ-CP pads days below 10 and the months January and February.
+    """
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def place_and_date(place: str, signed_on: date | None) -> str:
+    """The line under the motto; dots for staff to fill in what is not known yet."""
+    when = vn_date(signed_on) if signed_on else "ngày ..... tháng ..... năm ........"
+    return f"{place or '..........'}, {when}"
+
+
+def period_phrase(period) -> str:
+    """"6 tháng đầu năm 2025" for the first half, "6 tháng cuối năm 2025" for the second."""
+    return f"{HALF_PHRASE.get(period.half, period.half)} {period.year}"
+
+
+def short_date(day: date | None) -> str:
+    return day.strftime("%d/%m/%Y") if day else ""
+
+
+def text_lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def report_commitments(report: ProgressReport):
+    """The unit's commitments (those it reports on, then any other it gave progress for),
+    and its progress by commitment id."""
+    progress = {p.commitment_id: p for p in report.progress.select_related("commitment__section")}
+    commitments = commitments_for(report.plan, report.organisation)
+    listed = {c.pk for c in commitments}
+    extra = sorted(
+        (p.commitment for p in progress.values() if p.commitment_id not in listed),
+        key=lambda c: (c.section.order, c.order, c.pk),
+    )
+    return commitments + extra, progress
+
+
+def report_figures(report: ProgressReport, commitments: list[Commitment]):
+    """(indicator, figure or None) for every indicator of ``commitments``, then any other the unit gave."""
+    values = {v.indicator_id: v for v in report.values.select_related("indicator__commitment")}
+    figures = []
+    seen = set()
+    for commitment in commitments:
+        for indicator in commitment.indicators.all():
+            seen.add(indicator.pk)
+            value = values.get(indicator.pk)
+            figures.append((indicator, value.value if value else None))
+    for indicator_id, value in values.items():
+        if indicator_id not in seen:
+            figures.append((value.indicator, value.value))
+    return figures

@@ -1,0 +1,137 @@
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.translation import gettext_lazy as _
+
+from programmes.forms import DateInput, LocalDecimalField
+from programmes.models import Indicator
+from programmes.validators import sniff_scan
+
+from .models import CommitmentProgress, ProgressReport
+from .services.workflow import ProgressData
+
+NARRATIVE = ["results", "shortcomings", "causes", "next_steps", "proposals_text"]
+
+
+def figure_field(indicator: Indicator) -> LocalDecimalField:
+    """A field for one indicator's figure, bounded by what its unit allows."""
+    validators = [MinValueValidator(0, _("A figure cannot be negative."))]
+    if indicator.unit == Indicator.Unit.PERCENT:
+        validators.append(MaxValueValidator(100, _("A percentage is between 0 and 100.")))
+    return LocalDecimalField(
+        label=indicator.name,
+        required=False,
+        max_digits=18,
+        decimal_places=2,
+        validators=validators,
+        help_text=_("Target: %(direction)s %(target)s %(unit)s")
+        % {
+            "direction": indicator.get_direction_display(),
+            "target": LocalDecimalField().prepare_value(indicator.target_value),
+            "unit": indicator.get_unit_display(),
+        },
+    )
+
+
+class ReportForm(forms.Form):
+    """The whole report: a status and a note per commitment, a figure per indicator, the narrative."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    results = forms.CharField(label=_("Results achieved"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    shortcomings = forms.CharField(label=_("Shortcomings and difficulties"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    causes = forms.CharField(label=_("Causes"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    next_steps = forms.CharField(label=_("Next steps"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    proposals_text = forms.CharField(
+        label=_("Proposals"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One proposal per line; the province answers each one."),
+    )
+
+    def __init__(self, *args, report: ProgressReport, commitments, previous: dict | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.commitments = commitments
+        self.previous = previous or {}
+        progress = {p.commitment_id: p for p in report.progress.all()}
+        values = {v.indicator_id: v.value for v in report.values.all()}
+        self.initial.setdefault("version", report.version)
+        for name in NARRATIVE:
+            self.initial.setdefault(name, getattr(report, name))
+        for commitment in commitments:
+            self.fields[f"status_{commitment.pk}"] = forms.ChoiceField(
+                label=_("Status"), required=False, choices=[("", "—"), *CommitmentProgress.Status.choices]
+            )
+            self.fields[f"note_{commitment.pk}"] = forms.CharField(
+                label=_("What was done"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+            )
+            if commitment.pk in progress:
+                self.initial.setdefault(f"status_{commitment.pk}", progress[commitment.pk].status)
+                self.initial.setdefault(f"note_{commitment.pk}", progress[commitment.pk].note)
+            for indicator in commitment.indicators.all():
+                self.fields[f"value_{indicator.pk}"] = figure_field(indicator)
+                self.initial.setdefault(f"value_{indicator.pk}", values.get(indicator.pk))
+
+    def rows(self):
+        """For the template: each commitment with its bound fields."""
+        for commitment in self.commitments:
+            yield {
+                "commitment": commitment,
+                "status": self[f"status_{commitment.pk}"],
+                "note": self[f"note_{commitment.pk}"],
+                "values": [
+                    (indicator, self[f"value_{indicator.pk}"], self.previous.get(indicator.pk))
+                    for indicator in commitment.indicators.all()
+                ],
+            }
+
+    def narrative(self) -> dict[str, str]:
+        return {name: self.cleaned_data[name] for name in NARRATIVE}
+
+    def progress(self) -> list[ProgressData]:
+        return [
+            ProgressData(c.pk, self.cleaned_data[f"status_{c.pk}"], self.cleaned_data[f"note_{c.pk}"])
+            for c in self.commitments
+            if self.cleaned_data.get(f"status_{c.pk}")
+        ]
+
+    def values(self) -> dict:
+        return {
+            indicator.pk: self.cleaned_data[f"value_{indicator.pk}"]
+            for commitment in self.commitments
+            for indicator in commitment.indicators.all()
+        }
+
+
+EVIDENCE_LIMIT = 10 * 1024 * 1024
+
+
+def validate_evidence(upload) -> None:
+    """Evidence is a PDF, an image or an Office document (by content), at most 10 MB."""
+    if upload.size > EVIDENCE_LIMIT:
+        raise forms.ValidationError(_("The file is larger than 10 MB."))
+    head = upload.read(16)
+    upload.seek(0)
+    if not (sniff_scan(head) or head.startswith(b"PK\x03\x04")):
+        raise forms.ValidationError(_("Attach a PDF, an image or a Word or Excel document."))
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(
+        label=_("Evidence"),
+        validators=[validate_evidence],
+        error_messages={"empty": _("The file is empty.")},
+        help_text=_("PDF, image, Word or Excel, at most 10 MB."),
+    )
+
+
+class ReturnForm(forms.Form):
+    comment = forms.CharField(
+        label=_("What the unit should fix"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
+    )
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(label=_("Answer"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=4000)
+
+
+class ReopenForm(forms.Form):
+    until = forms.DateField(label=_("Open until"), widget=DateInput())

@@ -1,0 +1,135 @@
+"""Reads of periods and reports that depend on who asks."""
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Prefetch, QuerySet
+
+from khuyenhoc import access
+from programmes.models import Organisation, Plan
+from programmes.selectors import plans_visible_to
+
+from .models import ProgressReport, ReportingPeriod, ReportingUnit
+from .services.workflow import filing_open, today
+
+Status = ProgressReport.Status
+Role = access.Role
+
+
+def reports_visible_to(user) -> QuerySet[ProgressReport]:
+    """A reporter sees their own unit's reports; province staff those of the units in their area."""
+    return ProgressReport.objects.filter(access.organisation_scope(user)).select_related(
+        "plan", "period", "organisation__area"
+    )
+
+
+def plan_for_reporting(user, plan_pk: int) -> QuerySet[Plan]:
+    return plans_visible_to(user).filter(pk=plan_pk)
+
+
+def can_follow_plan(user, plan: Plan) -> bool:
+    """Whether the user follows the plan's reporting (province staff of its area): the completeness
+    table and the consolidation."""
+    scope = access.area_scope(user, field="", roles=access.AREA_WIDE_ROLES)
+    return type(plan.area).objects.filter(scope, pk=plan.area_id).exists()
+
+
+@dataclass
+class Expected:
+    """A report a unit owes, whether or not it has been started."""
+
+    plan: Plan
+    period: ReportingPeriod
+    organisation: Organisation
+    report: ProgressReport | None
+
+    @property
+    def state(self) -> str:
+        """draft, returned, submitted, accepted, due, overdue, or locked."""
+        if self.report and self.report.status != Status.DRAFT:
+            return self.report.status
+        if not filing_open(self.report or self.period):
+            return "locked"
+        if today() > self.period.due_on:
+            return "overdue"
+        return "draft" if self.report else "due"
+
+    @property
+    def can_file(self) -> bool:
+        return self.state in ("due", "overdue", "draft", "returned") and filing_open(self.report or self.period)
+
+
+def expected_reports(user) -> list[Expected]:
+    """"Báo cáo của tôi": every report the user's units owe for plans in force, newest period first."""
+    organisations = [m.organisation for m in access.memberships_of(user) if m.role == Role.REPORTER]
+    if not organisations:
+        return []
+    units = ReportingUnit.objects.filter(organisation__in=organisations, plan__status=Plan.Status.IN_FORCE)
+    units = list(units.select_related("plan", "organisation__area"))
+    periods = ReportingPeriod.objects.filter(plan__in={u.plan_id for u in units}, starts_on__lte=today())
+    periods = list(periods.order_by("-year", "-half"))
+    reports = ProgressReport.objects.filter(organisation__in=organisations, period__in=periods)
+    by_key = {(r.period_id, r.organisation_id): r for r in reports}
+    rows = []
+    for period in periods:
+        for unit in units:
+            if unit.plan_id == period.plan_id:
+                rows.append(Expected(unit.plan, period, unit.organisation, by_key.get((period.pk, unit.organisation_id))))
+    return rows
+
+
+def review_queue(user) -> QuerySet[ProgressReport]:
+    """Submitted reports the user reviews, oldest first."""
+    scope = access.organisation_scope(user, roles={Role.REVIEWER, Role.ADMIN})
+    return (
+        ProgressReport.objects.filter(scope, status=Status.SUBMITTED)
+        .select_related("plan", "period", "organisation__area")
+        .order_by("submitted_at", "pk")
+    )
+
+
+@dataclass
+class CompletenessRow:
+    organisation: Organisation
+    report: ProgressReport | None
+    due_on: date
+
+    @property
+    def timing(self) -> str:
+        """on_time, late, or missing (nothing received)."""
+        if not self.report or self.report.status in (Status.DRAFT, Status.RETURNED) or not self.report.submitted_at:
+            return "missing"
+        submitted = self.report.submitted_at.astimezone().date()
+        return "on_time" if submitted <= self.due_on else "late"
+
+
+def completeness(plan: Plan, period: ReportingPeriod) -> list[CompletenessRow]:
+    """Every unit expected to report on the plan, with its report for the period if any."""
+    reports = {r.organisation_id: r for r in ProgressReport.objects.filter(plan=plan, period=period)}
+    units = plan.reporting_units.select_related("organisation__area").order_by("organisation__area__path", "organisation__name")
+    return [CompletenessRow(u.organisation, reports.get(u.organisation_id), period.due_on) for u in units]
+
+
+def previous_report(report: ProgressReport) -> ProgressReport | None:
+    """The same unit's report on the same plan for the period before."""
+    return (
+        ProgressReport.objects.filter(plan=report.plan, organisation=report.organisation)
+        .filter(period__starts_on__lt=report.period.starts_on)
+        .order_by("-period__starts_on")
+        .prefetch_related("values")
+        .first()
+    )
+
+
+def report_detail(report: ProgressReport) -> ProgressReport:
+    """The report with what its page shows, in a fixed number of queries."""
+    return (
+        ProgressReport.objects.select_related("plan", "period", "organisation__area")
+        .prefetch_related(
+            "values",
+            "attachments",
+            "proposals__answered_by",
+            Prefetch("progress"),
+            Prefetch("events", queryset=report.events.model.objects.select_related("actor")),
+        )
+        .get(pk=report.pk)
+    )

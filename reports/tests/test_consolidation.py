@@ -1,0 +1,60 @@
+from datetime import datetime, timezone
+from decimal import Decimal
+
+from programmes.models import Indicator
+from reports.models import CommitmentProgress, IndicatorValue, ProgressReport, Proposal
+from reports.services.consolidation import consolidate
+
+
+def report(plan, period, organisation, status="accepted", submitted=None, statuses=None, values=None):
+    r = ProgressReport.objects.create(
+        plan=plan, period=period, organisation=organisation, status=status,
+        submitted_at=submitted or datetime(2026, 6, 16, tzinfo=timezone.utc),
+        shortcomings=f"Khó khăn của {organisation.name}",
+    )
+    for number, state in (statuses or {}).items():
+        CommitmentProgress.objects.create(report=r, commitment=plan.commitments.get(number=number), status=state)
+    for indicator, value in (values or {}).items():
+        IndicatorValue.objects.create(report=r, indicator=indicator, value=value)
+    return r
+
+
+def test_indicators_add_up_by_their_own_rule(world, reporting_plan, h1):
+    money = Indicator.objects.get(name="Học bổng")  # sum
+    share = Indicator.objects.get(name="Tỷ lệ hội viên")  # mean
+    latest = Indicator.objects.create(commitment=money.commitment, name="Số trung tâm", unit="units", target_value=10, aggregation="latest")
+    report(reporting_plan, h1, world.unit_a, values={money: 400000, share: 80, latest: 7}, submitted=datetime(2026, 6, 15, tzinfo=timezone.utc))
+    report(reporting_plan, h1, world.unit_b, status="submitted", values={money: 350000, share: 90, latest: 9}, submitted=datetime(2026, 6, 18, tzinfo=timezone.utc))
+    report(reporting_plan, h1, world.association, status="draft", values={money: 999999999})  # not received: not counted
+    totals = {t.indicator.name: t for t in consolidate(reporting_plan, h1).totals}
+    assert totals["Học bổng"].value == Decimal("750000.00") and totals["Học bổng"].units == 2
+    assert totals["Tỷ lệ hội viên"].value == Decimal("85.00")
+    assert totals["Số trung tâm"].value == Decimal("9.00")  # the latest submitted
+    assert round(totals["Học bổng"].progress) == 75
+
+
+def test_a_joint_commitment_is_done_only_when_every_side_reports_it_done(world, reporting_plan, h1):
+    report(reporting_plan, h1, world.department, statuses={"1": "done", "3": "done"})
+    report(reporting_plan, h1, world.unit_a, statuses={"1": "done", "2": "done"})
+    report(reporting_plan, h1, world.unit_b, statuses={"1": "in_progress", "2": "done"})
+    result = consolidate(reporting_plan, h1)
+    rows = {row.commitment.number: row.done for row in result.rows}
+    assert rows == {"1": False, "2": True, "3": True}  # commune B has not finished the joint commitment 1
+    scores = {score.side: (score.done, score.total) for score in result.scores}
+    assert scores == {"education": (1, 2), "association": (1, 2)}
+    assert (result.expected, result.received, result.accepted) == (4, 3, 3)
+
+
+def test_shortcomings_and_proposals_are_gathered_with_their_unit(world, reporting_plan, h1):
+    r = report(reporting_plan, h1, world.unit_a)
+    Proposal.objects.create(report=r, text="Đề nghị tăng kinh phí", answer="Đồng ý")
+    result = consolidate(reporting_plan, h1)
+    assert [(s.organisation, s.text) for s in result.shortcomings] == [(world.unit_a.name, f"Khó khăn của {world.unit_a.name}")]
+    assert [(p.organisation, p.text, p.answer) for p in result.proposals] == [(world.unit_a.name, "Đề nghị tăng kinh phí", "Đồng ý")]
+
+
+def test_consolidation_costs_a_fixed_number_of_queries(world, reporting_plan, h1, django_assert_max_num_queries):
+    for organisation in (world.department, world.association, world.unit_a, world.unit_b):
+        report(reporting_plan, h1, organisation, statuses={"1": "done"})
+    with django_assert_max_num_queries(10):
+        consolidate(reporting_plan, h1)

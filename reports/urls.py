@@ -1,0 +1,40 @@
+from django.urls import path
+
+from .views import filing, review
+
+app_name = "reports"
+
+urlpatterns = [
+    path("mine/", filing.my_reports, name="my_reports"),
+    path("review/", review.review_queue, name="review_queue"),
+    path("periods/<int:period_pk>/units/<int:organisation_pk>/start/", filing.report_start, name="report_start"),
+    path("<int:pk>/", review.report_detail, name="report_detail"),
+    path("<int:pk>/edit/", filing.report_edit, name="report_edit"),
+    path("<int:pk>/submit/", filing.report_submit, name="report_submit"),
+    path("<int:pk>/attachments/", filing.attachment_add, name="attachment_add"),
+    path("<int:pk>/attachments/<int:attachment_pk>/", filing.attachment_download, name="attachment_download"),
+    path("<int:pk>/return/", review.report_return, name="report_return"),
+    path("<int:pk>/accept/", review.report_accept, name="report_accept"),
+    path("<int:pk>/export.docx", review.report_export, {"kind": "docx"}, name="report_docx"),
+    path("<int:pk>/export.xlsx", review.report_export, {"kind": "xlsx"}, name="report_xlsx"),
+    path("proposals/<int:pk>/answer/", review.proposal_answer, name="proposal_answer"),
+    path("plans/<int:plan_pk>/open/", review.plan_open_reporting, name="plan_open_reporting"),
+    path("plans/<int:plan_pk>/periods/<int:period_pk>/", review.period_detail, name="period_detail"),
+    path(
+        "plans/<int:plan_pk>/periods/<int:period_pk>/reopen/<int:organisation_pk>/",
+        review.report_reopen,
+        name="report_reopen",
+    ),
+    path(
+        "plans/<int:plan_pk>/periods/<int:period_pk>/export.docx",
+        review.period_export,
+        {"kind": "docx"},
+        name="period_docx",
+    ),
+    path(
+        "plans/<int:plan_pk>/periods/<int:period_pk>/export.xlsx",
+        review.period_export,
+        {"kind": "xlsx"},
+        name="period_xlsx",
+    ),
+]

@@ -1,0 +1,125 @@
+"""What a reporting unit does: its list of reports, the report form, submitting."""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from khuyenhoc import access
+from programmes.models import Organisation
+
+from .. import selectors
+from ..forms import AttachmentForm, ReportForm
+from ..models import Attachment, ReportingPeriod
+from ..services import workflow
+
+
+def report_for_read(request, pk):
+    return get_object_or_404(selectors.reports_visible_to(request.user), pk=pk)
+
+
+def report_for_filing(request, pk):
+    """The report if the user files for its unit; 404 if unseen, 403 if only read."""
+    report = report_for_read(request, pk)
+    if not workflow.is_reporter_of(request.user, report.organisation):
+        raise PermissionDenied
+    return report
+
+
+@login_required
+def my_reports(request):
+    if not access.has_role(request.user, access.Role.REPORTER):
+        raise PermissionDenied
+    return render(request, "reports/my_reports.html", {"rows": selectors.expected_reports(request.user)})
+
+
+@login_required
+@require_POST
+def report_start(request, period_pk, organisation_pk):
+    period = get_object_or_404(ReportingPeriod.objects.select_related("plan"), pk=period_pk)
+    organisation = get_object_or_404(Organisation, pk=organisation_pk)
+    if not workflow.is_reporter_of(request.user, organisation):
+        raise PermissionDenied
+    try:
+        report = workflow.report_start(user=request.user, plan=period.plan, period=period, organisation=organisation)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("reports:my_reports")
+    return redirect("reports:report_edit", pk=report.pk)
+
+
+@login_required
+def report_edit(request, pk):
+    report = report_for_filing(request, pk)
+    if not (report.is_editable_status and workflow.filing_open(report)):
+        messages.info(request, _("This report can no longer be changed."))
+        return redirect("reports:report_detail", pk=report.pk)
+    commitments = workflow.commitments_for(report.plan, report.organisation)
+    previous = selectors.previous_report(report)
+    earlier = {v.indicator_id: v.value for v in previous.values.all()} if previous else {}
+    form = ReportForm(request.POST or None, report=report, commitments=commitments, previous=earlier)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = workflow.report_save(
+                user=request.user,
+                report=report,
+                version=form.cleaned_data["version"],
+                narrative=form.narrative(),
+                progress=form.progress(),
+                values=form.values(),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if "submit" in request.POST:
+                return redirect("reports:report_submit", pk=report.pk)
+            messages.success(request, _("The draft was saved."))
+            return redirect("reports:report_edit", pk=report.pk)
+    return render(
+        request, "reports/report_form.html", {"report": report, "form": form, "attachment_form": AttachmentForm()}
+    )
+
+
+@login_required
+def report_submit(request, pk):
+    """Confirm, then submit: after this the unit can no longer change the report."""
+    report = report_for_filing(request, pk)
+    if not report.is_editable_status:
+        return redirect("reports:report_detail", pk=report.pk)
+    if request.method == "POST":
+        try:
+            workflow.report_submit(user=request.user, report=report)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("reports:report_edit", pk=report.pk)
+        messages.success(request, _("The report was sent to the province."))
+        return redirect("reports:report_detail", pk=report.pk)
+    reported = set(report.progress.values_list("commitment_id", flat=True))
+    missing = [c for c in workflow.commitments_for(report.plan, report.organisation) if c.pk not in reported]
+    return render(request, "reports/report_submit.html", {"report": report, "missing": missing})
+
+
+@login_required
+@require_POST
+def attachment_add(request, pk):
+    report = report_for_filing(request, pk)
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            workflow.attachment_add(user=request.user, report=report, upload=form.cleaned_data["file"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The file was attached."))
+    else:
+        messages.error(request, " ".join(form.errors["file"]))
+    return redirect("reports:report_edit", pk=report.pk)
+
+
+@login_required
+def attachment_download(request, pk, attachment_pk):
+    report = report_for_read(request, pk)
+    attachment = get_object_or_404(Attachment, report=report, pk=attachment_pk)
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)

@@ -1,0 +1,210 @@
+"""What the province does: the review queue, a report's page, the period's completeness and consolidation."""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from khuyenhoc import access
+from programmes.models import Organisation
+from programmes.selectors import plans_visible_to
+from programmes.services.plans import require_change
+
+from .. import selectors
+from ..exports.docx import consolidation_docx, report_docx
+from ..exports.xlsx import consolidation_xlsx, report_xlsx
+from ..forms import AnswerForm, ReopenForm, ReturnForm
+from ..models import ProgressReport, Proposal, ReportingPeriod
+from ..services import periods as period_services
+from ..services import workflow
+from ..services.consolidation import RECEIVED, consolidate
+from .filing import report_for_read
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def download(content: bytes, name: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+def report_detail(request, pk):
+    report = selectors.report_detail(report_for_read(request, pk))
+    can_review = workflow.can_review(request.user, report)
+    previous = selectors.previous_report(report)
+    commitments = workflow.commitments_for(report.plan, report.organisation)
+    progress = {p.commitment_id: p for p in report.progress.all()}
+    values = {v.indicator_id: v.value for v in report.values.all()}
+    earlier = {v.indicator_id: v.value for v in previous.values.all()} if previous else {}
+    rows = [
+        {
+            "commitment": c,
+            "progress": progress.get(c.pk),
+            "figures": [(i, values.get(i.pk), earlier.get(i.pk)) for i in c.indicators.all()],
+        }
+        for c in commitments
+    ]
+    return render(
+        request,
+        "reports/report_detail.html",
+        {
+            "report": report,
+            "rows": rows,
+            "previous": previous,
+            "can_review": can_review and report.status == ProgressReport.Status.SUBMITTED,
+            "can_answer": can_review,
+            "can_edit": workflow.is_reporter_of(request.user, report.organisation)
+            and report.is_editable_status
+            and workflow.filing_open(report),
+            "return_form": ReturnForm(),
+        },
+    )
+
+
+def _report_for_review(request, pk) -> ProgressReport:
+    report = report_for_read(request, pk)
+    if not workflow.can_review(request.user, report):
+        raise PermissionDenied
+    return report
+
+
+@login_required
+@require_POST
+def report_return(request, pk):
+    report = _report_for_review(request, pk)
+    form = ReturnForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Say what the unit should fix."))
+        return redirect("reports:report_detail", pk=report.pk)
+    try:
+        workflow.report_return(user=request.user, report=report, comment=form.cleaned_data["comment"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The report was returned to the unit."))
+    return redirect("reports:report_detail", pk=report.pk)
+
+
+@login_required
+@require_POST
+def report_accept(request, pk):
+    report = _report_for_review(request, pk)
+    try:
+        workflow.report_accept(user=request.user, report=report)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The report was accepted."))
+    return redirect("reports:report_detail", pk=report.pk)
+
+
+@login_required
+@require_POST
+def proposal_answer(request, pk):
+    proposal = get_object_or_404(Proposal.objects.filter(report__in=selectors.reports_visible_to(request.user)), pk=pk)
+    if not workflow.can_review(request.user, proposal.report):
+        raise PermissionDenied
+    form = AnswerForm(request.POST)
+    if form.is_valid():
+        workflow.proposal_answer(user=request.user, proposal=proposal, answer=form.cleaned_data["answer"])
+        messages.success(request, _("The answer was saved."))
+    return redirect("reports:report_detail", pk=proposal.report_id)
+
+
+@login_required
+def review_queue(request):
+    if not access.has_role(request.user, access.Role.REVIEWER, access.Role.ADMIN):
+        raise PermissionDenied
+    return render(request, "reports/review_queue.html", {"reports": selectors.review_queue(request.user)})
+
+
+def _period_for_follow(request, plan_pk, period_pk) -> ReportingPeriod:
+    period = get_object_or_404(
+        ReportingPeriod.objects.select_related("plan__area").filter(plan__in=plans_visible_to(request.user)),
+        plan_id=plan_pk,
+        pk=period_pk,
+    )
+    if not selectors.can_follow_plan(request.user, period.plan):
+        raise PermissionDenied
+    return period
+
+
+@login_required
+def period_detail(request, plan_pk, period_pk):
+    """The completeness of the period's reports and their consolidation."""
+    period = _period_for_follow(request, plan_pk, period_pk)
+    rows = selectors.completeness(period.plan, period)
+    reviewers_scope = access.organisation_scope(request.user, field="", roles={access.Role.REVIEWER, access.Role.ADMIN})
+    reviewable = set(
+        Organisation.objects.filter(reviewers_scope, pk__in=[r.organisation.pk for r in rows]).values_list("pk", flat=True)
+    )
+    return render(
+        request,
+        "reports/period_detail.html",
+        {
+            "plan": period.plan,
+            "period": period,
+            "rows": rows,
+            "reviewable": reviewable,
+            "consolidation": consolidate(period.plan, period),
+            "reopen_form": ReopenForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def report_reopen(request, plan_pk, period_pk, organisation_pk):
+    period = _period_for_follow(request, plan_pk, period_pk)
+    organisation = get_object_or_404(Organisation.objects.filter(reporting_for__plan=period.plan), pk=organisation_pk)
+    if not workflow.can_review_unit(request.user, organisation.pk):
+        raise PermissionDenied
+    form = ReopenForm(request.POST)
+    if form.is_valid():
+        try:
+            workflow.report_reopen(user=request.user, plan=period.plan, period=period, organisation=organisation, until=form.cleaned_data["until"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The report of %(unit)s is open for filing again.") % {"unit": organisation})
+    else:
+        messages.error(request, _("Give the date until which the unit may file."))
+    return redirect("reports:period_detail", plan_pk=plan_pk, period_pk=period_pk)
+
+
+@login_required
+def period_export(request, plan_pk, period_pk, kind):
+    period = _period_for_follow(request, plan_pk, period_pk)
+    consolidation = consolidate(period.plan, period)
+    name = f"bao-cao-so-ket-{period.year}-{period.half.lower()}-{slugify(period.plan.number or period.plan.pk)}"
+    if kind == "docx":
+        return download(consolidation_docx(consolidation), f"{name}.docx", DOCX)
+    reports = period.reports.filter(status__in=RECEIVED).select_related("organisation__area")
+    return download(consolidation_xlsx(consolidation, reports), f"{name}.xlsx", XLSX)
+
+
+@login_required
+def report_export(request, pk, kind):
+    report = report_for_read(request, pk)
+    name = f"bao-cao-{report.period.year}-{report.period.half.lower()}-{slugify(report.organisation.name)}"
+    if kind == "docx":
+        return download(report_docx(report), f"{name}.docx", DOCX)
+    return download(report_xlsx(report), f"{name}.xlsx", XLSX)
+
+
+@login_required
+@require_POST
+def plan_open_reporting(request, plan_pk):
+    plan = get_object_or_404(plans_visible_to(request.user), pk=plan_pk)
+    require_change(request.user, plan.area)
+    periods, units = period_services.plan_open_reporting(user=request.user, plan=plan)
+    messages.success(
+        request, _("%(periods)s reporting periods and %(units)s reporting units were added.") % {"periods": periods, "units": units}
+    )
+    return redirect("programmes:plan_detail", pk=plan.pk)
