@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from reports.demo import demo_reports_load
+
 from .demo_plans import demo_plans_load
 from .models import Area, Membership, Organisation, User
 from .services.areas import NATION_CODE, areas_load_current, province_code, ward_code
@@ -77,6 +79,8 @@ def demo_load(*, progress=lambda message: None) -> list[DemoUser]:
     _load_users()
     progress("the seed plans")
     demo_plans_load()
+    progress("a current plan with reports in every state")
+    demo_reports_load()
     return DEMO_USERS
 
 

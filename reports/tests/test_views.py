@@ -1,0 +1,166 @@
+import io
+
+import docx
+import openpyxl
+import pytest
+from django.urls import reverse
+
+from programmes.models import Indicator
+from reports.models import ProgressReport
+from reports.services import workflow
+
+
+@pytest.fixture
+def draft(world, reporter_a, h1, in_h1):
+    return workflow.report_start(user=reporter_a, plan=h1.plan, period=h1, organisation=world.unit_a)
+
+
+def form_data(report, **overrides):
+    money = Indicator.objects.get(name="Học bổng")
+    share = Indicator.objects.get(name="Tỷ lệ hội viên")
+    data = {
+        "version": report.version,
+        "results": "Tổ chức 3 hội nghị tuyên truyền",
+        "shortcomings": "Kinh phí còn hạn chế",
+        "causes": "",
+        "next_steps": "",
+        "proposals_text": "Đề nghị hỗ trợ kinh phí",
+        f"value_{money.pk}": "32.000",
+        f"value_{share.pk}": "98,5",
+    }
+    for commitment in workflow.commitments_for(report.plan, report.organisation):
+        data[f"status_{commitment.pk}"] = "done"
+        data[f"note_{commitment.pk}"] = "Đã thực hiện"
+    data.update(overrides)
+    return data
+
+
+def test_my_reports_lists_what_the_unit_owes(client, reporter_a, h1, in_h1):
+    client.force_login(reporter_a)
+    page = client.get(reverse("reports:my_reports")).content.decode()
+    assert "6 tháng đầu năm 2026" in page and "Lập báo cáo" in page
+    assert "6 tháng cuối năm 2026" not in page  # not started yet
+
+
+def test_save_a_draft_with_vietnamese_figures(client, reporter_a, draft, in_h1):
+    client.force_login(reporter_a)
+    response = client.post(reverse("reports:report_edit", args=[draft.pk]), form_data(draft, save="1"))
+    assert response.status_code == 302
+    values = {v.indicator.name: v.value for v in draft.values.select_related("indicator")}
+    assert values == {"Học bổng": 32000, "Tỷ lệ hội viên": pytest.approx(98.5)}
+
+
+@pytest.mark.parametrize(
+    "indicator, typed, message",
+    [("Tỷ lệ hội viên", "120", "Tỷ lệ phần trăm phải từ 0 đến 100."), ("Học bổng", "-5", "Số liệu không được âm."), ("Học bổng", "nhiều", "Nhập một số")],
+)
+def test_bad_figures_are_refused_beside_the_field_and_the_text_is_kept(client, reporter_a, draft, in_h1, indicator, typed, message):
+    field = f"value_{Indicator.objects.get(name=indicator).pk}"
+    client.force_login(reporter_a)
+    response = client.post(reverse("reports:report_edit", args=[draft.pk]), form_data(draft, **{field: typed}))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert message in page
+    assert f'id="error_1_id_{field}"' in page
+    assert "Tổ chức 3 hội nghị tuyên truyền" in page
+    draft.refresh_from_db()
+    assert draft.results == ""
+
+
+def test_a_stale_save_is_refused_with_a_clear_message_and_nothing_lost(client, reporter_a, draft, in_h1):
+    client.force_login(reporter_a)
+    url = reverse("reports:report_edit", args=[draft.pk])
+    client.post(url, form_data(draft, results="Bản thứ nhất"))
+    response = client.post(url, form_data(draft, results="Bản thứ hai, gõ cùng lúc"))  # the old version
+    page = response.content.decode()
+    assert "Người khác đã lưu báo cáo này trong khi bạn đang sửa." in page
+    assert "Bản thứ hai, gõ cùng lúc" in page
+    draft.refresh_from_db()
+    assert draft.results == "Bản thứ nhất"
+
+
+def test_submit_goes_through_a_confirmation_and_then_the_report_is_read_only(client, reporter_a, draft, in_h1):
+    client.force_login(reporter_a)
+    response = client.post(reverse("reports:report_edit", args=[draft.pk]), form_data(draft, submit="1"))
+    assert response["Location"] == reverse("reports:report_submit", args=[draft.pk])
+    assert "Gửi lên cấp tỉnh" in client.get(response["Location"]).content.decode()
+    draft.refresh_from_db()
+    assert draft.status == "draft"  # nothing sent before the confirmation
+    client.post(reverse("reports:report_submit", args=[draft.pk]))
+    draft.refresh_from_db()
+    assert draft.status == "submitted"
+    edit = client.get(reverse("reports:report_edit", args=[draft.pk]))
+    assert edit["Location"] == reverse("reports:report_detail", args=[draft.pk])
+    before = draft.results
+    client.post(reverse("reports:report_edit", args=[draft.pk]), form_data(draft, results="Sửa lén"))
+    draft.refresh_from_db()
+    assert draft.results == before
+
+
+def test_the_reviewer_returns_with_a_comment_that_the_unit_sees(client, reporter_a, reviewer, draft, in_h1):
+    client.force_login(reporter_a)
+    client.post(reverse("reports:report_edit", args=[draft.pk]), form_data(draft))
+    client.post(reverse("reports:report_submit", args=[draft.pk]))
+    client.force_login(reviewer)
+    queue = client.get(reverse("reports:review_queue")).content.decode()
+    assert "Hội Khuyến học phường Hòa Bình" in queue
+    page = client.get(reverse("reports:report_detail", args=[draft.pk])).content.decode()
+    assert "kỳ trước" in page and "ít nhất 85" in page  # figures beside the previous period and the target
+    client.post(reverse("reports:report_return", args=[draft.pk]), {"comment": "Bổ sung minh chứng học bổng"})
+    client.force_login(reporter_a)
+    mine = client.get(reverse("reports:my_reports")).content.decode()
+    assert "Bổ sung minh chứng học bổng" in mine and "Sửa và gửi lại" in mine
+
+
+def test_returning_without_a_comment_is_refused(client, reporter_a, reviewer, draft, in_h1):
+    workflow.report_save(user=reporter_a, report=draft, version=draft.version, narrative={}, progress=[workflow.ProgressData(c.pk, "done") for c in workflow.commitments_for(draft.plan, draft.organisation)], values={})
+    workflow.report_submit(user=reporter_a, report=draft)
+    client.force_login(reviewer)
+    response = client.post(reverse("reports:report_return", args=[draft.pk]), {"comment": ""}, follow=True)
+    assert "Hãy nêu nội dung đơn vị cần sửa." in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.status == "submitted"
+
+
+def test_evidence_must_be_a_document_by_its_content(client, reporter_a, draft, in_h1):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(reporter_a)
+    url = reverse("reports:attachment_add", args=[draft.pk])
+    response = client.post(url, {"file": SimpleUploadedFile("anh.jpg", b"MZ\x90 not an image")}, follow=True)
+    assert "Hãy đính kèm tệp PDF, ảnh, hoặc văn bản Word, Excel." in response.content.decode()
+    client.post(url, {"file": SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4\n%%EOF")})
+    assert draft.attachments.get().name == "bien-ban.pdf"
+
+
+def test_the_period_page_shows_who_is_late_and_missing(client, world, reviewer, reporter_a, h1):
+    import time_machine
+    from datetime import date
+
+    with time_machine.travel(date(2026, 6, 1), tick=False):
+        report = workflow.report_start(user=reporter_a, plan=h1.plan, period=h1, organisation=world.unit_a)
+        workflow.report_save(user=reporter_a, report=report, version=report.version, narrative={}, progress=[workflow.ProgressData(c.pk, "done") for c in workflow.commitments_for(h1.plan, world.unit_a)], values={})
+    with time_machine.travel(date(2026, 6, 25), tick=False):  # after the due date, before the lock
+        workflow.report_submit(user=reporter_a, report=ProgressReport.objects.get(pk=report.pk))
+        client.force_login(reviewer)
+        page = client.get(reverse("reports:period_detail", args=[h1.plan.pk, h1.pk])).content.decode()
+    assert "1/4 đơn vị đã gửi báo cáo" in page
+    assert page.count("chưa gửi") == 3
+    assert ">muộn<" in page
+
+
+def test_consolidated_exports_download_as_word_and_excel(client, world, reviewer, reporter_a, draft, in_h1):
+    client.force_login(reporter_a)
+    client.post(reverse("reports:report_edit", args=[draft.pk]), form_data(draft))
+    client.post(reverse("reports:report_submit", args=[draft.pk]))
+    client.force_login(reviewer)
+    response = client.get(reverse("reports:period_docx", args=[draft.plan.pk, draft.period.pk]))
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.wordprocessingml")
+    assert 'filename="bao-cao-so-ket-2026-h1-' in response["Content-Disposition"]
+    document = docx.Document(io.BytesIO(response.content))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    text = "\n".join([p.text for p in document.paragraphs] + cells)
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "BÁO CÁO" in text
+    workbook = openpyxl.load_workbook(io.BytesIO(client.get(reverse("reports:period_xlsx", args=[draft.plan.pk, draft.period.pk])).content))
+    rows = list(workbook["Chỉ tiêu"].iter_rows(values_only=True))
+    assert any(row[0] == world.unit_a.name and row[-1] == 32000 for row in rows)
