@@ -74,4 +74,7 @@ def navigation(request):
         for item in ITEMS
         if item.visible_to(user)
     ]
-    return {"nav_items": items, "nav_memberships": access.memberships_of(user)}
+    from tasks.models import Notification
+
+    unread = Notification.objects.filter(user=user, read_at__isnull=True).count()
+    return {"nav_items": items, "nav_memberships": access.memberships_of(user), "nav_unread": unread}

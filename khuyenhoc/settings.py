@@ -124,6 +124,12 @@ CELERY_TASK_TIME_LIMIT = 5 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 4 * 60
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
+# One static entry: what the sweep sends is data (periods, plans, reminder
+# settings), changed in the admin without a deploy. Hourly, because the sweep is
+# idempotent and a missed hour (a beat restart) is caught up by the next one.
+CELERY_BEAT_SCHEDULE = {
+    "reminder-sweep": {"task": "tasks.tasks.sweep_reminders", "schedule": 60 * 60},
+}
 
 # Authentication, with repeated failed logins throttled by django-axes.
 AUTH_USER_MODEL = "programmes.User"
@@ -198,6 +204,8 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(BASE_DIR / "sent-emails"))
+# Absolute links in e-mails point here.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Cổng phối hợp khuyến học <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("programmes.urls")),
     path("reports/", include("reports.urls")),
+    path("notifications/", include("tasks.urls")),
     path("admin/", admin.site.urls),
 ]
 

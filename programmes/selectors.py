@@ -106,3 +106,14 @@ def plans_derivable_areas(user, plan: Plan) -> QuerySet[Area]:
         .exclude(level=Area.Level.NATION)
         .order_by("is_historical", "path")
     )
+
+
+def closest_for_area(queryset, area: Area):
+    """The row of ``queryset`` (a model with an ``area`` field) that belongs to the
+    nearest area above ``area`` (or above the current unit that took it over),
+    else the one without an area (the national default), else None."""
+    paths = area.ancestor_paths()
+    if area.is_historical and area.successor_id:
+        paths += area.successor.ancestor_paths()
+    rows = list(queryset.filter(Q(area__path__in=paths) | Q(area__isnull=True)).select_related("area"))
+    return max(rows, key=lambda row: len(row.area.path) if row.area else 0, default=None)

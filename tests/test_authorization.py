@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from conftest import PERSONAS, make_commitment
 from reports.models import Attachment, ProgressReport, Proposal
+from tasks.models import Notification
 
 LOGIN = "login"
 ADMIN_LOGIN = "admin-login"
@@ -182,12 +183,27 @@ for model in ["area", "organisation", "membership", "user", "plan", "commitment"
             expect(ADMIN_LOGIN, 200, *[ADMIN_LOGIN] * 6),
         ),
     ]
-for model in ["reportingschedule", "reportingperiod", "reportingunit", "progressreport"]:
+# Notifications: ``notification`` belongs to the reporter of commune A.
+CASES += [
+    ("notifications", "get", "tasks:notifications", lambda w: [], expect(LOGIN, *[200] * 7)),
+    ("notifications-read-all", "post", "tasks:notifications_read_all", lambda w: [], expect(LOGIN, *[302] * 7)),
+    (
+        "notification-open",
+        "post",
+        "tasks:notification_open",
+        lambda w: [w.notification.pk],
+        expect(LOGIN, 404, 404, 404, 404, 302, 404, 404),
+    ),
+    ("reminder-settings", "get", "tasks:preferences", lambda w: [], expect(LOGIN, *[200] * 7)),
+]
+ADMIN_LISTS = [("reports", m) for m in ["reportingschedule", "reportingperiod", "reportingunit", "progressreport"]]
+ADMIN_LISTS += [("tasks", m) for m in ["remindersettings", "reminder", "notification", "reminderoptout"]]
+for app_label, model in ADMIN_LISTS:
     CASES.append(
         (
             f"admin-{model}-list",
             "get",
-            f"admin:reports_{model}_changelist",
+            f"admin:{app_label}_{model}_changelist",
             lambda w: [],
             expect(ADMIN_LOGIN, 200, *[ADMIN_LOGIN] * 6),
         )
@@ -225,6 +241,7 @@ def test_url_answers_each_persona_as_expected(client, world, reporting_plan, h1,
         other_commitment=make_commitment(other_plan, "1"),
         h1=h1,
         **submitted_report(world, h1),
+        notification=Notification.objects.create(user=persona("reporter_a"), title="Sắp đến hạn báo cáo", link="/reports/mine/"),
     )
     url = reverse(url_name, args=build_args(objects))
     response = getattr(client, method)(url)

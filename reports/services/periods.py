@@ -4,19 +4,15 @@ from datetime import date, timedelta
 from django.db import transaction
 
 from programmes.models import Area, Organisation, Plan
+from programmes.selectors import closest_for_area
 from programmes.services.plans import require_change
 
 from ..models import ReportingPeriod, ReportingSchedule, ReportingUnit
 
 
 def schedule_for(area: Area) -> ReportingSchedule:
-    """The schedule of the area's province (or of the province it took over from), else the national default."""
-    paths = area.ancestor_paths()
-    if area.is_historical and area.successor_id:
-        paths += area.successor.ancestor_paths()
-    schedules = ReportingSchedule.objects.filter(area__path__in=paths).select_related("area")
-    best = max(schedules, key=lambda s: len(s.area.path), default=None)
-    return best or ReportingSchedule.objects.filter(area__isnull=True).first() or ReportingSchedule()
+    """The schedule of the area's province (or of the one that took it over), else the national default."""
+    return closest_for_area(ReportingSchedule.objects.all(), area) or ReportingSchedule()
 
 
 def _safe(year: int, month: int, day: int) -> date:

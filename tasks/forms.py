@@ -1,0 +1,15 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Kind
+
+
+class PreferencesForm(forms.Form):
+    """One box per kind of reminder: ticked means "send it to me"."""
+
+    wanted = forms.MultipleChoiceField(
+        label=_("Reminders I want to receive"),
+        choices=Kind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
