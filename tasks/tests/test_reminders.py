@@ -1,4 +1,5 @@
-from datetime import date, datetime, timezone as dt_timezone
+from datetime import date, datetime, timedelta
+from datetime import timezone as dt_timezone
 from smtplib import SMTPServerDisconnected
 
 import pytest
@@ -209,3 +210,28 @@ def test_send_reminders_command_runs_once_per_day(units, capsys, mailoutbox):
     call_command("send_reminders", "--today", "2026-06-16")
     assert "nothing new" in capsys.readouterr().out
     assert len(mailoutbox) == 2
+
+
+def test_with_the_demo_data_the_right_people_are_reminded_once_before_an_h1_deadline(db, mailoutbox):
+    from programmes.demo import demo_load
+    from programmes.models import Plan
+    from reports.models import ReportingPeriod
+
+    demo_load()
+    year = timezone.localdate().year
+    period = ReportingPeriod.objects.get(plan__number="15/KH-SGDĐT-HKH", year=year, half="H1")
+    day = period.due_on - timedelta(days=3)
+    call_command("send_reminders", "--today", day.isoformat())
+    reminded = {r.recipient.username for r in Reminder.objects.filter(status="sent", kind="due_soon")}
+    owing = {
+        m.user.username
+        for m in Membership.objects.filter(role="reporter", organisation__reporting_for__plan=period.plan).select_related("user")
+        if not ProgressReport.objects.filter(
+            period=period, organisation=m.organisation, status__in=["submitted", "accepted"]
+        ).exists()
+    }
+    assert reminded == owing and reminded  # exactly the reporters of units that have not submitted
+    assert Plan.objects.get(number="15/KH-SGDĐT-HKH").status == "in_force"
+    count = len(mailoutbox)
+    call_command("send_reminders", "--today", day.isoformat())
+    assert len(mailoutbox) == count  # the second run sends nothing
