@@ -46,6 +46,12 @@ ITEMS = [
         active_for=("programmes:plan", "programmes:commitment", "programmes:section"),
     ),
     NavItem(
+        _("Dashboard"),
+        "reports:dashboard",
+        roles=access.AREA_WIDE_ROLES,
+        active_for=("reports:dashboard", "reports:report_list"),
+    ),
+    NavItem(
         _("My reports"),
         "reports:my_reports",
         roles=frozenset({Role.REPORTER}),

@@ -3,7 +3,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from programmes.forms import DateInput, LocalDecimalField
-from programmes.models import Indicator
+from khuyenhoc import access
+from programmes.models import Area, Indicator, Plan
 from programmes.validators import sniff_scan
 
 from .models import CommitmentProgress, ProgressReport
@@ -135,3 +136,43 @@ class AnswerForm(forms.Form):
 
 class ReopenForm(forms.Form):
     until = forms.DateField(label=_("Open until"), widget=DateInput())
+
+
+class DashboardFilterForm(forms.Form):
+    plan = forms.ModelChoiceField(label=_("Plan"), required=False, queryset=None, empty_label=_("All plans in force"))
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=1990, max_value=2100)
+    half = forms.ChoiceField(label=_("Half-year"), required=False, choices=[("", "—"), ("H1", _("first half")), ("H2", _("second half"))])
+    side = forms.ChoiceField(
+        label=_("Party"),
+        required=False,
+        choices=[("", _("Both parties")), ("education", _("Education sector")), ("association", _("Study Promotion Association"))],
+    )
+    area = forms.ModelChoiceField(label=_("Area"), required=False, queryset=None, empty_label=_("All my area"))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan"].queryset = Plan.objects.filter(
+            access.area_scope(user, roles=access.AREA_WIDE_ROLES), status=Plan.Status.IN_FORCE
+        ).order_by("area__path", "-start_year")
+        # Provinces and districts only: thousands of communes would make the list unusable.
+        self.fields["area"].queryset = Area.objects.filter(
+            access.area_scope(user, field="", roles=access.AREA_WIDE_ROLES), level__in=[Area.Level.PROVINCE, Area.Level.DISTRICT]
+        ).order_by("is_historical", "path")
+
+    def clean(self):
+        cleaned = super().clean()
+        if bool(cleaned.get("year")) != bool(cleaned.get("half")):
+            raise forms.ValidationError(_("Choose both the year and the half-year, or neither."))
+        return cleaned
+
+
+class ReportListForm(DashboardFilterForm):
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("All")), *ProgressReport.Status.choices])
+    timing = forms.ChoiceField(
+        label=_("On time"),
+        required=False,
+        choices=[("", _("All")), ("on_time", _("on time")), ("late", _("late")), ("missing", _("missing"))],
+    )
+    commitment_status = forms.ChoiceField(
+        label=_("With a commitment"), required=False, choices=[("", _("All")), *CommitmentProgress.Status.choices]
+    )

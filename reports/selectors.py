@@ -2,13 +2,14 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 
 from khuyenhoc import access
 from programmes.models import Organisation, Plan
 from programmes.selectors import plans_visible_to
 
 from .models import ProgressReport, ReportingPeriod, ReportingUnit
+from .services.consolidation import RECEIVED
 from .services.workflow import filing_open, today
 
 Status = ProgressReport.Status
@@ -132,4 +133,52 @@ def report_detail(report: ProgressReport) -> ProgressReport:
             Prefetch("events", queryset=report.events.model.objects.select_related("actor")),
         )
         .get(pk=report.pk)
+    )
+
+
+def report_list(
+    user,
+    *,
+    plan=None,
+    year=None,
+    half=None,
+    side=None,
+    area=None,
+    status="",
+    timing="",
+    commitment_status="",
+):
+    """Reports in the user's area by the dashboard's filters; with ``timing="missing"``, the
+    units (with their plan) that owe a report for the half-year and have not sent it."""
+    plans = Plan.objects.filter(access.area_scope(user, roles=access.AREA_WIDE_ROLES))
+    if plan:
+        plans = plans.filter(pk=plan.pk)
+    if timing == "missing":
+        periods = ReportingPeriod.objects.filter(plan__in=plans, year=year, half=half, starts_on__lte=today())
+        received = ProgressReport.objects.filter(
+            plan=OuterRef("plan"), organisation=OuterRef("organisation"), period__year=year, period__half=half, status__in=RECEIVED
+        )
+        units = ReportingUnit.objects.filter(plan__in=periods.values("plan")).exclude(Exists(received))
+        if side:
+            units = units.filter(organisation__side=side)
+        if area:
+            units = units.filter(organisation__area__path__startswith=area.path)
+        return units.select_related("organisation__area", "plan").order_by("organisation__area__path", "organisation__name")
+    reports = ProgressReport.objects.filter(access.organisation_scope(user, roles=access.AREA_WIDE_ROLES), plan__in=plans)
+    if year and half:
+        reports = reports.filter(period__year=year, period__half=half)
+    if side:
+        reports = reports.filter(organisation__side=side)
+    if area:
+        reports = reports.filter(organisation__area__path__startswith=area.path)
+    if status:
+        reports = reports.filter(status=status)
+    if timing == "on_time":
+        reports = reports.filter(status__in=RECEIVED, submitted_at__date__lte=F("period__due_on"))
+    elif timing == "late":
+        reports = reports.filter(status__in=RECEIVED, submitted_at__date__gt=F("period__due_on"))
+    if commitment_status:
+        reports = reports.filter(progress__status=commitment_status).distinct()
+    return reports.select_related("organisation__area", "plan", "period").order_by(
+        "-period__year", "-period__half", "organisation__area__path", "organisation__name"
     )

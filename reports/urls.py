@@ -1,12 +1,15 @@
 from django.urls import path
 
-from .views import filing, review
+from .views import dashboard, filing, review
 
 app_name = "reports"
 
 urlpatterns = [
     path("mine/", filing.my_reports, name="my_reports"),
     path("review/", review.review_queue, name="review_queue"),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("dashboard/export.xlsx", dashboard.dashboard_export, name="dashboard_xlsx"),
+    path("list/", dashboard.reports_list, name="report_list"),
     path("periods/<int:period_pk>/units/<int:organisation_pk>/start/", filing.report_start, name="report_start"),
     path("<int:pk>/", review.report_detail, name="report_detail"),
     path("<int:pk>/edit/", filing.report_edit, name="report_edit"),

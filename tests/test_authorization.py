@@ -183,6 +183,14 @@ for model in ["area", "organisation", "membership", "user", "plan", "commitment"
             expect(ADMIN_LOGIN, 200, *[ADMIN_LOGIN] * 6),
         ),
     ]
+# Dashboards: for province staff of any area (their own area's figures), not for reporters.
+STAFF = expect(LOGIN, 200, 200, 200, 200, 403, 403, 200)
+CASES += [
+    ("dashboard", "get", "reports:dashboard", lambda w: [], STAFF),
+    ("dashboard-xlsx", "get", "reports:dashboard_xlsx", lambda w: [], STAFF),
+    ("report-list", "get", "reports:report_list", lambda w: [], STAFF),
+]
+
 # Notifications: ``notification`` belongs to the reporter of commune A.
 CASES += [
     ("notifications", "get", "tasks:notifications", lambda w: [], expect(LOGIN, *[200] * 7)),

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from khuyenhoc import access
 from programmes.models import Area, Commitment, Indicator, Organisation, Plan
 
+from ..dashboard import bump_reports_version
 from ..models import (
     Attachment,
     CommitmentProgress,
@@ -99,6 +100,12 @@ def _require_filing(user, plan: Plan, period: ReportingPeriod, organisation: Org
 
 def _event(report: ProgressReport, action: str, user, comment: str = "") -> None:
     ReportEvent.objects.create(report=report, action=action, actor=user, comment=comment)
+    _changed()
+
+
+def _changed() -> None:
+    """Cached dashboards are stale once this transaction commits."""
+    transaction.on_commit(bump_reports_version)
 
 
 @transaction.atomic
@@ -145,6 +152,7 @@ def report_save(
     for indicator_id, value in values.items():
         if indicator_id in indicator_ids:
             IndicatorValue.objects.update_or_create(report=report, indicator_id=indicator_id, defaults={"value": value})
+    _changed()
     return report
 
 

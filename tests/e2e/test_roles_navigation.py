@@ -6,10 +6,10 @@ from .conftest import PHONE, assert_accessible, log_in
 pytestmark = pytest.mark.e2e
 
 EXPECTED = {
-    "admin": (["Trang chủ", "Kế hoạch", "Duyệt báo cáo", "Đơn vị", "Quản trị"], "Quản trị viên"),
-    "editor": (["Trang chủ", "Kế hoạch", "Đơn vị"], "Biên tập viên"),
-    "reviewer": (["Trang chủ", "Kế hoạch", "Duyệt báo cáo", "Đơn vị"], "Cán bộ thẩm định"),
-    "leader": (["Trang chủ", "Kế hoạch", "Đơn vị"], "Lãnh đạo"),
+    "admin": (["Trang chủ", "Kế hoạch", "Bảng tổng hợp", "Duyệt báo cáo", "Đơn vị", "Quản trị"], "Quản trị viên"),
+    "editor": (["Trang chủ", "Kế hoạch", "Bảng tổng hợp", "Đơn vị"], "Biên tập viên"),
+    "reviewer": (["Trang chủ", "Kế hoạch", "Bảng tổng hợp", "Duyệt báo cáo", "Đơn vị"], "Cán bộ thẩm định"),
+    "leader": (["Trang chủ", "Kế hoạch", "Bảng tổng hợp", "Đơn vị"], "Lãnh đạo"),
     "reporter": (["Trang chủ", "Kế hoạch", "Báo cáo của tôi", "Đơn vị của tôi"], "Cán bộ báo cáo"),
 }
 

@@ -1,0 +1,335 @@
+"""The leadership dashboard: the state of the programme in the user's scope.
+
+Every figure is an aggregate computed by the database, in a fixed number of
+queries whatever the number of provinces, units and periods. The result is
+cached per scope and filters, and the cache is invalidated by any change of
+a report (``bump_reports_version``).
+"""
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.core.cache import cache
+from django.db.models import Avg, Count, F, Max, Q, Sum
+from django.utils import timezone
+
+from khuyenhoc import access
+from programmes.models import Area, Commitment, Indicator, Organisation, Plan
+
+from .models import CommitmentProgress, IndicatorValue, ProgressReport, ReportingPeriod, ReportingUnit
+
+RECEIVED = (ProgressReport.Status.SUBMITTED, ProgressReport.Status.ACCEPTED)
+LAGGING = (CommitmentProgress.Status.NOT_STARTED, CommitmentProgress.Status.AT_RISK, CommitmentProgress.Status.IN_PROGRESS)
+VERSION_KEY = "reports-version"
+TREND_PERIODS = 8
+GRID_PERIODS = 6
+SIDE_PARTY = {Organisation.Side.EDUCATION: Commitment.Party.DEPARTMENT, Organisation.Side.ASSOCIATION: Commitment.Party.ASSOCIATION}
+
+
+def reports_version() -> int:
+    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+
+
+def bump_reports_version() -> None:
+    """Invalidate every cached dashboard: called whenever a report changes."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, timeout=None)
+
+
+@dataclass(frozen=True)
+class Filters:
+    plan_id: int | None = None
+    year: int | None = None
+    half: str | None = None
+    side: str | None = None
+    area_id: int | None = None
+
+
+@dataclass
+class IndicatorRow:
+    name: str
+    unit: str
+    aggregation: str
+    direction: str
+    target: float | None
+    value: float | None
+    units: int
+
+    @property
+    def progress(self) -> float | None:
+        if self.value is None or not self.target:
+            return None
+        return round(self.value / self.target * 100, 1)
+
+    @property
+    def unit_label(self) -> str:
+        return str(dict(Indicator.Unit.choices).get(self.unit, self.unit))
+
+
+@dataclass
+class Dashboard:
+    year: int | None
+    half: str | None
+    plans_in_force: int = 0
+    expected: int = 0
+    on_time: int = 0
+    late: int = 0
+    accepted: int = 0
+    commitments: dict = field(default_factory=dict)  # party -> status -> count
+    indicators: list[IndicatorRow] = field(default_factory=list)
+    trend: list[dict] = field(default_factory=list)
+    lagging: list[dict] = field(default_factory=list)
+    coming: list[dict] = field(default_factory=list)
+    grid_periods: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def received(self) -> int:
+        return self.on_time + self.late
+
+    @property
+    def missing(self) -> int:
+        return max(self.expected - self.received, 0)
+
+
+def scoped_plans(user, filters: Filters):
+    """Plans in force of the user's area (the whole country for national staff), by the filters."""
+    plans = Plan.objects.filter(access.area_scope(user, roles=access.AREA_WIDE_ROLES), status=Plan.Status.IN_FORCE)
+    if filters.plan_id:
+        plans = plans.filter(pk=filters.plan_id)
+    if filters.area_id:
+        area = Area.objects.filter(pk=filters.area_id).first()
+        if area:
+            plans = plans.filter(Q(area__path__startswith=area.path) | Q(reporting_units__organisation__area__path__startswith=area.path)).distinct()
+    return plans
+
+
+def _units(plans, filters: Filters):
+    units = ReportingUnit.objects.filter(plan__in=plans)
+    if filters.side:
+        units = units.filter(organisation__side=filters.side)
+    if filters.area_id:
+        area = Area.objects.filter(pk=filters.area_id).first()
+        if area:
+            units = units.filter(organisation__area__path__startswith=area.path)
+    return units
+
+
+def _reports(plans, filters: Filters):
+    reports = ProgressReport.objects.filter(plan__in=plans)
+    if filters.side:
+        reports = reports.filter(organisation__side=filters.side)
+    if filters.area_id:
+        area = Area.objects.filter(pk=filters.area_id).first()
+        if area:
+            reports = reports.filter(organisation__area__path__startswith=area.path)
+    return reports
+
+
+def selected_period(plans, filters: Filters, today: date) -> tuple[int | None, str | None]:
+    """The chosen half-year, or the latest one that has reached its due date."""
+    if filters.year and filters.half:
+        return filters.year, filters.half
+    latest = (
+        ReportingPeriod.objects.filter(plan__in=plans, due_on__lte=today)
+        .order_by("-year", "-half")
+        .values_list("year", "half")
+        .first()
+    )
+    if latest is None:
+        latest = ReportingPeriod.objects.filter(plan__in=plans).order_by("year", "half").values_list("year", "half").first()
+    return latest or (None, None)
+
+
+def _scope_key(user) -> str:
+    if access.is_unrestricted(user):
+        return "all"
+    paths = sorted({m.organisation.area.path for m in access.memberships_of(user) if m.role in access.AREA_WIDE_ROLES})
+    return "|".join(paths)
+
+
+def dashboard_for(user, filters: Filters) -> Dashboard:
+    today = timezone.localdate()
+    digest = hashlib.sha256(f"{today}:{_scope_key(user)}:{filters}".encode()).hexdigest()[:32]
+    key = f"dashboard:{reports_version()}:{digest}"
+    result = cache.get(key)
+    if result is None:
+        result = _compute(user, filters, today)
+        cache.set(key, result, timeout=10 * 60)
+    return result
+
+
+def _compute(user, filters: Filters, today: date) -> Dashboard:
+    plans = scoped_plans(user, filters)
+    year, half = selected_period(plans, filters, today)
+    board = Dashboard(year=year, half=half, plans_in_force=plans.count())
+    if year is None:
+        return board
+    periods = ReportingPeriod.objects.filter(plan__in=plans, year=year, half=half)
+    started_plans = periods.filter(starts_on__lte=today).values("plan")
+    board.expected = _units(plans, filters).filter(plan__in=started_plans).count()
+    reports = _reports(plans, filters).filter(period__in=periods)
+    figures = reports.aggregate(
+        on_time=Count("pk", filter=Q(status__in=RECEIVED, submitted_at__date__lte=F("period__due_on"))),
+        late=Count("pk", filter=Q(status__in=RECEIVED, submitted_at__date__gt=F("period__due_on"))),
+        accepted=Count("pk", filter=Q(status=ProgressReport.Status.ACCEPTED)),
+    )
+    board.on_time, board.late, board.accepted = figures["on_time"], figures["late"], figures["accepted"]
+    board.commitments = _commitment_counts(reports)
+    board.indicators = _indicators(plans, reports)
+    board.trend = _trend(plans, filters, today)
+    board.lagging = _lagging(reports)
+    board.coming = _coming(plans, today)
+    board.grid_periods = [(row["year"], row["half"]) for row in board.trend[-GRID_PERIODS:]]
+    return board
+
+
+def _commitment_counts(reports) -> dict:
+    counts: dict = defaultdict(lambda: defaultdict(int))
+    rows = (
+        CommitmentProgress.objects.filter(report__in=reports.filter(status__in=RECEIVED))
+        .values("commitment__party", "status")
+        .annotate(n=Count("pk"))
+    )
+    for row in rows:
+        counts[row["commitment__party"]][row["status"]] += row["n"]
+    return {party: dict(statuses) for party, statuses in counts.items()}
+
+
+def _indicators(plans, reports) -> list[IndicatorRow]:
+    """Indicators of the plans in scope, grouped by name and unit: sums add up, means average."""
+    values = (
+        IndicatorValue.objects.filter(report__in=reports.filter(status__in=RECEIVED), value__isnull=False)
+        .values("indicator__name", "indicator__unit", "indicator__aggregation", "indicator__direction")
+        .annotate(total=Sum("value"), mean=Avg("value"), units=Count("pk"), plans=Count("indicator", distinct=True))
+        .order_by("indicator__name")
+    )
+    targets = {
+        (row["name"], row["unit"]): row
+        for row in Indicator.objects.filter(commitment__plan__in=plans)
+        .values("name", "unit")
+        .annotate(total=Sum("target_value"), mean=Avg("target_value"))
+    }
+    rows = []
+    for row in values:
+        summed = row["indicator__aggregation"] == Indicator.Aggregation.SUM
+        target = targets.get((row["indicator__name"], row["indicator__unit"]), {})
+        rows.append(
+            IndicatorRow(
+                name=row["indicator__name"],
+                unit=row["indicator__unit"],
+                aggregation=row["indicator__aggregation"],
+                direction=row["indicator__direction"],
+                target=float(target.get("total" if summed else "mean") or 0) or None,
+                value=float(row["total"] if summed else row["mean"]),
+                units=row["units"],
+            )
+        )
+    return rows
+
+
+def _trend(plans, filters: Filters, today: date) -> list[dict]:
+    """Per half-year: units expected, reports received on time and late, for the last periods."""
+    started = ReportingPeriod.objects.filter(plan__in=plans, starts_on__lte=today)
+    keys = list(started.values_list("year", "half").distinct().order_by("-year", "-half")[:TREND_PERIODS])
+    if not keys:
+        return []
+    window = Q()
+    for year, half in keys:
+        window |= Q(year=year, half=half)
+    units_per_plan = dict(_units(plans, filters).values("plan").annotate(n=Count("pk")).values_list("plan", "n"))
+    expected: dict = defaultdict(int)
+    for year, half, plan_id in started.filter(window).values_list("year", "half", "plan"):
+        expected[(year, half)] += units_per_plan.get(plan_id, 0)
+    received = {
+        (row["period__year"], row["period__half"]): row
+        for row in _reports(plans, filters)
+        .filter(period__in=started.filter(window), status__in=RECEIVED)
+        .values("period__year", "period__half")
+        .annotate(
+            on_time=Count("pk", filter=Q(submitted_at__date__lte=F("period__due_on"))),
+            late=Count("pk", filter=Q(submitted_at__date__gt=F("period__due_on"))),
+        )
+    }
+    trend = [
+        {
+            "year": year,
+            "half": half,
+            "expected": expected[(year, half)],
+            "on_time": received.get((year, half), {}).get("on_time", 0),
+            "late": received.get((year, half), {}).get("late", 0),
+        }
+        for year, half in reversed(keys)
+    ]
+    for row in trend:
+        row["missing"] = max(row["expected"] - row["on_time"] - row["late"], 0)
+    return trend
+
+
+def _lagging(reports, limit: int = 10) -> list[dict]:
+    """The commitments most often reported not done, at risk or not started."""
+    return list(
+        CommitmentProgress.objects.filter(report__in=reports.filter(status__in=RECEIVED), status__in=LAGGING)
+        .values("commitment__text", "commitment__number", "commitment__party", "commitment__plan_id", "commitment_id")
+        .annotate(
+            lagging=Count("pk"),
+            at_risk=Count("pk", filter=Q(status=CommitmentProgress.Status.AT_RISK)),
+        )
+        .order_by("-at_risk", "-lagging", "commitment__number")[:limit]
+    )
+
+
+def _coming(plans, today: date, days: int = 60) -> list[dict]:
+    """Report deadlines and review conferences in the coming weeks."""
+    soon = today + timedelta(days=days)
+    due = (
+        ReportingPeriod.objects.filter(plan__in=plans, due_on__range=(today, soon))
+        .values("year", "half", "due_on")
+        .annotate(plans=Count("plan", distinct=True), first_plan=Max("plan_id"), first_period=Max("pk"))
+    )
+    conferences = (
+        ReportingPeriod.objects.filter(plan__in=plans, conference_on__range=(today, soon))
+        .values("year", "half", "conference_on")
+        .annotate(plans=Count("plan", distinct=True), first_plan=Max("plan_id"), first_period=Max("pk"))
+    )
+    events = [{**row, "kind": "due", "on": row["due_on"]} for row in due]
+    events += [{**row, "kind": "conference", "on": row["conference_on"]} for row in conferences]
+    return sorted(events, key=lambda event: event["on"])[:10]
+
+
+def window_periods(periods: list[tuple[int, str]]) -> Q:
+    window = Q()
+    for year, half in periods:
+        window |= Q(year=year, half=half)
+    return window
+
+
+def unit_grid(user, filters: Filters, periods: list[tuple[int, str]], units):
+    """States of a page of reporting units over the given half-years:
+    {(unit, plan): {(year, half): (state, report id or None)}}; a half-year without a report is
+    "missing" once its due date has passed, "not_due" before."""
+    if not periods or not units:
+        return {}
+    plans = scoped_plans(user, filters)
+    window = Q()
+    for year, half in periods:
+        window |= Q(period__year=year, period__half=half)
+    rows = (
+        ProgressReport.objects.filter(window, plan__in=plans, organisation__in=[u.organisation_id for u in units])
+        .values("pk", "organisation_id", "plan_id", "status", "submitted_at", "period__year", "period__half", "period__due_on")
+    )
+    grid: dict = defaultdict(dict)
+    due = ReportingPeriod.objects.filter(window_periods(periods), plan__in={u.plan_id for u in units})
+    today = timezone.localdate()
+    for plan_id, year, half, due_on in due.values_list("plan", "year", "half", "due_on"):
+        for unit in units:
+            if unit.plan_id == plan_id:
+                grid[(unit.organisation_id, plan_id)][(year, half)] = ("missing" if due_on < today else "not_due", None)
+    for row in rows:
+        state = row["status"]
+        if state in RECEIVED and row["submitted_at"] and timezone.localtime(row["submitted_at"]).date() > row["period__due_on"]:
+            state = "late"
+        grid[(row["organisation_id"], row["plan_id"])][(row["period__year"], row["period__half"])] = (state, row["pk"])
+    return grid

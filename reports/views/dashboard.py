@@ -1,0 +1,99 @@
+"""The leadership dashboard and the report list its figures click through to."""
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from khuyenhoc import access
+from programmes.models import Commitment
+
+from .. import dashboard as dashboards
+from ..exports.dashboard_xlsx import dashboard_xlsx
+from ..forms import DashboardFilterForm, ReportListForm
+from ..models import CommitmentProgress
+from ..selectors import report_list
+from .review import XLSX, download
+
+
+def _require_staff(user) -> None:
+    if not access.has_role(user, *access.AREA_WIDE_ROLES):
+        raise PermissionDenied
+
+
+def _filters(form) -> dashboards.Filters:
+    data = form.cleaned_data if form.is_valid() else {}
+    return dashboards.Filters(
+        plan_id=data["plan"].pk if data.get("plan") else None,
+        year=data.get("year"),
+        half=data.get("half") or None,
+        side=data.get("side") or None,
+        area_id=data["area"].pk if data.get("area") else None,
+    )
+
+
+@login_required
+def dashboard(request):
+    _require_staff(request.user)
+    form = DashboardFilterForm(request.GET or None, user=request.user)
+    filters = _filters(form)
+    board = dashboards.dashboard_for(request.user, filters)
+    units = dashboards._units(dashboards.scoped_plans(request.user, filters), filters).select_related(
+        "organisation__area", "plan"
+    ).order_by("organisation__area__path", "organisation__name", "plan_id")
+    page = Paginator(units, 25).get_page(request.GET.get("page"))
+    grid = dashboards.unit_grid(request.user, filters, board.grid_periods, list(page))
+    rows = [
+        {"unit": unit, "cells": [grid.get((unit.organisation_id, unit.plan_id), {}).get(p) for p in board.grid_periods]}
+        for unit in page
+    ]
+    statuses = CommitmentProgress.Status.choices
+    commitment_rows = [
+        (party, label, [(code, board.commitments.get(party, {}).get(code, 0)) for code, _label in statuses])
+        for party, label in Commitment.Party.choices
+        if party in board.commitments
+    ]
+    trend_json = {
+        "labels": [f"{row['half']}/{row['year']}" for row in board.trend],
+        "on_time": [row["on_time"] for row in board.trend],
+        "late": [row["late"] for row in board.trend],
+        "missing": [row["missing"] for row in board.trend],
+        "names": {"on_time": _("on time"), "late": _("late"), "missing": _("missing")},
+    }
+    query = request.GET.copy()
+    for key in ("page", "year", "half"):
+        query.pop(key, None)
+    return render(
+        request,
+        "reports/dashboard.html",
+        {
+            "form": form,
+            "board": board,
+            "page": page,
+            "rows": rows,
+            "query": query.urlencode(),
+            "statuses": statuses,
+            "commitment_rows": commitment_rows,
+            "trend_json": trend_json,
+        },
+    )
+
+
+@login_required
+def dashboard_export(request):
+    _require_staff(request.user)
+    form = DashboardFilterForm(request.GET or None, user=request.user)
+    board = dashboards.dashboard_for(request.user, _filters(form))
+    name = f"bang-tong-hop-{board.year or ''}-{(board.half or '').lower()}.xlsx"
+    return download(dashboard_xlsx(board), name, XLSX)
+
+
+@login_required
+def reports_list(request):
+    """Reports (or missing units) behind a dashboard figure."""
+    _require_staff(request.user)
+    form = ReportListForm(request.GET or None, user=request.user)
+    filters = form.cleaned_data if form.is_valid() else {}
+    rows = report_list(request.user, **filters)
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    return render(request, "reports/report_list.html", {"form": form, "page": page, "missing": filters.get("timing") == "missing"})
