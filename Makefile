@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test install install-dev migrate demo translations check-translations assets clean
+.PHONY: run test install install-dev translations assets clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,3 +49,15 @@ assets:
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
+
+# Benchmarks on PostgreSQL with the national data set (a few minutes the first time).
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/khuyenhoc_bench
+bench: install
+	$(BIN)/python -c "import dj_database_url, psycopg2; c = dj_database_url.parse('$(BENCH_DATABASE_URL)'); \
+		conn = psycopg2.connect(dbname='postgres', user=c['USER'], host=c['HOST'], port=c['PORT'] or 5432, password=c['PASSWORD'] or None); \
+		conn.autocommit = True; cur = conn.cursor(); cur.execute('SELECT 1 FROM pg_database WHERE datname = %s', [c['NAME']]); \
+		cur.fetchone() or cur.execute('CREATE DATABASE \"%s\"' % c['NAME'])"
+	DATABASE_URL=$(BENCH_DATABASE_URL) DEBUG=1 $(BIN)/python manage.py migrate --no-input
+	DATABASE_URL=$(BENCH_DATABASE_URL) DEBUG=1 $(BIN)/python manage.py seed_demo --scale national
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python benchmarks/bench_dashboard.py
+	$(BIN)/python benchmarks/bench_importer.py
