@@ -844,7 +844,10 @@ def demo_reports_load() -> None:
     """Create the current demo plan of Phú Thọ, open its reporting and write its demo reports."""
     today = timezone.localdate()
     plan = _current_plan(today.year - 1, today.year)
-    plan_open_reporting(user=None, plan=plan)
+    if not plan.periods.exists():
+        # Only the first time: later, Phú Thọ may hold more association units (the
+        # national data set), which must not join the demo plan and its reports.
+        plan_open_reporting(user=None, plan=plan)
 
     units = plan.reporting_units.select_related("organisation__area")
     units = list(units.order_by("organisation__area__path", "organisation__name", "pk"))
