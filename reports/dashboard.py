@@ -106,26 +106,24 @@ def scoped_plans(user, filters: Filters):
     return plans
 
 
-def _units(plans, filters: Filters):
-    units = ReportingUnit.objects.filter(plan__in=plans)
+def _of_units(queryset, plans, filters: Filters):
+    """Rows (reporting units or reports) of the plans, for the units the party and area filters keep."""
+    queryset = queryset.filter(plan__in=plans)
     if filters.side:
-        units = units.filter(organisation__side=filters.side)
+        queryset = queryset.filter(organisation__side=filters.side)
     if filters.area_id:
         area = Area.objects.filter(pk=filters.area_id).first()
         if area:
-            units = units.filter(organisation__area__path__startswith=area.path)
-    return units
+            queryset = queryset.filter(organisation__area__path__startswith=area.path)
+    return queryset
+
+
+def _units(plans, filters: Filters):
+    return _of_units(ReportingUnit.objects.all(), plans, filters)
 
 
 def _reports(plans, filters: Filters):
-    reports = ProgressReport.objects.filter(plan__in=plans)
-    if filters.side:
-        reports = reports.filter(organisation__side=filters.side)
-    if filters.area_id:
-        area = Area.objects.filter(pk=filters.area_id).first()
-        if area:
-            reports = reports.filter(organisation__area__path__startswith=area.path)
-    return reports
+    return _of_units(ProgressReport.objects.all(), plans, filters)
 
 
 def selected_period(plans, filters: Filters, today: date) -> tuple[int | None, str | None]:

@@ -781,14 +781,13 @@ def _write_report(
     return report
 
 
-def _periods_by_role(plan: Plan, today: date):
-    """The plan's periods split into (ended, recent, current), relative to today.
+def periods_by_role(periods: list[ReportingPeriod], today: date):
+    """A plan's periods (in date order) split into (ended, recent, current), relative to today.
 
     ``current`` is the period containing today or, past its end, the last one
     that has started and is still open for filing; ``recent`` the one before it;
     ``ended`` all earlier ones.
     """
-    periods = list(plan.periods.order_by("starts_on"))
     started = [p for p in periods if p.starts_on <= today]
     if not started:
         return [], None, None
@@ -857,7 +856,7 @@ def demo_reports_load() -> None:
     periods = list(plan.periods.order_by("starts_on"))
     existing = set(ProgressReport.objects.filter(plan=plan).values_list("period_id", "organisation_id"))
 
-    for period, unit_key, scenario in _scenarios(*_periods_by_role(plan, today)):
+    for period, unit_key, scenario in _scenarios(*periods_by_role(periods, today)):
         for seed, unit in enumerate(units):
             organisation = unit.organisation
             if keys[organisation.pk] != unit_key or (period.pk, organisation.pk) in existing:

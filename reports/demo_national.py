@@ -68,6 +68,7 @@ from .models import (
     ReportingSchedule,
     ReportingUnit,
 )
+from .demo import periods_by_role
 from .services.periods import period_dates
 
 Side = Organisation.Side
@@ -551,7 +552,7 @@ def _load_province(province, communes, national, first, last, dates, today, rng)
     }
 
     built = Built()
-    ended, recent, current = _periods_by_role(periods, today)
+    ended, recent, current = periods_by_role(periods, today)
     now = timezone.now()
     for step, period in enumerate(periods):
         if period.starts_on > today:
@@ -729,21 +730,6 @@ def _users(organisations) -> dict[tuple[int, str], int]:
         organisation__in=organisations, role__in=[Role.REPORTER, Role.REVIEWER], user__is_active=True
     ).order_by("-pk")
     return {(m.organisation_id, m.role): m.user_id for m in rows}
-
-
-def _periods_by_role(periods, today):
-    """(ended, recent, current) as in ``reports.demo``: the period containing today (or the last
-    started one, while still open for filing), the one before it, and all earlier ones."""
-    started = [p for p in periods if p.starts_on <= today]
-    if not started:
-        return [], None, None
-    current = next((p for p in started if p.ends_on >= today), started[-1])
-    if current.locked_after < today:  # the whole plan is over
-        return started[:-1], started[-1], None
-    index = started.index(current)
-    if index == 0:
-        return [], None, current
-    return started[: index - 1], started[index - 1], current
 
 
 def _scenario(mix: dict, ended: bool, unit: UnitProfile, profile: ProvinceProfile, rng) -> str:
