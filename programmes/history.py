@@ -1,5 +1,4 @@
 """The change history of a plan and of everything in it, read from django-simple-history."""
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 

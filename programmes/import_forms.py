@@ -17,7 +17,6 @@ from .importer.parser import ParsedPlan, parse_plan
 from .importer.readers import MAX_BYTES, read_document
 from .models import Area, Commitment, Indicator, Plan, PlanParty
 from .services.imports import CommitmentData, IndicatorData, area_best_match, name_words, organisation_best_match
-from .services.plans import PartyData
 
 
 def problem_message(problem: ImportProblem) -> str:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from khuyenhoc import access
 from khuyenhoc.text import fold
 
-from ..models import Area, Commitment, Indicator, Organisation, Plan, PlanParty, Section
+from ..models import Area, Commitment, Organisation, Plan, PlanParty, Section
 
 Status = Plan.Status
 

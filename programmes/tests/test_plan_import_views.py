@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from conftest import make_organisation
-from programmes.models import Area, Commitment, Plan
+from programmes.models import Commitment, Plan
 
 SEEDS = Path(__file__).resolve().parent / "seeds"
 

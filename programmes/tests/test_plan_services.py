@@ -2,9 +2,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
-from conftest import make_commitment, make_plan, make_organisation
+from conftest import make_commitment, make_organisation
 from programmes import history
-from programmes.models import Area, Commitment, Indicator, Plan, Section
+from programmes.models import Indicator, Plan, Section
 from programmes.services import plans as services
 
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from khuyenhoc import access
-from programmes.models import Area, Commitment, Indicator, Organisation, Plan
+from programmes.models import Area, Commitment, Organisation, Plan
 
 from ..dashboard import bump_reports_version
 from ..models import (

@@ -9,9 +9,8 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from conftest import make_user
 from programmes.models import Membership
-from reports.models import ProgressReport, ReportEvent
+from reports.models import ProgressReport
 from reports.services import workflow
 from tasks import reminders
 from tasks.models import Kind, Notification, Reminder, ReminderOptOut, ReminderSettings
