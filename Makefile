@@ -30,6 +30,7 @@ run: install
 
 # Run the whole suite (browser tests skip with a message if Chromium is missing).
 test: install-dev
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Refresh the Vietnamese catalogue after changing texts; needs GNU gettext.
