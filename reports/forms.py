@@ -4,10 +4,10 @@ from django.utils.translation import gettext_lazy as _
 
 from programmes.forms import DateInput, LocalDecimalField
 from khuyenhoc import access
-from programmes.models import Area, Indicator, Plan
+from programmes.models import Area, Indicator, Organisation, Plan
 from programmes.validators import sniff_scan
 
-from .models import CommitmentProgress, ProgressReport
+from .models import CommitmentProgress, ProgressReport, ReportingPeriod
 from .services.workflow import ProgressData
 
 NARRATIVE = ["results", "shortcomings", "causes", "next_steps", "proposals_text"]
@@ -176,3 +176,39 @@ class ReportListForm(DashboardFilterForm):
     commitment_status = forms.ChoiceField(
         label=_("With a commitment"), required=False, choices=[("", _("All")), *CommitmentProgress.Status.choices]
     )
+
+
+class PeriodForm(forms.ModelForm):
+    class Meta:
+        model = ReportingPeriod
+        fields = ["starts_on", "ends_on", "due_on", "locked_after", "conference_on"]
+        widgets = {name: DateInput() for name in fields}
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts_on"), cleaned.get("ends_on")
+        due, locked = cleaned.get("due_on"), cleaned.get("locked_after")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", _("The period cannot end before it starts."))
+        if due and locked and locked < due:
+            self.add_error("locked_after", _("Filing cannot close before the due date."))
+        return cleaned
+
+
+PeriodFormSet = forms.modelformset_factory(ReportingPeriod, form=PeriodForm, extra=0)
+
+
+class ReportingUnitsForm(forms.Form):
+    organisations = forms.ModelMultipleChoiceField(
+        label=_("Units that report"), queryset=Organisation.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, user, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisations"].queryset = (
+            access.organisations_visible_to(user)
+            .filter(area__path__startswith=plan.area.path)
+            .select_related("area")
+            .order_by("area__path", "name")
+        )
+        self.initial.setdefault("organisations", list(plan.reporting_units.values_list("organisation", flat=True)))

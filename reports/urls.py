@@ -22,6 +22,7 @@ urlpatterns = [
     path("<int:pk>/export.xlsx", review.report_export, {"kind": "xlsx"}, name="report_xlsx"),
     path("proposals/<int:pk>/answer/", review.proposal_answer, name="proposal_answer"),
     path("plans/<int:plan_pk>/open/", review.plan_open_reporting, name="plan_open_reporting"),
+    path("plans/<int:plan_pk>/reporting/", review.plan_reporting, name="plan_reporting"),
     path("plans/<int:plan_pk>/periods/<int:period_pk>/", review.period_detail, name="period_detail"),
     path(
         "plans/<int:plan_pk>/periods/<int:period_pk>/reopen/<int:organisation_pk>/",

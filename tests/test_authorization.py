@@ -158,6 +158,7 @@ CASES += [
         expect(LOGIN, 302, 302, 403, 403, 403, 403, 404),
     ),
     ("period-detail", "get", "reports:period_detail", lambda w: [w.plan.pk, w.h1.pk], FOLLOW),
+    ("plan-reporting", "get", "reports:plan_reporting", lambda w: [w.plan.pk], EDIT),
     ("period-docx", "get", "reports:period_docx", lambda w: [w.plan.pk, w.h1.pk], FOLLOW),
     ("period-xlsx", "get", "reports:period_xlsx", lambda w: [w.plan.pk, w.h1.pk], FOLLOW),
     (

@@ -72,3 +72,17 @@ def plan_open_reporting(*, user, plan: Plan) -> tuple[int, int]:
         _unit, created = ReportingUnit.objects.get_or_create(plan=plan, organisation=organisation)
         created_units += created
     return created_periods, created_units
+
+
+@transaction.atomic
+def plan_reporting_update(*, user, plan: Plan, periods: list[ReportingPeriod], organisations: list[Organisation]) -> None:
+    """Save a plan's own period dates (already validated) and the units that report on it."""
+    require_change(user, plan.area)
+    for period in periods:
+        if period.plan_id != plan.pk:
+            raise ValueError("A period of another plan.")
+        period.save(update_fields=["starts_on", "ends_on", "due_on", "locked_after", "conference_on"])
+    wanted = {o.pk for o in organisations}
+    plan.reporting_units.exclude(organisation__in=wanted).delete()
+    existing = set(plan.reporting_units.values_list("organisation_id", flat=True))
+    ReportingUnit.objects.bulk_create([ReportingUnit(plan=plan, organisation_id=pk) for pk in wanted - existing])

@@ -164,3 +164,37 @@ def test_consolidated_exports_download_as_word_and_excel(client, world, reviewer
     workbook = openpyxl.load_workbook(io.BytesIO(client.get(reverse("reports:period_xlsx", args=[draft.plan.pk, draft.period.pk])).content))
     rows = list(workbook["Chỉ tiêu"].iter_rows(values_only=True))
     assert any(row[0] == world.unit_a.name and row[-1] == 32000 for row in rows)
+
+
+def test_an_editor_changes_a_plans_dates_and_reporting_units(client, world, editor, reporting_plan):
+    client.force_login(editor)
+    url = reverse("reports:plan_reporting", args=[reporting_plan.pk])
+    periods = list(reporting_plan.periods.order_by("year", "half"))
+    data = {"periods-TOTAL_FORMS": "2", "periods-INITIAL_FORMS": "2", "periods-MIN_NUM_FORMS": "0", "periods-MAX_NUM_FORMS": "1000"}
+    for index, period in enumerate(periods):
+        data.update({
+            f"periods-{index}-id": period.pk,
+            f"periods-{index}-starts_on": period.starts_on.isoformat(),
+            f"periods-{index}-ends_on": period.ends_on.isoformat(),
+            f"periods-{index}-due_on": period.due_on.isoformat(),
+            f"periods-{index}-locked_after": period.locked_after.isoformat(),
+            f"periods-{index}-conference_on": period.conference_on.isoformat(),
+        })
+    data["periods-0-due_on"] = "2026-06-30"
+    data["organisations"] = [world.department.pk, world.association.pk, world.unit_a.pk]  # commune B leaves
+    response = client.post(url, data)
+    assert response.status_code == 302
+    periods[0].refresh_from_db()
+    assert periods[0].due_on.isoformat() == "2026-06-30"
+    assert set(reporting_plan.reporting_units.values_list("organisation", flat=True)) == {world.department.pk, world.association.pk, world.unit_a.pk}
+    data["periods-0-locked_after"] = "2026-06-01"  # before the due date
+    page = client.post(url, data).content.decode()
+    assert "Ngày khóa báo cáo không thể trước hạn gửi." in page
+
+
+def test_only_editors_of_the_area_change_a_plans_reporting(client, reviewer, outsider, reporting_plan):
+    url = reverse("reports:plan_reporting", args=[reporting_plan.pk])
+    client.force_login(reviewer)
+    assert client.get(url).status_code == 403
+    client.force_login(outsider)
+    assert client.get(url).status_code == 404

@@ -16,7 +16,7 @@ from programmes.services.plans import require_change
 from .. import selectors
 from ..exports.docx import consolidation_docx, report_docx
 from ..exports.xlsx import consolidation_xlsx, report_xlsx
-from ..forms import AnswerForm, ReopenForm, ReturnForm
+from ..forms import AnswerForm, PeriodFormSet, ReopenForm, ReportingUnitsForm, ReturnForm
 from ..models import ProgressReport, Proposal, ReportingPeriod
 from ..services import periods as period_services
 from ..services import workflow
@@ -208,3 +208,22 @@ def plan_open_reporting(request, plan_pk):
         request, _("%(periods)s reporting periods and %(units)s reporting units were added.") % {"periods": periods, "units": units}
     )
     return redirect("programmes:plan_detail", pk=plan.pk)
+
+
+@login_required
+def plan_reporting(request, plan_pk):
+    """The plan's own reporting: its period dates and the units that report."""
+    plan = get_object_or_404(plans_visible_to(request.user), pk=plan_pk)
+    require_change(request.user, plan.area)
+    periods = PeriodFormSet(request.POST or None, queryset=plan.periods.order_by("year", "half"), prefix="periods")
+    units = ReportingUnitsForm(request.POST or None, user=request.user, plan=plan)
+    if request.method == "POST" and periods.is_valid() and units.is_valid():
+        period_services.plan_reporting_update(
+            user=request.user,
+            plan=plan,
+            periods=[form.save(commit=False) for form in periods.forms if form.has_changed()],
+            organisations=list(units.cleaned_data["organisations"]),
+        )
+        messages.success(request, _("The reporting of the plan was saved."))
+        return redirect("programmes:plan_detail", pk=plan.pk)
+    return render(request, "reports/plan_reporting.html", {"plan": plan, "periods": periods, "units": units})
