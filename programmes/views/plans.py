@@ -8,13 +8,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from khuyenhoc import access
+from reports import selectors as reporting_selectors
 
 from .. import history, selectors
 from ..forms import DeriveForm, PartyFormSet, PlanFilterForm, PlanForm, StatusForm
 from ..import_forms import ImportPreview, ImportSourceForm
 from ..models import Plan
-from reports import selectors as reporting_selectors
-
 from ..services import imports as import_services
 from ..services import plans as services
 
