@@ -26,7 +26,7 @@ Transcription rules:
 from .ben_tre import BEN_TRE
 from .binh_duong_thuan_an import BINH_DUONG, THUAN_AN
 from .hoa_binh import HOA_BINH
-from .load import DEMO_PLANS, demo_plans_load
+from .load import DEMO_PLANS, demo_plan_create, demo_plans_load
 from .spec import DemoPlan, Item, Part, Signatory, Target
 
 __all__ = [
@@ -40,5 +40,6 @@ __all__ = [
     "Part",
     "Signatory",
     "Target",
+    "demo_plan_create",
     "demo_plans_load",
 ]

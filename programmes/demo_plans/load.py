@@ -30,7 +30,7 @@ def demo_plans_load() -> list[Plan]:
     for spec in DEMO_PLANS:
         plan = _find(spec)
         if plan is None:
-            plan = _create(spec, parent=plans.get(spec.parent))
+            plan = demo_plan_create(spec, parent=plans.get(spec.parent))
         plan_refresh_search(plan)
         plans[spec.key] = plan
     return list(plans.values())
@@ -47,7 +47,8 @@ def _lines(items: tuple[str, ...]) -> str:
     return "\n".join(items)
 
 
-def _create(spec: DemoPlan, parent: Plan | None) -> Plan:
+def demo_plan_create(spec: DemoPlan, parent: Plan | None = None) -> Plan:
+    """Create the plan that ``spec`` describes, with its parties, sections, commitments and indicators."""
     parties = [
         (Organisation.objects.get(name=signatory.organisation, area__code=signatory.area), signatory)
         for signatory in spec.parties
@@ -93,6 +94,7 @@ def _create(spec: DemoPlan, parent: Plan | None) -> Plan:
                 deadline=item.deadline,
                 yearly_day=item.yearly_day,
                 yearly_month=item.yearly_month,
+                reporting_levels=list(item.levels),
                 order=order,
             )
             for indicator_order, target in enumerate(item.targets, start=1):

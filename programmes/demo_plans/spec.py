@@ -40,6 +40,7 @@ class Item:
     deadline: date | None = None
     yearly_day: int | None = None
     yearly_month: int | None = None
+    levels: tuple[str, ...] = ()  # the levels that report on it; empty: every level
     targets: tuple[Target, ...] = ()
 
 

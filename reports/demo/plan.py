@@ -1,9 +1,9 @@
 """The invented current plan of Phú Thọ (No. 15/KH-SGDĐT-HKH), its parties and reporting units."""
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from programmes.models import Area, Commitment, Indicator, Organisation, Plan, PlanParty, Section
+from programmes.demo_plans import DemoPlan, Item, Part, Signatory, Target, demo_plan_create
+from programmes.models import Area, Commitment, Indicator, Plan
 from programmes.services.plans import plan_refresh_search
 
 Party = Commitment.Party
@@ -29,71 +29,45 @@ UNIT_KEYS = {
 }
 
 
-@dataclass(frozen=True)
-class Target:
-    key: str
-    name: str
-    unit: str
-    target_value: Decimal
-    aggregation: str
-    due_at_end: bool = False  # to reach by the end of the plan
+def _targets(last: int) -> dict[str, Target]:
+    """The plan's indicators by key; two are to be reached by the end of its last year."""
+    by_end = date(last, 12, 31)
+    return {
+        "membership": Target(
+            "Tỉ lệ cán bộ, giáo viên và cha mẹ học sinh tham gia Chi hội Khuyến học",
+            Unit.PERCENT,
+            Decimal("85"),
+            aggregation=Aggregation.MEAN,
+            due_date=by_end,
+        ),
+        "fund": Target(
+            "Quỹ khuyến học ở các Chi hội, bình quân mỗi người mỗi năm",
+            Unit.VND_PER_PERSON_YEAR,
+            Decimal("32000"),
+            aggregation=Aggregation.MEAN,
+            due_date=by_end,
+        ),
+        "scholarships": Target(
+            "Tổng giá trị học bổng, quà tặng trao cho học sinh", Unit.VND, Decimal("500000000"), aggregation=Aggregation.SUM
+        ),
+        "pupils": Target(
+            "Số lượt học sinh có hoàn cảnh khó khăn được hỗ trợ, trao học bổng",
+            Unit.TIMES,
+            Decimal("10000"),
+            aggregation=Aggregation.SUM,
+        ),
+        "attendance": Target(
+            "Tỉ lệ học sinh đi học chuyên cần", Unit.PERCENT, Decimal("98"), aggregation=Aggregation.MEAN
+        ),
+    }
 
 
-@dataclass(frozen=True)
-class Item:
-    number: str
-    party: str
-    text: str
-    lead: str = ""
-    supporting: str = ""
-    recurrence: str = Recurrence.ONGOING
-    yearly_day: int | None = None
-    yearly_month: int | None = None
-    levels: tuple[str, ...] = ()  # empty: every level reports
-    targets: tuple[Target, ...] = ()
-
-
-MEMBERSHIP = Target(
-    "membership",
-    "Tỉ lệ cán bộ, giáo viên và cha mẹ học sinh tham gia Chi hội Khuyến học",
-    Unit.PERCENT,
-    Decimal("85"),
-    Aggregation.MEAN,
-    due_at_end=True,
-)
-FUND = Target(
-    "fund",
-    "Quỹ khuyến học ở các Chi hội, bình quân mỗi người mỗi năm",
-    Unit.VND_PER_PERSON_YEAR,
-    Decimal("32000"),
-    Aggregation.MEAN,
-    due_at_end=True,
-)
-SCHOLARSHIPS = Target(
-    "scholarships",
-    "Tổng giá trị học bổng, quà tặng trao cho học sinh",
-    Unit.VND,
-    Decimal("500000000"),
-    Aggregation.SUM,
-)
-PUPILS = Target(
-    "pupils",
-    "Số lượt học sinh có hoàn cảnh khó khăn được hỗ trợ, trao học bổng",
-    Unit.TIMES,
-    Decimal("10000"),
-    Aggregation.SUM,
-)
-ATTENDANCE = Target(
-    "attendance",
-    "Tỉ lệ học sinh đi học chuyên cần",
-    Unit.PERCENT,
-    Decimal("98"),
-    Aggregation.MEAN,
-)
-TARGET_KEYS = {target.name: target.key for target in (MEMBERSHIP, FUND, SCHOLARSHIPS, PUPILS, ATTENDANCE)}
+# Which target a figure belongs to, by the indicator's name (the same every year).
+TARGET_KEYS = {target.name: key for key, target in _targets(2000).items()}
 
 
 def _sections(first: int, last: int) -> list[tuple[str, str, list[Item]]]:
+    targets = _targets(last)
     return [
         (
             "I",
@@ -133,7 +107,7 @@ def _sections(first: int, last: int) -> list[tuple[str, str, list[Item]]]:
                     "đạt bình quân 32.000 đ/người/năm.",
                     lead=Lead.DEPARTMENT,
                     supporting=ASSOCIATION,
-                    targets=(MEMBERSHIP, FUND),
+                    targets=(targets["membership"], targets["fund"]),
                 ),
             ],
         ),
@@ -156,7 +130,7 @@ def _sections(first: int, last: int) -> list[tuple[str, str, list[Item]]]:
                     "Chỉ đạo các cơ sở giáo dục duy trì sĩ số, phối hợp với gia đình và Hội Khuyến học vận động học "
                     "sinh có nguy cơ bỏ học trở lại lớp, phấn đấu tỉ lệ học sinh đi học chuyên cần đạt 98% trở lên.",
                     levels=(Level.PROVINCE,),
-                    targets=(ATTENDANCE,),
+                    targets=(targets["attendance"],),
                 ),
             ],
         ),
@@ -170,7 +144,7 @@ def _sections(first: int, last: int) -> list[tuple[str, str, list[Item]]]:
                     "Vận động các tổ chức, doanh nghiệp, cá nhân ủng hộ Quỹ Khuyến học; trao học bổng, tặng quà cho "
                     "học sinh nghèo vượt khó học giỏi, học sinh có hoàn cảnh đặc biệt khó khăn, góp phần hạn chế tỉ lệ "
                     "học sinh bỏ học.",
-                    targets=(SCHOLARSHIPS, PUPILS),
+                    targets=(targets["scholarships"], targets["pupils"]),
                 ),
                 Item(
                     "III.2",
@@ -207,108 +181,67 @@ def _sections(first: int, last: int) -> list[tuple[str, str, list[Item]]]:
     ]
 
 
-def _plan_fields(first: int, last: int) -> dict:
-    lines = "\n".join
-    return {
-        "kind": Plan.Kind.PLAN,
-        "title": (
+# Fictitious signatories.
+SIGNATORIES = (
+    Signatory(DEPARTMENT, PROVINCE, "Đỗ Minh Khang", "Giám đốc", "GIÁM ĐỐC"),
+    Signatory(ASSOCIATION, PROVINCE, "Phạm Thị Thanh Hà", "Chủ tịch", "TM. BAN THƯỜNG VỤ"),
+)
+
+
+def _plan_spec(first: int, last: int) -> DemoPlan:
+    return DemoPlan(
+        key="current",
+        area=PROVINCE,
+        number=PLAN_NUMBER,
+        kind=Plan.Kind.PLAN,
+        title=(
             f"Kế hoạch phối hợp công tác khuyến học, khuyến tài, xây dựng xã hội học tập giai đoạn {first}-{last} "
             "giữa Sở Giáo dục và Đào tạo và Hội Khuyến học tỉnh Phú Thọ"
         ),
-        "signed_on": date(first, 1, 15),
-        "place": "Phú Thọ",
-        "start_year": first,
-        "end_year": last,
-        "status": Plan.Status.IN_FORCE,
-        "review_cadence": Plan.Cadence.SEMI_ANNUAL,
-        "legal_bases": lines(
-            [
-                "Kết luận số 49-KL/TW ngày 10/5/2019 của Ban Bí thư về tiếp tục thực hiện Chỉ thị số 11-CT/TW của "
-                "Bộ Chính trị khóa X về tăng cường sự lãnh đạo của Đảng đối với công tác khuyến học, khuyến tài, xây "
-                "dựng xã hội học tập",
-                "Quyết định số 1373/QĐ-TTg ngày 30/7/2021 của Thủ tướng Chính phủ phê duyệt Đề án “Xây dựng xã hội "
-                "học tập giai đoạn 2021-2030”",
-                "Quyết định số 281/QĐ-TTg ngày 20/02/2014 của Thủ tướng Chính phủ phê duyệt Đề án “Đẩy mạnh phong "
-                "trào học tập suốt đời trong gia đình, dòng họ, cộng đồng đến năm 2020”",
-            ]
+        signed_on=date(first, 1, 15),
+        place="Phú Thọ",
+        start_year=first,
+        end_year=last,
+        status=Plan.Status.IN_FORCE,
+        review_cadence=Plan.Cadence.SEMI_ANNUAL,
+        legal_bases=(
+            "Kết luận số 49-KL/TW ngày 10/5/2019 của Ban Bí thư về tiếp tục thực hiện Chỉ thị số 11-CT/TW của "
+            "Bộ Chính trị khóa X về tăng cường sự lãnh đạo của Đảng đối với công tác khuyến học, khuyến tài, xây "
+            "dựng xã hội học tập",
+            "Quyết định số 1373/QĐ-TTg ngày 30/7/2021 của Thủ tướng Chính phủ phê duyệt Đề án “Xây dựng xã hội "
+            "học tập giai đoạn 2021-2030”",
+            "Quyết định số 281/QĐ-TTg ngày 20/02/2014 của Thủ tướng Chính phủ phê duyệt Đề án “Đẩy mạnh phong "
+            "trào học tập suốt đời trong gia đình, dòng họ, cộng đồng đến năm 2020”",
         ),
-        "purposes": lines(
-            [
-                "Tăng cường sự phối hợp giữa ngành Giáo dục và Hội Khuyến học các cấp trong công tác khuyến học, "
-                "khuyến tài, xây dựng xã hội học tập trên địa bàn tỉnh.",
-                "Tạo cơ hội và điều kiện để mọi người dân được học tập suốt đời; không để học sinh nào phải bỏ học vì "
-                "hoàn cảnh khó khăn.",
-            ]
+        purposes=(
+            "Tăng cường sự phối hợp giữa ngành Giáo dục và Hội Khuyến học các cấp trong công tác khuyến học, "
+            "khuyến tài, xây dựng xã hội học tập trên địa bàn tỉnh.",
+            "Tạo cơ hội và điều kiện để mọi người dân được học tập suốt đời; không để học sinh nào phải bỏ học vì "
+            "hoàn cảnh khó khăn.",
         ),
-        "requirements": lines(
-            [
-                "Nội dung phối hợp phù hợp với chức năng, nhiệm vụ của mỗi bên, cụ thể, thiết thực và được triển khai "
-                "đồng bộ từ cấp tỉnh đến cấp xã.",
-                "Định kỳ 6 tháng, các đơn vị báo cáo kết quả thực hiện về Hội Khuyến học tỉnh để tổng hợp.",
-            ]
+        requirements=(
+            "Nội dung phối hợp phù hợp với chức năng, nhiệm vụ của mỗi bên, cụ thể, thiết thực và được triển khai "
+            "đồng bộ từ cấp tỉnh đến cấp xã.",
+            "Định kỳ 6 tháng, các đơn vị báo cáo kết quả thực hiện về Hội Khuyến học tỉnh để tổng hợp.",
         ),
-        "recipients": lines(
-            [
-                "Trung ương Hội Khuyến học Việt Nam (để báo cáo)",
-                "Thường trực Tỉnh ủy, UBND tỉnh (để báo cáo)",
-                "Ban Tuyên giáo và Dân vận Tỉnh ủy",
-                "Lãnh đạo Sở Giáo dục và Đào tạo",
-                "Hội Khuyến học các xã, phường",
-                "Các cơ sở giáo dục trực thuộc",
-                "Lưu: VT Sở GDĐT, VP Tỉnh Hội",
-            ]
+        recipients=(
+            "Trung ương Hội Khuyến học Việt Nam (để báo cáo)",
+            "Thường trực Tỉnh ủy, UBND tỉnh (để báo cáo)",
+            "Ban Tuyên giáo và Dân vận Tỉnh ủy",
+            "Lãnh đạo Sở Giáo dục và Đào tạo",
+            "Hội Khuyến học các xã, phường",
+            "Các cơ sở giáo dục trực thuộc",
+            "Lưu: VT Sở GDĐT, VP Tỉnh Hội",
         ),
-    }
-
-
-# Fictitious signatories.
-SIGNATORIES = [
-    (DEPARTMENT, "Đỗ Minh Khang", "Giám đốc", "GIÁM ĐỐC"),
-    (ASSOCIATION, "Phạm Thị Thanh Hà", "Chủ tịch", "TM. BAN THƯỜNG VỤ"),
-]
+        parties=SIGNATORIES,
+        parts=tuple(Part(number, title, tuple(items)) for number, title, items in _sections(first, last)),
+    )
 
 
 def _current_plan(first: int, last: int) -> Plan:
     """The demo plan, created with its parts the first time; left as it is afterwards."""
-    area = Area.objects.get(code=PROVINCE)
-    plan = Plan.objects.filter(area=area, number=PLAN_NUMBER).first()
+    plan = Plan.objects.filter(area__code=PROVINCE, number=PLAN_NUMBER).first()
     if plan is None:
-        plan = Plan.objects.create(area=area, number=PLAN_NUMBER, **_plan_fields(first, last))
-        for order, (name, signatory, title, capacity) in enumerate(SIGNATORIES):
-            PlanParty.objects.create(
-                plan=plan,
-                organisation=Organisation.objects.get(area=area, name=name),
-                signatory_name=signatory,
-                signatory_title=title,
-                signing_capacity=capacity,
-                order=order,
-            )
-        for section_order, (number, title, items) in enumerate(_sections(first, last), start=1):
-            section = Section.objects.create(plan=plan, number=number, title=title, order=section_order)
-            for order, item in enumerate(items, start=1):
-                commitment = Commitment.objects.create(
-                    plan=plan,
-                    section=section,
-                    number=item.number,
-                    text=item.text,
-                    party=item.party,
-                    lead=item.lead,
-                    supporting=item.supporting,
-                    recurrence=item.recurrence,
-                    yearly_day=item.yearly_day,
-                    yearly_month=item.yearly_month,
-                    reporting_levels=list(item.levels),
-                    order=order,
-                )
-                for indicator_order, target in enumerate(item.targets, start=1):
-                    Indicator.objects.create(
-                        commitment=commitment,
-                        name=target.name,
-                        unit=target.unit,
-                        target_value=target.target_value,
-                        aggregation=target.aggregation,
-                        due_date=date(last, 12, 31) if target.due_at_end else None,
-                        order=indicator_order,
-                    )
+        plan = demo_plan_create(_plan_spec(first, last))
     plan_refresh_search(plan)
     return plan
