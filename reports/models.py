@@ -2,6 +2,7 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -124,6 +125,11 @@ class ProgressReport(models.Model):
     @property
     def is_editable_status(self) -> bool:
         return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+
+    @property
+    def submitted_late(self) -> bool:
+        """Sent after the due date, counted in Vietnamese days (the queries do the same with ``__date``)."""
+        return bool(self.submitted_at) and timezone.localdate(self.submitted_at) > self.period.due_on
 
 
 class CommitmentProgress(models.Model):

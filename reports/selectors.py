@@ -8,7 +8,7 @@ from khuyenhoc import access
 from programmes.models import Organisation, Plan
 from programmes.selectors import plans_visible_to
 
-from .models import ProgressReport, ReportingPeriod, ReportingUnit
+from .models import ProgressReport, ReportEvent, ReportingPeriod, ReportingUnit
 from .services.consolidation import RECEIVED
 from .services.workflow import filing_open, today
 
@@ -99,8 +99,7 @@ class CompletenessRow:
         """on_time, late, or missing (nothing received)."""
         if not self.report or self.report.status in (Status.DRAFT, Status.RETURNED) or not self.report.submitted_at:
             return "missing"
-        submitted = self.report.submitted_at.astimezone().date()
-        return "on_time" if submitted <= self.due_on else "late"
+        return "late" if self.report.submitted_late else "on_time"
 
 
 def completeness(plan: Plan, period: ReportingPeriod) -> list[CompletenessRow]:
@@ -130,7 +129,7 @@ def report_detail(report: ProgressReport) -> ProgressReport:
             "attachments",
             "proposals__answered_by",
             Prefetch("progress"),
-            Prefetch("events", queryset=report.events.model.objects.select_related("actor")),
+            Prefetch("events", queryset=ReportEvent.objects.select_related("actor")),
         )
         .get(pk=report.pk)
     )

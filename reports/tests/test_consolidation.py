@@ -58,3 +58,14 @@ def test_consolidation_costs_a_fixed_number_of_queries(world, reporting_plan, h1
         report(reporting_plan, h1, organisation, statuses={"1": "done"})
     with django_assert_max_num_queries(10):
         consolidate(reporting_plan, h1)
+
+
+def test_lateness_is_counted_in_vietnamese_days(world, reporting_plan, h1):
+    from reports.selectors import completeness
+
+    # 18:00 UTC on the due date (19/06) is already 01:00 on 20/06 in Hà Nội: late.
+    report(reporting_plan, h1, world.unit_a, "submitted", submitted=datetime(2026, 6, 19, 18, 0, tzinfo=timezone.utc))
+    # 16:00 UTC is 23:00 the same day in Hà Nội: on time.
+    report(reporting_plan, h1, world.unit_b, "submitted", submitted=datetime(2026, 6, 19, 16, 0, tzinfo=timezone.utc))
+    timing = {row.organisation: row.timing for row in completeness(reporting_plan, h1)}
+    assert (timing[world.unit_a], timing[world.unit_b]) == ("late", "on_time")

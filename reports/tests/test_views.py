@@ -198,3 +198,15 @@ def test_only_editors_of_the_area_change_a_plans_reporting(client, reviewer, out
     assert client.get(url).status_code == 403
     client.force_login(outsider)
     assert client.get(url).status_code == 404
+
+
+def test_the_review_queue_marks_late_by_the_vietnamese_day(client, world, reviewer, h1):
+    from datetime import datetime, timezone as dt_timezone
+
+    ProgressReport.objects.create(
+        plan=h1.plan, period=h1, organisation=world.unit_a, status="submitted",
+        submitted_at=datetime(2026, 6, 19, 18, 0, tzinfo=dt_timezone.utc),  # 01:00 on 20/06 in Hà Nội
+    )
+    client.force_login(reviewer)
+    page = client.get(reverse("reports:review_queue")).content.decode()
+    assert '<span class="timing-late">muộn</span>' in page
