@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from khuyenhoc import access
+from tasks.models import Notification
 
 Role = access.Role
 
@@ -80,7 +81,5 @@ def navigation(request):
         for item in ITEMS
         if item.visible_to(user)
     ]
-    from tasks.models import Notification
-
     unread = Notification.objects.filter(user=user, read_at__isnull=True).count()
     return {"nav_items": items, "nav_memberships": access.memberships_of(user), "nav_unread": unread}

@@ -122,6 +122,15 @@ def _units(plans, filters: Filters):
     return _of_units(ReportingUnit.objects.all(), plans, filters)
 
 
+def scoped_units(user, filters: Filters):
+    """The reporting units the dashboard's table lists, in area order."""
+    return (
+        _units(scoped_plans(user, filters), filters)
+        .select_related("organisation__area", "plan")
+        .order_by("organisation__area__path", "organisation__name", "plan_id")
+    )
+
+
 def _reports(plans, filters: Filters):
     return _of_units(ProgressReport.objects.all(), plans, filters)
 

@@ -38,9 +38,7 @@ def dashboard(request):
     form = DashboardFilterForm(request.GET or None, user=request.user)
     filters = _filters(form)
     board = dashboards.dashboard_for(request.user, filters)
-    units = dashboards._units(dashboards.scoped_plans(request.user, filters), filters).select_related(
-        "organisation__area", "plan"
-    ).order_by("organisation__area__path", "organisation__name", "plan_id")
+    units = dashboards.scoped_units(request.user, filters)
     page = Paginator(units, 25).get_page(request.GET.get("page"))
     grid = dashboards.unit_grid(request.user, filters, board.grid_periods, list(page))
     rows = [
