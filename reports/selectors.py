@@ -10,7 +10,7 @@ from programmes.selectors import plans_visible_to
 
 from .models import ProgressReport, ReportEvent, ReportingPeriod, ReportingUnit
 from .services.consolidation import RECEIVED
-from .services.workflow import filing_open, today
+from .services.workflow import commitments_for, filing_open, today
 
 Status = ProgressReport.Status
 Role = access.Role
@@ -181,3 +181,26 @@ def report_list(
     return reports.select_related("organisation__area", "plan", "period").order_by(
         "-period__year", "-period__half", "organisation__area__path", "organisation__name"
     )
+
+
+def report_rows(report: ProgressReport) -> list[dict]:
+    """The report page's rows: each commitment the unit reports on, its progress, and each
+    indicator's figure beside the previous period's."""
+    previous = previous_report(report)
+    progress = {p.commitment_id: p for p in report.progress.all()}
+    values = {v.indicator_id: v.value for v in report.values.all()}
+    earlier = {v.indicator_id: v.value for v in previous.values.all()} if previous else {}
+    return [
+        {
+            "commitment": commitment,
+            "progress": progress.get(commitment.pk),
+            "figures": [(i, values.get(i.pk), earlier.get(i.pk)) for i in commitment.indicators.all()],
+        }
+        for commitment in commitments_for(report.plan, report.organisation)
+    ]
+
+
+def reviewable_units(user, organisations) -> set[int]:
+    """Which of ``organisations`` the user reviews (a reviewer or administrator above them)."""
+    scope = access.organisation_scope(user, field="", roles={Role.REVIEWER, Role.ADMIN})
+    return set(Organisation.objects.filter(scope, pk__in=[o.pk for o in organisations]).values_list("pk", flat=True))

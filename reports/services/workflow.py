@@ -85,6 +85,12 @@ def filing_open(report_or_period, *, reopened_until: date | None = None) -> bool
     return now <= period.locked_after or (reopened_until is not None and now <= reopened_until)
 
 
+def can_file(user, report: ProgressReport) -> bool:
+    """Whether the user may change this report now: its unit's reporter, a draft or returned
+    report, and filing open (or reopened)."""
+    return is_reporter_of(user, report.organisation) and report.is_editable_status and filing_open(report)
+
+
 def _require_filing(user, plan: Plan, period: ReportingPeriod, organisation: Organisation, report=None) -> None:
     if not is_reporter_of(user, organisation):
         raise PermissionDenied(_("Only the unit's reporters file its reports."))

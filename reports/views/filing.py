@@ -53,7 +53,7 @@ def report_start(request, period_pk, organisation_pk):
 @login_required
 def report_edit(request, pk):
     report = report_for_filing(request, pk)
-    if not (report.is_editable_status and workflow.filing_open(report)):
+    if not workflow.can_file(request.user, report):
         messages.info(request, _("This report can no longer be changed."))
         return redirect("reports:report_detail", pk=report.pk)
     commitments = workflow.commitments_for(report.plan, report.organisation)

@@ -37,31 +37,15 @@ def download(content: bytes, name: str, content_type: str) -> HttpResponse:
 def report_detail(request, pk):
     report = selectors.report_detail(report_for_read(request, pk))
     can_review = workflow.can_review(request.user, report)
-    previous = selectors.previous_report(report)
-    commitments = workflow.commitments_for(report.plan, report.organisation)
-    progress = {p.commitment_id: p for p in report.progress.all()}
-    values = {v.indicator_id: v.value for v in report.values.all()}
-    earlier = {v.indicator_id: v.value for v in previous.values.all()} if previous else {}
-    rows = [
-        {
-            "commitment": c,
-            "progress": progress.get(c.pk),
-            "figures": [(i, values.get(i.pk), earlier.get(i.pk)) for i in c.indicators.all()],
-        }
-        for c in commitments
-    ]
     return render(
         request,
         "reports/report_detail.html",
         {
             "report": report,
-            "rows": rows,
-            "previous": previous,
+            "rows": selectors.report_rows(report),
             "can_review": can_review and report.status == ProgressReport.Status.SUBMITTED,
             "can_answer": can_review,
-            "can_edit": workflow.is_reporter_of(request.user, report.organisation)
-            and report.is_editable_status
-            and workflow.filing_open(report),
+            "can_edit": workflow.can_file(request.user, report),
             "return_form": ReturnForm(),
         },
     )
@@ -140,10 +124,6 @@ def period_detail(request, plan_pk, period_pk):
     """The completeness of the period's reports and their consolidation."""
     period = _period_for_follow(request, plan_pk, period_pk)
     rows = selectors.completeness(period.plan, period)
-    reviewers_scope = access.organisation_scope(request.user, field="", roles={access.Role.REVIEWER, access.Role.ADMIN})
-    reviewable = set(
-        Organisation.objects.filter(reviewers_scope, pk__in=[r.organisation.pk for r in rows]).values_list("pk", flat=True)
-    )
     return render(
         request,
         "reports/period_detail.html",
@@ -151,7 +131,7 @@ def period_detail(request, plan_pk, period_pk):
             "plan": period.plan,
             "period": period,
             "rows": rows,
-            "reviewable": reviewable,
+            "reviewable": selectors.reviewable_units(request.user, [row.organisation for row in rows]),
             "consolidation": consolidate(period.plan, period),
             "reopen_form": ReopenForm(),
         },
