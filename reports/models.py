@@ -202,6 +202,7 @@ class ReportEvent(models.Model):
         RETURNED = "returned", _("returned")
         ACCEPTED = "accepted", _("accepted")
         REOPENED = "reopened", _("reopened for late filing")
+        ATTACHMENT_REMOVED = "attachment_removed", _("attachment removed")
 
     report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="events")
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)
