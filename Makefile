@@ -2,9 +2,14 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+# Where the development server listens, as others reach it: `make run HOST=192.168.1.20:8000`.
+# The links in e-mails (SITE_URL) and the accepted host names follow it.
 HOST ?= 127.0.0.1:8000
+SITE_URL ?= http://$(HOST)
+# A development checkout needs no .env: these are the only variables it sets.
+DEV_ENV := DEBUG=1 SITE_URL=$(SITE_URL) ALLOWED_HOSTS=127.0.0.1,localhost,$(firstword $(subst :, ,$(HOST)))
 
-.PHONY: run test install install-dev translations assets clean bench
+.PHONY: run manage test install install-dev translations assets clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,10 +28,15 @@ install-dev: $(VENV)/.installed-dev
 
 # Start the portal with demo data on the embedded SQLite database.
 run: install
-	DEBUG=1 $(BIN)/python manage.py migrate --no-input
-	DEBUG=1 $(BIN)/python manage.py seed_demo
-	@echo "Open http://$(HOST)/ and log in with one of the demo users above."
-	DEBUG=1 $(BIN)/python manage.py runserver $(HOST)
+	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
+	$(DEV_ENV) $(BIN)/python manage.py seed_demo
+	@echo "Open $(SITE_URL)/ and log in with one of the demo users above."
+	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST)
+
+# Any management command on the development checkout, with the same settings as `make run`:
+# make manage ARGS="send_reminders --dry-run"
+manage: install
+	@$(DEV_ENV) $(BIN)/python manage.py $(ARGS)
 
 # Run the whole suite (browser tests skip with a message if Chromium is missing).
 test: install-dev
