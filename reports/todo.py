@@ -51,15 +51,16 @@ def fix_until(report: ProgressReport) -> date:
 def reporter_todo(user, *, today: date) -> ReporterTodo:
     """What the user's units must file: returned reports, overdue ones, those due, drafts.
 
-    A report whose filing is closed is listed only for the plan's latest period (the unit
-    may ask the province to reopen it); older gaps are the reviewers' business.
+    A report whose filing is closed is listed only for the plan's latest period past its due
+    date (the unit may ask the province to reopen it); older gaps are the reviewers' business.
     """
     todo = ReporterTodo()
-    latest: set[tuple[int, int]] = set()
+    seen_due: set[tuple[int, int]] = set()
     for row in expected_reports(user):  # newest period first
         key = (row.plan.pk, row.organisation.pk)
-        is_latest = key not in latest
-        latest.add(key)
+        is_latest_due = row.period.due_on < today and key not in seen_due
+        if row.period.due_on < today:
+            seen_due.add(key)
         report = row.report
         status = report.status if report else None
         if status == Status.RETURNED:
@@ -70,7 +71,7 @@ def reporter_todo(user, *, today: date) -> ReporterTodo:
             continue
         item = ReporterItem(row, row.period.due_on, (row.period.due_on - today).days)
         if not filing_open(report or row.period):
-            if is_latest:
+            if is_latest_due:
                 todo.overdue.append(item)
         elif report:
             todo.drafts.append(item)

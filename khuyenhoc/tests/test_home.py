@@ -119,6 +119,17 @@ def test_returned_report_after_the_lock_opens_its_page_until_it_is_reopened(clie
     assert "chậm nhất ngày 20/07/2026" in section(tree, "todo-reporter")
 
 
+def test_a_missing_report_after_the_lock_says_to_ask_the_province_until_the_next_one_is_due(client, world, reporter_a, h1):
+    with travel(date(2026, 7, 10)):  # H1 locked on 04/07; H2 is due on 19/12
+        tree = home(client, reporter_a)
+    overdue = " ".join(item.text_content() for item in tree.xpath('//*[@data-kind="overdue"]'))
+    assert "6 tháng đầu năm 2026" in overdue and "Kỳ báo cáo đã khóa" in overdue
+    assert not tree.xpath('//*[@data-kind="overdue"]//a | //*[@data-kind="overdue"]//form')  # nothing to open
+    with travel(date(2026, 12, 25)):  # H2 is past due: that is what the unit must see now
+        overdue = [" ".join(item.text_content().split()) for item in home(client, reporter_a).xpath('//*[@data-kind="overdue"]')]
+    assert len(overdue) == 1 and "6 tháng cuối năm 2026" in overdue[0]
+
+
 def test_a_reporter_with_nothing_to_do_is_told_so_without_warning_colours(client, world, reporter_a, h1):
     with travel(date(2026, 6, 10)):
         submitted(reporter_a, h1, world.unit_a)
