@@ -1,4 +1,7 @@
 """Reads of areas and organisations that depend on who asks."""
+from dataclasses import dataclass
+from datetime import date, timedelta
+
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from khuyenhoc import access
@@ -78,6 +81,31 @@ def plan_list(
         .annotate(commitment_count=Count("commitments", distinct=True))
         .order_by("-start_year", "-signed_on", "title", "pk")
     )
+
+
+@dataclass
+class PlanEnding:
+    plan: Plan
+    ends_on: date
+    days: int  # from today
+
+
+def plans_ending(user, *, today: date, within_days: int) -> list[PlanEnding]:
+    """Plans in force that the user may change and that end (on 31/12 of their last year, as
+    the reminders count) within ``within_days`` from ``today``, soonest first."""
+    last_year = (today + timedelta(days=within_days)).year
+    plans = Plan.objects.filter(
+        access.area_scope(user, roles=access.CHANGE_ROLES),
+        status=Plan.Status.IN_FORCE,
+        end_year__gte=today.year,
+        end_year__lte=last_year,
+    ).select_related("area")
+    rows = []
+    for plan in plans:
+        ends = date(plan.end_year, 12, 31)
+        if (ends - today).days <= within_days:
+            rows.append(PlanEnding(plan, ends, (ends - today).days))
+    return sorted(rows, key=lambda row: (row.days, row.plan.pk))
 
 
 def plan_filter_choices(user) -> dict:
