@@ -61,7 +61,7 @@ def test_figures_match_the_reports(world, leader, reported, elsewhere, today):
     assert indicators["Tỷ lệ hội viên"].value == 80
     assert [row["commitment__number"] for row in board.lagging] == ["3", "2"]  # at risk first
     first_half = next(row for row in board.trend if (row["year"], row["half"]) == (2026, "H1"))
-    assert first_half == {"year": 2026, "half": "H1", "expected": 4, "on_time": 1, "late": 1, "missing": 2}
+    assert first_half == {"year": 2026, "half": "H1", "expected": 4, "on_time": 1, "late": 1, "returned": 0, "missing": 2}
 
 
 def test_a_province_leader_sees_only_the_province_and_the_nation_sees_all(world, leader, superuser, reported, elsewhere, today):

@@ -179,7 +179,10 @@ def test_consolidation_docx(setup, world):
     assert "Số:       /BC-" in text
     assert "Phú Thọ, ngày ..... tháng ..... năm ........" in text
     assert "Sơ kết 6 tháng đầu năm 2025 thực hiện Kế hoạch phối hợp năm 2025 (số 15/KH-SGDĐT-HKH)" in text
-    assert "Có 2/4 đơn vị đã gửi báo cáo; 1 báo cáo đã được duyệt." in text
+    assert (
+        "Tổng hợp từ 2 báo cáo đã nhận trên 4 đơn vị phải báo cáo: 1 đã duyệt, 1 chờ thẩm định. "
+        "Chưa tính 2 đơn vị chưa gửi báo cáo."
+    ) in text
 
     indicators = table_with(document, "Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Kết quả", "Số đơn vị báo cáo")
     assert row_of(indicators, "Số suất học bổng")[2:] == ["đơn vị", "40", "25", "62,5", "2"]
@@ -274,7 +277,7 @@ def test_consolidation_xlsx(setup):
     reports = setup.period.reports.filter(status__in=RECEIVED).select_related("organisation__area")
     with translation.override("en"):
         workbook = openpyxl.load_workbook(io.BytesIO(consolidation_xlsx(consolidate(setup.plan, setup.period), reports)))
-    assert workbook.sheetnames == ["Chỉ tiêu", "Tổng hợp", "Nội dung"]
+    assert workbook.sheetnames == ["Chỉ tiêu", "Tổng hợp", "Nội dung", "Thông tin"]
 
     sheet = workbook["Chỉ tiêu"]
     rows = list(sheet.iter_rows(values_only=True))

@@ -144,7 +144,8 @@ def test_the_period_page_shows_who_is_late_and_missing(client, world, reviewer, 
         workflow.report_submit(user=reporter_a, report=ProgressReport.objects.get(pk=report.pk))
         client.force_login(reviewer)
         page = client.get(reverse("reports:period_detail", args=[h1.plan.pk, h1.pk])).content.decode()
-    assert "1/4 đơn vị đã gửi báo cáo" in page
+    assert "Tổng hợp từ 1 báo cáo đã nhận trên 4 đơn vị phải báo cáo: 0 đã duyệt, 1 chờ thẩm định." in page
+    assert "Chưa tính: 0 báo cáo bị trả lại để sửa, 3 đơn vị chưa nộp." in page
     assert page.count("chưa gửi") == 3
     assert ">muộn<" in page
 
