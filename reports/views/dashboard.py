@@ -56,8 +56,9 @@ def dashboard(request):
         "labels": [f"{row['half']}/{row['year']}" for row in board.trend],
         "on_time": [row["on_time"] for row in board.trend],
         "late": [row["late"] for row in board.trend],
+        "returned": [row["returned"] for row in board.trend],
         "missing": [row["missing"] for row in board.trend],
-        "names": {"on_time": _("on time"), "late": _("late"), "missing": _("missing")},
+        "names": {"on_time": _("on time"), "late": _("late"), "returned": _("returned, being fixed"), "missing": _("missing")},
     }
     query = request.GET.copy()
     for key in ("page", "year", "half"):
