@@ -78,6 +78,7 @@ class Dashboard:
     on_time: int = 0
     late: int = 0
     accepted: int = 0
+    returned: int = 0  # sent back to the unit to be fixed: neither received nor missing
     commitments: dict = field(default_factory=dict)  # party -> status -> count
     indicators: list[IndicatorRow] = field(default_factory=list)
     trend: list[dict] = field(default_factory=list)
@@ -91,7 +92,22 @@ class Dashboard:
 
     @property
     def missing(self) -> int:
-        return max(self.expected - self.received, 0)
+        return max(self.expected - self.received - self.returned, 0)
+
+    @property
+    def scores(self) -> list[dict]:
+        """Per party, the commitments reported done out of those reported as applying: "not
+        applicable" is neither done nor owed."""
+        rows = []
+        for party, counts in self.commitments.items():
+            not_applicable = counts.get(CommitmentProgress.Status.NOT_APPLICABLE, 0)
+            rows.append({
+                "party": party,
+                "done": counts.get(CommitmentProgress.Status.DONE, 0),
+                "total": sum(counts.values()) - not_applicable,
+                "not_applicable": not_applicable,
+            })
+        return rows
 
 
 def scoped_plans(user, filters: Filters):
@@ -182,8 +198,10 @@ def _compute(user, filters: Filters, today: date) -> Dashboard:
         on_time=Count("pk", filter=Q(status__in=RECEIVED, submitted_at__date__lte=F("period__due_on"))),
         late=Count("pk", filter=Q(status__in=RECEIVED, submitted_at__date__gt=F("period__due_on"))),
         accepted=Count("pk", filter=Q(status=ProgressReport.Status.ACCEPTED)),
+        returned=Count("pk", filter=Q(status=ProgressReport.Status.RETURNED)),
     )
     board.on_time, board.late, board.accepted = figures["on_time"], figures["late"], figures["accepted"]
+    board.returned = figures["returned"]
     board.commitments = _commitment_counts(reports)
     board.indicators = _indicators(plans, reports)
     board.trend = _trend(plans, filters, today)
@@ -253,11 +271,12 @@ def _trend(plans, filters: Filters, today: date) -> list[dict]:
     received = {
         (row["period__year"], row["period__half"]): row
         for row in _reports(plans, filters)
-        .filter(period__in=started.filter(window), status__in=RECEIVED)
+        .filter(period__in=started.filter(window), status__in=(*RECEIVED, ProgressReport.Status.RETURNED))
         .values("period__year", "period__half")
         .annotate(
-            on_time=Count("pk", filter=Q(submitted_at__date__lte=F("period__due_on"))),
-            late=Count("pk", filter=Q(submitted_at__date__gt=F("period__due_on"))),
+            on_time=Count("pk", filter=Q(status__in=RECEIVED, submitted_at__date__lte=F("period__due_on"))),
+            late=Count("pk", filter=Q(status__in=RECEIVED, submitted_at__date__gt=F("period__due_on"))),
+            returned=Count("pk", filter=Q(status=ProgressReport.Status.RETURNED)),
         )
     }
     trend = [
@@ -267,11 +286,12 @@ def _trend(plans, filters: Filters, today: date) -> list[dict]:
             "expected": expected[(year, half)],
             "on_time": received.get((year, half), {}).get("on_time", 0),
             "late": received.get((year, half), {}).get("late", 0),
+            "returned": received.get((year, half), {}).get("returned", 0),
         }
         for year, half in reversed(keys)
     ]
     for row in trend:
-        row["missing"] = max(row["expected"] - row["on_time"] - row["late"], 0)
+        row["missing"] = max(row["expected"] - row["on_time"] - row["late"] - row["returned"], 0)
     return trend
 
 

@@ -1,5 +1,6 @@
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from programmes.forms import DateInput, LocalDecimalField
@@ -8,6 +9,7 @@ from programmes.models import Area, Indicator, Organisation, Plan
 from programmes.validators import sniff_scan
 
 from .models import CommitmentProgress, ProgressReport, ReportingPeriod
+from .rules import return_deadline
 from .services.workflow import ProgressData
 
 NARRATIVE = ["results", "shortcomings", "causes", "next_steps", "proposals_text"]
@@ -128,6 +130,18 @@ class ReturnForm(forms.Form):
     comment = forms.CharField(
         label=_("What the unit should fix"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
     )
+    until = forms.DateField(
+        label=_("The unit may fix it until"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Filing for this period closes after %(lock)s; a later date gives the unit time to fix the report."),
+    )
+
+    def __init__(self, *args, report: ProgressReport, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Proposed when filing locks too soon for the unit to fix the report (rules.return_deadline).
+        self.fields["until"].initial = return_deadline(report)
+        self.fields["until"].help_text = self.fields["until"].help_text % {"lock": date_format(report.period.locked_after, "SHORT_DATE_FORMAT")}
 
 
 class AnswerForm(forms.Form):

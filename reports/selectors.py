@@ -1,6 +1,6 @@
 """Reads of periods and reports that depend on who asks."""
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet
 
@@ -10,7 +10,8 @@ from programmes.selectors import plans_visible_to
 
 from .models import ProgressReport, ReportEvent, ReportingPeriod, ReportingUnit
 from .services.consolidation import RECEIVED
-from .services.workflow import commitments_for, filing_open, today
+from .rules import RETURN_DAYS, filing_deadline, filing_open, may_reopen, today
+from .services.workflow import commitments_for
 
 Status = ProgressReport.Status
 Role = access.Role
@@ -92,21 +93,52 @@ def review_queue(user) -> QuerySet[ProgressReport]:
 class CompletenessRow:
     organisation: Organisation
     report: ProgressReport | None
-    due_on: date
+    period: ReportingPeriod
 
     @property
     def timing(self) -> str:
-        """on_time, late, or missing (nothing received)."""
-        if not self.report or self.report.status in (Status.DRAFT, Status.RETURNED) or not self.report.submitted_at:
+        """on_time, late, returned (being fixed by the unit), or missing (nothing received)."""
+        if self.report and self.report.status == Status.RETURNED:
+            return "returned"
+        if not self.report or self.report.status == Status.DRAFT or not self.report.submitted_at:
             return "missing"
         return "late" if self.report.submitted_late else "on_time"
+
+    @property
+    def deadline(self) -> date | None:
+        return filing_deadline_shown(self.report) if self.report else None
+
+    @property
+    def can_reopen(self) -> bool:
+        return may_reopen(self.period, self.report)
+
+    @property
+    def reopen_until(self) -> date:
+        return reopen_proposal(self.report)
+
+
+def filing_deadline_shown(report: ProgressReport) -> date | None:
+    """Until when the unit may still file, for the pages: shown while the report is being fixed
+    or once the province has reopened it; None when it is sent or nothing differs from the lock date."""
+    if report.status in (Status.SUBMITTED, Status.ACCEPTED):
+        return None
+    if report.reopened_until or report.status == Status.RETURNED:
+        return filing_deadline(report)
+    return None
+
+
+def reopen_proposal(report: ProgressReport | None) -> date:
+    """The date a reopen form proposes: the current new deadline if it has not passed, else a week from today."""
+    if report is not None and report.reopened_until and report.reopened_until >= today():
+        return report.reopened_until
+    return today() + timedelta(days=RETURN_DAYS)
 
 
 def completeness(plan: Plan, period: ReportingPeriod) -> list[CompletenessRow]:
     """Every unit expected to report on the plan, with its report for the period if any."""
-    reports = {r.organisation_id: r for r in ProgressReport.objects.filter(plan=plan, period=period)}
+    reports = {r.organisation_id: r for r in ProgressReport.objects.filter(plan=plan, period=period).select_related("period")}
     units = plan.reporting_units.select_related("organisation__area").order_by("organisation__area__path", "organisation__name")
-    return [CompletenessRow(u.organisation, reports.get(u.organisation_id), period.due_on) for u in units]
+    return [CompletenessRow(u.organisation, reports.get(u.organisation_id), period) for u in units]
 
 
 def previous_report(report: ProgressReport) -> ProgressReport | None:
@@ -154,8 +186,10 @@ def report_list(
         plans = plans.filter(pk=plan.pk)
     if timing == "missing":
         periods = ReportingPeriod.objects.filter(plan__in=plans, year=year, half=half, starts_on__lte=today())
+        # A returned report is being fixed, not missing: it is listed with status=returned.
         received = ProgressReport.objects.filter(
-            plan=OuterRef("plan"), organisation=OuterRef("organisation"), period__year=year, period__half=half, status__in=RECEIVED
+            plan=OuterRef("plan"), organisation=OuterRef("organisation"), period__year=year, period__half=half,
+            status__in=(*RECEIVED, Status.RETURNED),
         )
         units = ReportingUnit.objects.filter(plan__in=periods.values("plan")).exclude(Exists(received))
         if side:

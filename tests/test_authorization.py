@@ -147,6 +147,7 @@ CASES += [
     ("attachment-download", "get", "reports:attachment_download", lambda w: [w.report.pk, w.attachment.pk], READ_REPORT),
     ("report-return", "post", "reports:report_return", lambda w: [w.report.pk], REVIEW_POST),
     ("report-accept", "post", "reports:report_accept", lambda w: [w.report.pk], REVIEW_POST),
+    ("report-accept-confirm", "get", "reports:report_accept", lambda w: [w.report.pk], expect(LOGIN, 200, 403, 200, 403, 403, 404, 404)),
     ("report-docx", "get", "reports:report_docx", lambda w: [w.report.pk], READ_REPORT),
     ("report-xlsx", "get", "reports:report_xlsx", lambda w: [w.report.pk], READ_REPORT),
     ("proposal-answer", "post", "reports:proposal_answer", lambda w: [w.proposal.pk], REVIEW_POST),

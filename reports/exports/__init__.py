@@ -13,10 +13,11 @@ The renderers are pure functions that return bytes:
 - ``xlsx.consolidation_xlsx`` and ``xlsx.report_xlsx``
 """
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.utils.translation import override
 
+from programmes import figures
 from programmes.models import Commitment, Indicator, Organisation
 
 from ..models import ProgressReport
@@ -105,25 +106,47 @@ def vn_number(value, places: int = 2) -> str:
     Rounded to ``places`` decimals, without trailing zeros: 32000 -> "32.000",
     98.5 -> "98,5", Decimal("25.00") -> "25", None -> "".
     """
-    if value is None:
+    number = figures.rounded(value, places)
+    if number is None:
         return ""
-    number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
-    number = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     sign = "-" if number < 0 else ""
     whole, _dot, fraction = f"{abs(number):f}".partition(".")
-    fraction = fraction.rstrip("0")
     text = f"{int(whole):,}".replace(",", ".")
     return sign + text + ("," + fraction if fraction else "")
 
 
-def numeric(value):
-    """A figure for a spreadsheet cell: an int when whole, else a float; None stays None."""
+def figure_text(value, indicator: Indicator) -> str:
+    """An indicator's figure in a document, with the decimals its unit is shown with on the pages."""
+    return vn_number(value, figures.places(indicator.unit))
+
+
+def share_text(value) -> str:
+    """The share of a target reached, in a document, as on the pages."""
+    return vn_number(value, figures.SHARE_PLACES)
+
+
+def numeric(value, unit: str | None = None):
+    """A figure for a spreadsheet cell: an int when whole, else a float; None stays None.
+    With ``unit``, rounded as the pages show it (money and counts whole)."""
     if value is None:
         return None
     number = Decimal(value) if not isinstance(value, float) else Decimal(str(value))
+    if unit is not None:
+        number = figures.figure(number, unit)
     if number == number.to_integral_value():
         return int(number)
     return float(number)
+
+
+def cell_format(value) -> str:
+    """The number format that shows exactly the decimals of an (already rounded) figure, as the pages do."""
+    decimals = 0 if isinstance(value, int) else len(repr(value).partition(".")[2].rstrip("0"))
+    return "#,##0" + ("." + "0" * decimals if decimals else "")
+
+
+def numeric_share(value):
+    """The share of a target reached, for a spreadsheet cell, rounded as the pages show it."""
+    return numeric(figures.share(value))
 
 
 def progress_of(value, target) -> float | None:
@@ -151,6 +174,37 @@ def place_and_date(place: str, signed_on: date | None) -> str:
 def period_phrase(period) -> str:
     """"6 tháng đầu năm 2025" for the first half, "6 tháng cuối năm 2025" for the second."""
     return f"{HALF_PHRASE.get(period.half, period.half)} {period.year}"
+
+
+def counted_phrase(consolidation) -> str:
+    """Which reports the consolidated figures add up, and which they leave out."""
+    text = (
+        f"Tổng hợp từ {consolidation.received} báo cáo đã nhận trên {consolidation.expected} đơn vị phải báo cáo: "
+        f"{consolidation.accepted} đã duyệt, {consolidation.pending} chờ thẩm định."
+    )
+    left_out = []
+    if consolidation.returned:
+        left_out.append(f"{consolidation.returned} báo cáo bị trả lại để đơn vị sửa")
+    if consolidation.missing:
+        left_out.append(f"{consolidation.missing} đơn vị chưa gửi báo cáo")
+    if left_out:
+        text += " Chưa tính " + "; ".join(left_out) + "."
+    return text
+
+
+def score_phrase(score) -> str:
+    """A side's commitments done, out of those that apply to it: "Hội Khuyến học: 2/6 nội dung hoàn thành, 1 không áp dụng"."""
+    text = f"{side_label(score.side)}: {score.done}/{score.total} nội dung hoàn thành"
+    if score.not_applicable:
+        text += f", {score.not_applicable} không áp dụng"
+    return text
+
+
+def row_result(row) -> str:
+    """A commitment's result in the consolidation: done, not done, or not applicable to anyone."""
+    if row.not_applicable:
+        return "Không áp dụng"
+    return "Hoàn thành" if row.done else "Chưa hoàn thành"
 
 
 def short_date(day: date | None) -> str:

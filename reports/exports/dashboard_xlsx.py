@@ -8,6 +8,8 @@ from openpyxl.styles import Font
 from programmes.models import Commitment, Indicator
 from reports.models import CommitmentProgress
 
+from . import cell_format, numeric, numeric_share
+
 
 def _sheet(workbook, title, header, rows):
     sheet = workbook.create_sheet(title)
@@ -16,6 +18,9 @@ def _sheet(workbook, title, header, rows):
         cell.font = Font(bold=True)
     for row in rows:
         sheet.append(list(row))
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool):
+                cell.number_format = cell_format(cell.value)
     sheet.freeze_panes = "A2"
     for column in sheet.columns:
         sheet.column_dimensions[column[0].column_letter].width = max(12, min(60, max(len(str(c.value or "")) for c in column) + 2))
@@ -37,6 +42,7 @@ def dashboard_xlsx(board) -> bytes:
                 ("Đơn vị phải báo cáo", board.expected),
                 ("Gửi đúng hạn", board.on_time),
                 ("Gửi muộn", board.late),
+                ("Bị trả lại, đang sửa", board.returned),
                 ("Chưa gửi", board.missing),
                 ("Đã duyệt", board.accepted),
             ],
@@ -49,18 +55,27 @@ def dashboard_xlsx(board) -> bytes:
             ["Bên", "Tình trạng", "Số lượt báo cáo"],
             [(str(parties.get(p, p)), str(statuses.get(s, s)), n) for p, counts in board.commitments.items() for s, n in counts.items()],
         )
+        _sheet(
+            workbook,
+            "Hoàn thành theo bên",
+            ["Bên", "Hoàn thành", "Phải thực hiện (không tính không áp dụng)", "Không áp dụng"],
+            [(str(parties.get(row["party"], row["party"])), row["done"], row["total"], row["not_applicable"]) for row in board.scores],
+        )
         units = dict(Indicator.Unit.choices)
         _sheet(
             workbook,
             "Chỉ tiêu",
             ["Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Kết quả", "% mục tiêu", "Số đơn vị"],
-            [(row.name, str(units.get(row.unit, row.unit)), row.target, row.value, row.progress, row.units) for row in board.indicators],
+            [
+                (row.name, str(units.get(row.unit, row.unit)), numeric(row.target, row.unit), numeric(row.value, row.unit), numeric_share(row.progress), row.units)
+                for row in board.indicators
+            ],
         )
         _sheet(
             workbook,
             "Xu hướng",
-            ["Năm", "Kỳ", "Phải báo cáo", "Đúng hạn", "Muộn"],
-            [(row["year"], row["half"], row["expected"], row["on_time"], row["late"]) for row in board.trend],
+            ["Năm", "Kỳ", "Phải báo cáo", "Đúng hạn", "Muộn", "Bị trả lại", "Chưa gửi"],
+            [(row["year"], row["half"], row["expected"], row["on_time"], row["late"], row["returned"], row["missing"]) for row in board.trend],
         )
         _sheet(
             workbook,

@@ -18,13 +18,17 @@ from ..models import CommitmentProgress, IndicatorValue, ProgressReport
 from ..services.workflow import commitments_for
 from . import (
     SIDE_ORDER,
+    cell_format,
     choice_label,
+    counted_phrase,
     numeric,
+    numeric_share,
     party_label,
     period_phrase,
     progress_of,
     report_commitments,
     report_figures,
+    score_phrase,
     side_label,
     unit_label,
 )
@@ -34,9 +38,7 @@ HEADER_FILL = PatternFill("solid", start_color="DDEBF7")
 THIN = Side(style="thin", color="BFBFBF")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
-WHOLE = "#,##0"
-DECIMAL = "#,##0.00"
-PERCENT = "0.0"
+WHOLE = "#,##0"  # also for counts
 
 
 def consolidation_xlsx(consolidation, reports) -> bytes:
@@ -49,6 +51,7 @@ def consolidation_xlsx(consolidation, reports) -> bytes:
         _unit_figures(workbook.active, consolidation, reports)
         _totals(workbook.create_sheet("Tổng hợp"), consolidation)
         _scorecard(workbook.create_sheet("Nội dung"), consolidation)
+        _about(workbook.create_sheet("Thông tin"), consolidation)
         workbook.properties.title = f"Sơ kết {period_phrase(consolidation.period)} - {consolidation.plan.title}"
         return _bytes(workbook)
 
@@ -81,16 +84,16 @@ def report_xlsx(report: ProgressReport) -> bytes:
                 indicator.name,
                 unit_label(indicator),
                 choice_label(Indicator.Direction, indicator.direction),
-                numeric(indicator.target_value),
-                numeric(value),
-                _percent(progress_of(value, indicator.target_value)),
+                numeric(indicator.target_value, indicator.unit),
+                numeric(value, indicator.unit),
+                numeric_share(progress_of(value, indicator.target_value)),
             ])
         _fill(
             sheet,
             ["Nội dung", "Chỉ tiêu", "Đơn vị tính", "Yêu cầu", "Mục tiêu", "Số liệu", "Tỷ lệ so với mục tiêu (%)"],
             rows,
             [10, 50, 16, 10, 14, 14, 14],
-            numbers={4: None, 5: None, 6: PERCENT},
+            numbers={4: None, 5: None, 6: None},
         )
 
         sheet = workbook.create_sheet("Thông tin")
@@ -144,8 +147,8 @@ def _unit_figures(sheet, consolidation, reports) -> None:
                 indicator.commitment.number,
                 indicator.name,
                 unit_label(indicator),
-                numeric(indicator.target_value),
-                numeric(values[report_id].get(indicator.pk)),
+                numeric(indicator.target_value, indicator.unit),
+                numeric(values[report_id].get(indicator.pk), indicator.unit),
             ])
     _fill(
         sheet,
@@ -166,9 +169,9 @@ def _totals(sheet, consolidation) -> None:
             unit_label(indicator),
             choice_label(Indicator.Aggregation, indicator.aggregation),
             choice_label(Indicator.Direction, indicator.direction),
-            numeric(indicator.target_value),
-            numeric(total.value),
-            _percent(total.progress),
+            numeric(indicator.target_value, indicator.unit),
+            numeric(total.value, indicator.unit),
+            numeric_share(total.progress),
             total.units,
         ])
     _fill(
@@ -186,13 +189,13 @@ def _totals(sheet, consolidation) -> None:
         ],
         rows,
         [10, 50, 16, 22, 10, 14, 14, 14, 12],
-        numbers={5: None, 6: None, 7: PERCENT, 8: WHOLE},
+        numbers={5: None, 6: None, 7: None, 8: WHOLE},
     )
 
 
 def _scorecard(sheet, consolidation) -> None:
     # A column per side that carries commitments, and per side that reported on some.
-    counted = {score.side for score in consolidation.scores if score.total}
+    counted = {score.side for score in consolidation.scores if score.total or score.not_applicable}
     sides = [s for s in SIDE_ORDER if s in counted or any(s in row.statuses for row in consolidation.rows)]
     rows = []
     for row in consolidation.rows:
@@ -200,7 +203,7 @@ def _scorecard(sheet, consolidation) -> None:
             row.commitment.number,
             row.commitment.text,
             party_label(row.commitment),
-            "Có" if row.done else "Không",
+            "Không áp dụng" if row.not_applicable else "Có" if row.done else "Không",
         ]
         for side in sides:
             statuses = row.statuses.get(side, [])
@@ -214,16 +217,23 @@ def _scorecard(sheet, consolidation) -> None:
     )
 
 
+def _about(sheet, consolidation) -> None:
+    """What the figures are: the plan, the period, which reports they add up, each side's score."""
+    rows = [
+        ["Kế hoạch", str(consolidation.plan)],
+        ["Kỳ báo cáo", period_phrase(consolidation.period)],
+        ["Số liệu tổng hợp", counted_phrase(consolidation)],
+    ]
+    rows += [["Nội dung hoàn thành", score_phrase(s)] for s in consolidation.scores if s.total or s.not_applicable]
+    _fill(sheet, ["Mục", "Nội dung"], rows, [22, 100])
+
+
 # --------------------------------------------------------------------------- helpers
-
-
-def _percent(value: float | None) -> float | None:
-    return None if value is None else round(value, 2)
 
 
 def _fill(sheet, headers: list[str], rows: list[list], widths: list[int], *, numbers: dict | None = None) -> None:
     """Header row in bold, frozen and filtered; ``numbers`` maps a column index to its number format
-    (None: whole numbers without decimals, others with two)."""
+    (None: the decimals the figure has, which the exports round as the pages show them)."""
     numbers = numbers or {}
     sheet.append(headers)
     for cell in sheet[1]:
@@ -238,7 +248,7 @@ def _fill(sheet, headers: list[str], rows: list[list], widths: list[int], *, num
             if column in numbers:
                 cell.alignment = Alignment(vertical="top")
                 if isinstance(cell.value, (int, float)):
-                    cell.number_format = numbers[column] or (WHOLE if isinstance(cell.value, int) else DECIMAL)
+                    cell.number_format = numbers[column] or cell_format(cell.value)
             else:
                 cell.alignment = WRAP
     for index, width in enumerate(widths, 1):

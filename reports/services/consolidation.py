@@ -11,7 +11,9 @@ from programmes.models import Commitment, Indicator, Organisation, Plan
 from ..models import CommitmentProgress, IndicatorValue, ProgressReport, Proposal, ReportingPeriod
 
 RECEIVED = (ProgressReport.Status.SUBMITTED, ProgressReport.Status.ACCEPTED)
-DONE = (CommitmentProgress.Status.DONE, CommitmentProgress.Status.NOT_APPLICABLE)
+DONE = CommitmentProgress.Status.DONE
+# Left out of both the done count and the denominator: it is neither done nor owed.
+NOT_APPLICABLE = CommitmentProgress.Status.NOT_APPLICABLE
 PARTY_SIDE = {Commitment.Party.DEPARTMENT: Organisation.Side.EDUCATION, Commitment.Party.ASSOCIATION: Organisation.Side.ASSOCIATION}
 SIDE_LABEL = {Organisation.Side.EDUCATION: _("Education sector"), Organisation.Side.ASSOCIATION: _("Study Promotion Association")}
 
@@ -32,10 +34,13 @@ class IndicatorTotal:
 
 @dataclass
 class Score:
+    """A side's commitments: ``done`` of ``total`` that apply to it; ``not_applicable`` are counted apart."""
+
     side: str
     label: str
     done: int
     total: int
+    not_applicable: int = 0
 
 
 @dataclass
@@ -43,6 +48,7 @@ class CommitmentRow:
     commitment: Commitment
     statuses: dict  # side -> list of (organisation name, status)
     done: bool
+    not_applicable: bool = False  # every unit that reported on it said it does not apply
 
 
 @dataclass
@@ -59,6 +65,7 @@ class Consolidation:
     expected: int
     received: int
     accepted: int
+    returned: int = 0  # sent back to be fixed: not counted until sent again
     totals: list[IndicatorTotal] = field(default_factory=list)
     scores: list[Score] = field(default_factory=list)
     rows: list[CommitmentRow] = field(default_factory=list)
@@ -68,22 +75,36 @@ class Consolidation:
     next_steps: list[Raised] = field(default_factory=list)
     proposals: list[Raised] = field(default_factory=list)
 
+    @property
+    def pending(self) -> int:
+        """Received reports still waiting for the review."""
+        return self.received - self.accepted
+
+    @property
+    def missing(self) -> int:
+        """Units that have sent nothing (a returned report is not missing: it is being fixed)."""
+        return max(self.expected - self.received - self.returned, 0)
+
 
 def consolidate(plan: Plan, period: ReportingPeriod) -> Consolidation:
     """Add up the reports the province has received (submitted or accepted) for the period.
 
     Indicators follow their own rule: a sum, a mean across the units that gave
     a figure, or the latest figure submitted. A joint commitment is done only
-    when every side that reported on it reports it done.
+    when every side it applies to reports it done; "not applicable" counts
+    neither as done nor as owed.
     """
-    reports = ProgressReport.objects.filter(plan=plan, period=period, status__in=RECEIVED).select_related("organisation")
-    reports = list(reports.order_by("organisation__area__path", "organisation__name"))
+    reports = ProgressReport.objects.filter(plan=plan, period=period, status__in=(*RECEIVED, ProgressReport.Status.RETURNED))
+    reports = list(reports.select_related("organisation").order_by("organisation__area__path", "organisation__name"))
+    returned = sum(r.status == ProgressReport.Status.RETURNED for r in reports)
+    reports = [r for r in reports if r.status in RECEIVED]
     result = Consolidation(
         plan=plan,
         period=period,
         expected=plan.reporting_units.count(),
         received=len(reports),
         accepted=sum(r.status == ProgressReport.Status.ACCEPTED for r in reports),
+        returned=returned,
     )
     result.totals = _indicator_totals(plan, period)
     result.rows, result.scores = _scorecard(plan, period)
@@ -131,16 +152,21 @@ def _scorecard(plan: Plan, period: ReportingPeriod) -> tuple[list[CommitmentRow]
     for commitment_id, side, name, status in progress:
         by_commitment[commitment_id][side].append((name, status))
     rows = []
-    scores = {side: [0, 0] for side in SIDE_LABEL}
+    scores = {side: Score(side, str(SIDE_LABEL[side]), 0, 0) for side in SIDE_LABEL}
     commitments = plan.commitments.select_related("section").order_by("section__order", "order", "pk")
     for commitment in commitments:
         statuses = by_commitment.get(commitment.pk, {})
         sides = list(SIDE_LABEL) if commitment.party == Commitment.Party.JOINT else [PARTY_SIDE.get(commitment.party)]
         sides = [s for s in sides if s]
-        side_done = {s: bool(statuses.get(s)) and all(st in DONE for _n, st in statuses[s]) for s in sides}
-        done = bool(sides) and all(side_done.values())
-        rows.append(CommitmentRow(commitment, dict(statuses), done))
-        for side in sides:
-            scores[side][1] += 1
-            scores[side][0] += done
-    return rows, [Score(side, str(SIDE_LABEL[side]), done, total) for side, (done, total) in scores.items()]
+        # A side for which every unit that reported said "not applicable" does not owe it.
+        exempt = {s for s in sides if statuses.get(s) and all(st == NOT_APPLICABLE for _n, st in statuses[s])}
+        owing = [s for s in sides if s not in exempt]
+        side_done = {s: bool(statuses.get(s)) and all(st in (DONE, NOT_APPLICABLE) for _n, st in statuses[s]) for s in owing}
+        done = bool(owing) and all(side_done.values())
+        rows.append(CommitmentRow(commitment, dict(statuses), done, not_applicable=bool(sides) and not owing))
+        for side in exempt:
+            scores[side].not_applicable += 1
+        for side in owing:
+            scores[side].total += 1
+            scores[side].done += done
+    return rows, list(scores.values())

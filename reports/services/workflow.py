@@ -25,6 +25,7 @@ from ..models import (
     ReportEvent,
     ReportingPeriod,
 )
+from ..rules import filing_open, may_reopen, return_deadline, today
 
 Status = ProgressReport.Status
 Role = access.Role
@@ -46,8 +47,6 @@ class ProgressData:
     note: str = ""
 
 
-def today() -> date:
-    return timezone.localdate()
 
 
 def commitments_for(plan: Plan, organisation: Organisation):
@@ -73,16 +72,6 @@ def can_review_unit(user, organisation_id: int) -> bool:
 
 def can_review(user, report: ProgressReport) -> bool:
     return can_review_unit(user, report.organisation_id)
-
-
-def filing_open(report_or_period, *, reopened_until: date | None = None) -> bool:
-    """Whether a unit may still file: the period has started and is not locked, unless reopened."""
-    period = getattr(report_or_period, "period", report_or_period)
-    reopened_until = reopened_until or getattr(report_or_period, "reopened_until", None)
-    now = today()
-    if now < period.starts_on:
-        return False
-    return now <= period.locked_after or (reopened_until is not None and now <= reopened_until)
 
 
 def can_file(user, report: ProgressReport) -> bool:
@@ -198,21 +187,36 @@ def _require_review(user, report: ProgressReport) -> None:
 
 
 @transaction.atomic
-def report_return(*, user, report: ProgressReport, comment: str) -> ProgressReport:
-    """Send the report back to the unit with what to fix."""
-    report = ProgressReport.objects.select_for_update().get(pk=report.pk)
+def report_return(*, user, report: ProgressReport, comment: str, until: date | None = None) -> ProgressReport:
+    """Send the report back to the unit with what to fix.
+
+    If filing locks too soon for the unit to fix it (see ``rules.return_deadline``), or the
+    reviewer gives ``until``, the report is reopened until that date, so that a returned
+    report can always be fixed."""
+    report = ProgressReport.objects.select_for_update().select_related("period").get(pk=report.pk)
     _require_review(user, report)
     if report.status != Status.SUBMITTED:
         raise ValidationError(_("Only a submitted report can be returned."))
     if not comment.strip():
         raise ValidationError(_("Say what the unit should fix."))
+    until = until or return_deadline(report)
+    if until is not None and until < today():
+        raise ValidationError(_("Give the unit a date that has not passed."))
     report.status = Status.RETURNED
     report.return_comment = comment.strip()
     report.reviewed_at = timezone.now()
+    if until is not None:
+        report.reopened_until = until
     report.version += 1
     report.save()
     _event(report, ReportEvent.Action.RETURNED, user, comment.strip())
+    if until is not None:
+        _event(report, ReportEvent.Action.REOPENED, user, _until(until))
     return report
+
+
+def _until(day: date) -> str:
+    return _("until %(date)s") % {"date": day.strftime("%d/%m/%Y")}
 
 
 @transaction.atomic
@@ -231,19 +235,23 @@ def report_accept(*, user, report: ProgressReport) -> ProgressReport:
 
 @transaction.atomic
 def report_reopen(*, user, plan: Plan, period: ReportingPeriod, organisation: Organisation, until: date) -> ProgressReport:
-    """Let one unit file after the lock date, until ``until``."""
+    """Let one unit file until ``until``: after the lock date for a unit that has not sent its
+    report, or at any time to change the deadline of a returned report (``rules.may_reopen``)."""
     if not can_review_unit(user, organisation.pk):
         raise PermissionDenied(_("Only the province's reviewers review this report."))
     if until < today():
         raise ValidationError(_("Reopen until a date that has not passed."))
-    report, created = ProgressReport.objects.get_or_create(plan=plan, period=period, organisation=organisation)
-    if created:
+    report = ProgressReport.objects.select_for_update().filter(plan=plan, period=period, organisation=organisation).first()
+    if not may_reopen(period, report):
+        if report is not None and report.status in (Status.SUBMITTED, Status.ACCEPTED):
+            raise ValidationError(_("This report has been sent: return it to the unit instead."))
+        raise ValidationError(_("Filing is still open for this period: there is nothing to reopen."))
+    if report is None:
+        report = ProgressReport.objects.create(plan=plan, period=period, organisation=organisation)
         _event(report, ReportEvent.Action.CREATED, user)
     report.reopened_until = until
-    if report.status == Status.SUBMITTED:
-        report.status = Status.RETURNED
     report.save()
-    _event(report, ReportEvent.Action.REOPENED, user, _("until %(date)s") % {"date": until.strftime("%d/%m/%Y")})
+    _event(report, ReportEvent.Action.REOPENED, user, _until(until))
     return report
 
 

@@ -69,3 +69,36 @@ def test_lateness_is_counted_in_vietnamese_days(world, reporting_plan, h1):
     report(reporting_plan, h1, world.unit_b, "submitted", submitted=datetime(2026, 6, 19, 16, 0, tzinfo=timezone.utc))
     timing = {row.organisation: row.timing for row in completeness(reporting_plan, h1)}
     assert (timing[world.unit_a], timing[world.unit_b]) == ("late", "on_time")
+
+
+def test_not_applicable_is_neither_done_nor_owed(world, reporting_plan, h1):
+    report(reporting_plan, h1, world.department, statuses={"1": "done", "3": "not_applicable"})
+    report(reporting_plan, h1, world.unit_a, statuses={"1": "done", "2": "not_applicable"})
+    report(reporting_plan, h1, world.unit_b, statuses={"1": "not_applicable", "2": "not_applicable"})
+    result = consolidate(reporting_plan, h1)
+    rows = {row.commitment.number: (row.done, row.not_applicable) for row in result.rows}
+    # 1: done by everyone it applies to; 2 and 3: applies to nobody, so never "done".
+    assert rows == {"1": (True, False), "2": (False, True), "3": (False, True)}
+    scores = {score.side: (score.done, score.total, score.not_applicable) for score in result.scores}
+    assert scores == {"education": (1, 1, 1), "association": (1, 1, 1)}
+
+
+def test_a_commitment_one_unit_has_not_finished_is_not_done_whatever_the_others_say(world, reporting_plan, h1):
+    report(reporting_plan, h1, world.unit_a, statuses={"2": "in_progress"})
+    report(reporting_plan, h1, world.unit_b, statuses={"2": "not_applicable"})
+    result = consolidate(reporting_plan, h1)
+    assert {row.commitment.number: row.done for row in result.rows}["2"] is False
+    assert {s.side: (s.done, s.total) for s in result.scores}["association"] == (0, 2)
+
+
+def test_a_returned_report_is_counted_apart_never_as_missing(world, reporting_plan, h1):
+    from reports.selectors import completeness
+
+    report(reporting_plan, h1, world.unit_a, "accepted")
+    report(reporting_plan, h1, world.unit_b, "submitted")
+    report(reporting_plan, h1, world.department, "returned", values={Indicator.objects.get(name="Học bổng"): 5})
+    result = consolidate(reporting_plan, h1)
+    assert (result.expected, result.received, result.accepted, result.pending, result.returned, result.missing) == (4, 2, 1, 1, 1, 1)
+    assert {t.indicator.name: t.units for t in result.totals}["Học bổng"] == 0  # its figures wait until it is sent again
+    timing = {row.organisation: row.timing for row in completeness(reporting_plan, h1)}
+    assert timing[world.department] == "returned" and timing[world.association] == "missing"

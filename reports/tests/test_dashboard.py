@@ -61,7 +61,7 @@ def test_figures_match_the_reports(world, leader, reported, elsewhere, today):
     assert indicators["Tỷ lệ hội viên"].value == 80
     assert [row["commitment__number"] for row in board.lagging] == ["3", "2"]  # at risk first
     first_half = next(row for row in board.trend if (row["year"], row["half"]) == (2026, "H1"))
-    assert first_half == {"year": 2026, "half": "H1", "expected": 4, "on_time": 1, "late": 1, "missing": 2}
+    assert first_half == {"year": 2026, "half": "H1", "expected": 4, "on_time": 1, "late": 1, "returned": 0, "missing": 2}
 
 
 def test_a_province_leader_sees_only_the_province_and_the_nation_sees_all(world, leader, superuser, reported, elsewhere, today):
@@ -132,3 +132,58 @@ def test_the_dashboard_exports_its_figures(client, leader, reported, today):
     workbook = openpyxl.load_workbook(io.BytesIO(response.content))
     figures = dict(workbook["Số liệu chính"].iter_rows(min_row=2, values_only=True))
     assert figures["Gửi đúng hạn"] == 1 and figures["Gửi muộn"] == 1 and figures["Chưa gửi"] == 2
+
+
+def _export_of(client, page_params):
+    """Follow the export link the dashboard shows for ``page_params`` and read the workbook back."""
+    import html
+    import io
+    import re
+
+    import openpyxl
+
+    page = client.get(reverse("reports:dashboard"), page_params).content.decode()
+    href = html.unescape(re.search(r'href="([^"]+)" data-testid="export"', page).group(1))
+    assert href.startswith(reverse("reports:dashboard_xlsx"))
+    workbook = openpyxl.load_workbook(io.BytesIO(client.get(href).content))
+    return dict(workbook["Số liệu chính"].iter_rows(min_row=2, values_only=True))
+
+
+def test_the_export_follows_the_half_year_and_the_party_on_the_screen(client, world, leader, today):
+    plan = make_plan(world.province, world.department, world.association, number="2/KH", title="Kế hoạch 2025-2026", status="in_force", start_year=2025, end_year=2026)
+    make_commitment(plan, "1")
+    plan_open_reporting(user=None, plan=plan)
+    h1_2025 = plan.periods.get(year=2025, half="H1")
+    report(plan, h1_2025, world.unit_a, "submitted", datetime(2025, 6, 25, 3, tzinfo=dt_timezone.utc), {"1": "done"})
+    report(plan, h1_2025, world.department, "accepted", datetime(2025, 6, 18, 3, tzinfo=dt_timezone.utc), {"1": "done"})
+    client.force_login(leader)
+    figures = _export_of(client, {"year": 2025, "half": "H1"})
+    assert figures["Kỳ báo cáo"] == "6 tháng đầu năm 2025"
+    assert (figures["Gửi muộn"], figures["Gửi đúng hạn"]) == (1, 1)
+    association = _export_of(client, {"year": 2025, "half": "H1", "side": "association"})
+    assert (association["Gửi muộn"], association["Gửi đúng hạn"]) == (1, 0)  # the department is another party
+
+
+def test_a_returned_report_is_its_own_figure_never_missing(client, world, leader, reported, h1, today):
+    report(reported, h1, world.unit_b, "returned", ON_TIME, {"1": "done"})
+    board = dashboard.dashboard_for(leader, dashboard.Filters())
+    assert (board.expected, board.received, board.returned, board.missing) == (4, 2, 1, 1)
+    first_half = next(row for row in board.trend if (row["year"], row["half"]) == (2026, "H1"))
+    assert (first_half["returned"], first_half["missing"]) == (1, 1)
+    client.force_login(leader)
+    page = client.get(reverse("reports:dashboard")).content.decode()
+    returned = page.split('data-testid="returned-count"')[1].split("</a>")[0]
+    assert ">1<" in returned and "bị trả lại, đang sửa" in returned
+    missing = client.get(reverse("reports:report_list"), {"year": 2026, "half": "H1", "timing": "missing"}).content.decode()
+    assert world.unit_b.name not in missing.split('data-testid="report-list"')[1]
+
+
+def test_not_applicable_is_left_out_of_the_dashboards_scores(client, world, leader, reported, h1, today):
+    ProgressReport.objects.filter(organisation=world.department).update(status="accepted")
+    CommitmentProgress.objects.filter(report__organisation=world.department, commitment__number="3").update(status="not_applicable")
+    board = dashboard.dashboard_for(leader, dashboard.Filters())
+    scores = {row["party"]: (row["done"], row["total"], row["not_applicable"]) for row in board.scores}
+    assert scores["department"] == (0, 0, 1) and scores["joint"] == (2, 2, 0)
+    client.force_login(leader)
+    page = client.get(reverse("reports:dashboard")).content.decode()
+    assert "0/0, 1 không áp dụng" in page

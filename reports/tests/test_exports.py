@@ -179,7 +179,10 @@ def test_consolidation_docx(setup, world):
     assert "Số:       /BC-" in text
     assert "Phú Thọ, ngày ..... tháng ..... năm ........" in text
     assert "Sơ kết 6 tháng đầu năm 2025 thực hiện Kế hoạch phối hợp năm 2025 (số 15/KH-SGDĐT-HKH)" in text
-    assert "Có 2/4 đơn vị đã gửi báo cáo; 1 báo cáo đã được duyệt." in text
+    assert (
+        "Tổng hợp từ 2 báo cáo đã nhận trên 4 đơn vị phải báo cáo: 1 đã duyệt, 1 chờ thẩm định. "
+        "Chưa tính 2 đơn vị chưa gửi báo cáo."
+    ) in text
 
     indicators = table_with(document, "Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Kết quả", "Số đơn vị báo cáo")
     assert row_of(indicators, "Số suất học bổng")[2:] == ["đơn vị", "40", "25", "62,5", "2"]
@@ -274,7 +277,7 @@ def test_consolidation_xlsx(setup):
     reports = setup.period.reports.filter(status__in=RECEIVED).select_related("organisation__area")
     with translation.override("en"):
         workbook = openpyxl.load_workbook(io.BytesIO(consolidation_xlsx(consolidate(setup.plan, setup.period), reports)))
-    assert workbook.sheetnames == ["Chỉ tiêu", "Tổng hợp", "Nội dung"]
+    assert workbook.sheetnames == ["Chỉ tiêu", "Tổng hợp", "Nội dung", "Thông tin"]
 
     sheet = workbook["Chỉ tiêu"]
     rows = list(sheet.iter_rows(values_only=True))
@@ -321,3 +324,53 @@ def test_report_xlsx(setup):
     assert figures["Kinh phí khuyến học"][4:6] == (50000, 16000)
     info = dict(workbook["Thông tin"].iter_rows(min_row=2, values_only=True))
     assert info["Đơn vị"] == "Hội Khuyến học xã Lạc Sơn" and info["Trạng thái báo cáo"] == SUBMITTED
+
+
+def _not_applicable_everywhere(setup, world):
+    """The department's report is accepted and says commitment 3 (its own) does not apply to it."""
+    department = ProgressReport.objects.get(plan=setup.plan, organisation=world.department)
+    department.status = "accepted"
+    department.save()
+    CommitmentProgress.objects.create(report=department, commitment=setup.plan.commitments.get(number="3"), status=Status.NOT_APPLICABLE)
+
+
+def test_not_applicable_is_left_out_of_the_scores_in_the_docx(setup, world):
+    _not_applicable_everywhere(setup, world)
+    document = read_docx(consolidation_docx(consolidate(setup.plan, setup.period)))
+    text = all_text(document)
+    assert "- Ngành Giáo dục: 0/1 nội dung hoàn thành, 1 không áp dụng;" in text
+    commitments = table_with(document, "Nội dung", "Trách nhiệm", "Tình hình thực hiện", "Kết quả")
+    assert row_of(commitments, "Sở chỉ đạo các trường")[4] == "Không áp dụng"
+
+
+def test_not_applicable_is_left_out_of_the_scores_in_the_xlsx(setup, world):
+    _not_applicable_everywhere(setup, world)
+    reports = setup.period.reports.filter(status__in=RECEIVED)
+    workbook = openpyxl.load_workbook(io.BytesIO(consolidation_xlsx(consolidate(setup.plan, setup.period), reports)))
+    rows = list(workbook["Nội dung"].iter_rows(values_only=True))
+    scorecard = {r[0]: dict(zip(rows[0], r)) for r in rows[1:]}
+    assert scorecard["3"]["Hoàn thành"] == "Không áp dụng"
+    about = dict(workbook["Thông tin"].iter_rows(min_row=2, values_only=True))
+    assert about["Số liệu tổng hợp"].startswith("Tổng hợp từ 3 báo cáo đã nhận trên 4 đơn vị phải báo cáo: 2 đã duyệt, 1 chờ thẩm định.")
+    scores = [r[1] for r in workbook["Thông tin"].iter_rows(min_row=2, values_only=True) if r[0] == "Nội dung hoàn thành"]
+    assert "Ngành Giáo dục: 0/1 nội dung hoàn thành, 1 không áp dụng" in scores
+
+
+def test_money_is_whole_in_every_file(setup):
+    """A mean in đồng is written without decimals, in the .docx and the .xlsx alike."""
+    setup.funds.aggregation = "mean"
+    setup.funds.unit = "vnd_per_person_year"
+    setup.funds.save()
+    IndicatorValue.objects.filter(indicator=setup.funds, report=setup.report_b).update(value=Decimal("16001"))  # mean 16.000,5
+    consolidation = consolidate(setup.plan, setup.period)
+    document = read_docx(consolidation_docx(consolidation))
+    indicators = table_with(document, "Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Kết quả")
+    assert row_of(indicators, "Kinh phí khuyến học")[4] == "16.001"
+    reports = setup.period.reports.filter(status__in=RECEIVED)
+    sheet = openpyxl.load_workbook(io.BytesIO(consolidation_xlsx(consolidation, reports)))["Tổng hợp"]
+    header = [c.value for c in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[1].value == "Kinh phí khuyến học")
+    result = row[header.index("Kết quả")]
+    assert result.value == 16001 and result.number_format == "#,##0"
+    share = row[header.index("Tỷ lệ so với mục tiêu (%)")]
+    assert share.value == 32 and share.number_format == "#,##0"  # 32,002 % -> 32

@@ -144,7 +144,8 @@ def test_the_period_page_shows_who_is_late_and_missing(client, world, reviewer, 
         workflow.report_submit(user=reporter_a, report=ProgressReport.objects.get(pk=report.pk))
         client.force_login(reviewer)
         page = client.get(reverse("reports:period_detail", args=[h1.plan.pk, h1.pk])).content.decode()
-    assert "1/4 đơn vị đã gửi báo cáo" in page
+    assert "Tổng hợp từ 1 báo cáo đã nhận trên 4 đơn vị phải báo cáo: 0 đã duyệt, 1 chờ thẩm định." in page
+    assert "Chưa tính: 0 báo cáo bị trả lại để sửa, 3 đơn vị chưa nộp." in page
     assert page.count("chưa gửi") == 3
     assert ">muộn<" in page
 
@@ -210,3 +211,135 @@ def test_the_review_queue_marks_late_by_the_vietnamese_day(client, world, review
     client.force_login(reviewer)
     page = client.get(reverse("reports:review_queue")).content.decode()
     assert '<span class="timing-late">muộn</span>' in page
+
+
+# Returned reports, reopening, the reviewer's actions ---------------------------------------------
+# H1 2026: due 19/06, filing locked after 04/07.
+
+
+def _row(page, name):
+    """The completeness table's row of a unit."""
+    return page.split('data-testid="completeness"')[1].split(name)[1].split("</tr>")[0]
+
+
+def _sent(world, reporter_a, h1):
+    import time_machine
+    from datetime import date
+
+    with time_machine.travel(date(2026, 6, 10), tick=False):
+        report = workflow.report_start(user=reporter_a, plan=h1.plan, period=h1, organisation=world.unit_a)
+        report = workflow.report_save(user=reporter_a, report=report, version=report.version, narrative={"proposals_text": "Đề nghị hỗ trợ kinh phí"}, progress=[workflow.ProgressData(c.pk, "done") for c in workflow.commitments_for(h1.plan, world.unit_a)], values={})
+        return workflow.report_submit(user=reporter_a, report=report)
+
+
+def test_the_reviewers_actions_come_after_the_report_and_accepting_asks_first(client, world, reviewer, reporter_a, h1, in_h1):
+    report = _sent(world, reporter_a, h1)
+    client.force_login(reviewer)
+    page = client.get(reverse("reports:report_detail", args=[report.pk])).content.decode()
+    actions = page.index('data-testid="review-actions"')
+    assert page.index("Kết quả đạt được") < page.index("Đề nghị hỗ trợ kinh phí") < actions < page.index('data-testid="report-history"')
+    confirm = reverse("reports:report_accept", args=[report.pk])
+    assert f'href="{confirm}"' in page  # a link to a confirmation page, no form that accepts at once
+    confirmation = client.get(confirm).content.decode()
+    assert "Sau khi duyệt" in confirmation and 'method="post"' in confirmation
+    report.refresh_from_db()
+    assert report.status == "submitted"  # looking at the confirmation changes nothing
+    assert client.post(confirm)["Location"] == reverse("reports:report_detail", args=[report.pk])
+    report.refresh_from_db()
+    assert report.status == "accepted"
+    assert client.get(confirm)["Location"] == reverse("reports:report_detail", args=[report.pk])
+
+
+def test_a_report_returned_after_the_lock_date_shows_one_deadline_everywhere(client, world, reviewer, reporter_a, h1):
+    import time_machine
+    from datetime import date
+
+    report = _sent(world, reporter_a, h1)
+    with time_machine.travel(date(2026, 7, 10), tick=False):
+        client.force_login(reviewer)
+        page = client.get(reverse("reports:report_detail", args=[report.pk])).content.decode()
+        assert 'name="until" value="2026-07-17"' in page  # a week proposed in the return form
+        client.post(reverse("reports:report_return", args=[report.pk]), {"comment": "Bổ sung minh chứng", "until": "2026-07-20"})
+        report.refresh_from_db()
+        assert (report.status, report.reopened_until) == ("returned", date(2026, 7, 20))
+        page = client.get(reverse("reports:report_detail", args=[report.pk])).content.decode()
+        assert "Đơn vị được nộp báo cáo này đến ngày 20/07/2026." in page and "Đổi hạn nộp" in page
+        period = client.get(reverse("reports:period_detail", args=[h1.plan.pk, h1.pk])).content.decode()
+        row = _row(period, world.unit_a.name)
+        assert "đang sửa" in row and "được nộp đến ngày 20/07/2026" in row and "chưa gửi" not in row
+        assert "Chưa tính: 1 báo cáo bị trả lại để sửa, 3 đơn vị chưa nộp." in period
+        client.force_login(reporter_a)
+        assert client.get(reverse("reports:report_edit", args=[report.pk])).status_code == 200
+        page = client.get(reverse("reports:report_detail", args=[report.pk])).content.decode()
+        assert "Đơn vị được nộp báo cáo này đến ngày 20/07/2026." in page
+
+
+def test_the_reviewer_changes_a_returned_reports_deadline_from_its_page(client, world, reviewer, reporter_a, h1):
+    import time_machine
+    from datetime import date
+
+    report = _sent(world, reporter_a, h1)
+    with time_machine.travel(date(2026, 7, 10), tick=False):
+        workflow.report_return(user=reviewer, report=report, comment="Sửa")
+        client.force_login(reviewer)
+        detail = reverse("reports:report_detail", args=[report.pk])
+        url = reverse("reports:report_reopen", args=[h1.plan.pk, h1.pk, world.unit_a.pk])
+        response = client.post(url, {"until": "2026-07-25", "next": detail})
+        assert response["Location"] == detail
+        assert client.post(url, {"until": "2026-07-26", "next": "https://evil.example/"})["Location"].endswith(
+            reverse("reports:period_detail", args=[h1.plan.pk, h1.pk])
+        )
+    report.refresh_from_db()
+    assert report.reopened_until == date(2026, 7, 26)
+
+
+def test_reopen_is_offered_only_after_the_lock_date_and_the_row_shows_the_new_deadline(client, world, reviewer, reporter_a, h1):
+    import time_machine
+    from datetime import date
+
+    _sent(world, reporter_a, h1)
+    page_url = reverse("reports:period_detail", args=[h1.plan.pk, h1.pk])
+    client.force_login(reviewer)
+    with time_machine.travel(date(2026, 6, 25), tick=False):  # late, but filing is open
+        assert "Mở lại" not in client.get(page_url).content.decode()
+    with time_machine.travel(date(2026, 7, 10), tick=False):
+        page = client.get(page_url).content.decode()
+        assert page.count(">Mở lại<") == 3  # the three units that have not sent anything
+        assert "Mở lại" not in _row(page, world.unit_a.name)  # sent: returned, not reopened
+        client.post(reverse("reports:report_reopen", args=[h1.plan.pk, h1.pk, world.unit_b.pk]), {"until": "2026-07-20"})
+        row = _row(client.get(page_url).content.decode(), world.unit_b.name)
+    assert "được nộp đến ngày 20/07/2026" in row and 'value="2026-07-20"' in row and "Đổi hạn nộp" in row
+
+
+def test_money_has_the_same_decimals_on_the_pages_and_in_the_files(client, world, reviewer, leader, reporting_plan, h1):
+    import time_machine
+    from datetime import date
+
+    from django.core.cache import cache
+    from reports.models import IndicatorValue
+
+    money = Indicator.objects.get(name="Học bổng")
+    money.aggregation, money.unit = "mean", "vnd_per_person_year"
+    money.save()
+    for organisation, value in ((world.unit_a, 30000), (world.unit_b, 30000), (world.association, 32500)):  # mean 30.833,33
+        r = ProgressReport.objects.create(plan=reporting_plan, period=h1, organisation=organisation, status="accepted", submitted_at="2026-06-15T03:00Z")
+        IndicatorValue.objects.create(report=r, indicator=money, value=value)
+    with time_machine.travel(date(2026, 7, 1), tick=False):
+        cache.clear()
+        client.force_login(reviewer)
+        period = client.get(reverse("reports:period_detail", args=[reporting_plan.pk, h1.pk])).content.decode()
+        document = docx.Document(io.BytesIO(client.get(reverse("reports:period_docx", args=[reporting_plan.pk, h1.pk])).content))
+        workbook = openpyxl.load_workbook(io.BytesIO(client.get(reverse("reports:period_xlsx", args=[reporting_plan.pk, h1.pk])).content))
+        client.force_login(leader)
+        board = client.get(reverse("reports:dashboard")).content.decode()
+        sheet = openpyxl.load_workbook(io.BytesIO(client.get(reverse("reports:dashboard_xlsx")).content))["Chỉ tiêu"]
+    totals = period.split('data-testid="totals"')[1].split("</table>")[0]
+    assert "30.833" in totals and "30.833,3" not in totals
+    assert "<strong>30.833</strong>" in board.split('data-testid="dashboard-indicators"')[1]
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert "30.833" in cells and not any("30.833," in cell for cell in cells)
+    totals_sheet = workbook["Tổng hợp"]
+    result = next(r for r in totals_sheet.iter_rows(min_row=2, values_only=True) if r[1] == "Học bổng")
+    assert result[6] == 30833
+    dashboard_row = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] == "Học bổng")
+    assert dashboard_row[3] == 30833

@@ -138,3 +138,72 @@ def test_the_province_answers_a_proposal_and_the_unit_sees_it(world, reporter_a,
     workflow.proposal_answer(user=reviewer, proposal=proposal, answer="Sở sẽ bố trí kinh phí trong quý III")
     proposal.refresh_from_db()
     assert proposal.answer and proposal.answered_by == reviewer and not proposal.is_open
+
+
+# A returned report can always be fixed ----------------------------------------------------------
+# H1 2026: due 19/06, filing locked after 04/07.
+
+
+def _submitted(world, reporter_a, h1):
+    with time_machine.travel(date(2026, 6, 10), tick=False):
+        report = workflow.report_start(user=reporter_a, plan=h1.plan, period=h1, organisation=world.unit_a)
+        return workflow.report_submit(user=reporter_a, report=file_everything(report, reporter_a))
+
+
+def test_a_report_returned_after_the_lock_date_gets_a_week_to_be_fixed(world, reporter_a, reviewer, h1):
+    from reports.rules import filing_deadline
+
+    report = _submitted(world, reporter_a, h1)
+    with time_machine.travel(date(2026, 7, 10), tick=False):
+        report = workflow.report_return(user=reviewer, report=report, comment="Bổ sung số liệu")
+        assert report.reopened_until == date(2026, 7, 17)
+        assert filing_deadline(report) == date(2026, 7, 17)
+        assert workflow.can_file(reporter_a, report)
+        report = file_everything(report, reporter_a)
+        assert workflow.report_submit(user=reporter_a, report=report).status == "submitted"
+    assert report.events.filter(action=ReportEvent.Action.REOPENED, comment="đến ngày 17/07/2026").exists()
+    with time_machine.travel(date(2026, 7, 18), tick=False):
+        assert not workflow.filing_open(ProgressReport.objects.get(pk=report.pk))
+
+
+def test_a_report_returned_days_before_the_lock_date_gets_a_week_too(world, reporter_a, reviewer, h1):
+    from reports.rules import filing_deadline
+
+    report = _submitted(world, reporter_a, h1)
+    with time_machine.travel(date(2026, 7, 1), tick=False):  # three days before the lock
+        report = workflow.report_return(user=reviewer, report=report, comment="Bổ sung số liệu")
+    assert filing_deadline(report) == date(2026, 7, 8)
+
+
+def test_a_report_returned_early_keeps_the_lock_date(world, reporter_a, reviewer, h1):
+    from reports.rules import filing_deadline
+
+    report = _submitted(world, reporter_a, h1)
+    with time_machine.travel(date(2026, 6, 20), tick=False):
+        report = workflow.report_return(user=reviewer, report=report, comment="Bổ sung số liệu")
+    assert report.reopened_until is None and filing_deadline(report) == date(2026, 7, 4)
+
+
+def test_the_reviewer_chooses_the_new_deadline_but_not_a_past_one(world, reporter_a, reviewer, h1):
+    report = _submitted(world, reporter_a, h1)
+    with time_machine.travel(date(2026, 7, 10), tick=False):
+        with pytest.raises(ValidationError):
+            workflow.report_return(user=reviewer, report=report, comment="Sửa", until=date(2026, 7, 9))
+        report = workflow.report_return(user=reviewer, report=report, comment="Sửa", until=date(2026, 7, 31))
+    assert report.reopened_until == date(2026, 7, 31)
+
+
+def test_reopening_is_for_late_units_after_the_lock_date_and_for_returned_reports(world, reporter_a, reviewer, h1):
+    report = _submitted(world, reporter_a, h1)
+    reopen = dict(user=reviewer, plan=h1.plan, period=h1, until=date(2026, 7, 31))
+    with time_machine.travel(date(2026, 6, 25), tick=False):  # filing still open
+        with pytest.raises(ValidationError, match="vẫn đang mở|still open"):
+            workflow.report_reopen(organisation=world.unit_b, **reopen)
+        with pytest.raises(ValidationError, match="đã được gửi|been sent"):
+            workflow.report_reopen(organisation=world.unit_a, **reopen)
+        workflow.report_return(user=reviewer, report=report, comment="Sửa")
+        # A returned report's deadline can be changed at any time.
+        assert workflow.report_reopen(organisation=world.unit_a, **reopen).reopened_until == date(2026, 7, 31)
+    with time_machine.travel(date(2026, 7, 10), tick=False):
+        late = workflow.report_reopen(organisation=world.unit_b, **reopen)
+    assert late.status == "draft" and late.reopened_until == date(2026, 7, 31)

@@ -46,8 +46,9 @@ def dashboard(request):
         for unit in page
     ]
     statuses = CommitmentProgress.Status.choices
+    scores = {score["party"]: score for score in board.scores}
     commitment_rows = [
-        (party, label, [(code, board.commitments.get(party, {}).get(code, 0)) for code, _label in statuses])
+        (party, label, [(code, board.commitments.get(party, {}).get(code, 0)) for code, _label in statuses], scores[party])
         for party, label in Commitment.Party.choices
         if party in board.commitments
     ]
@@ -55,12 +56,17 @@ def dashboard(request):
         "labels": [f"{row['half']}/{row['year']}" for row in board.trend],
         "on_time": [row["on_time"] for row in board.trend],
         "late": [row["late"] for row in board.trend],
+        "returned": [row["returned"] for row in board.trend],
         "missing": [row["missing"] for row in board.trend],
-        "names": {"on_time": _("on time"), "late": _("late"), "missing": _("missing")},
+        "names": {"on_time": _("on time"), "late": _("late"), "returned": _("returned, being fixed"), "missing": _("missing")},
     }
     query = request.GET.copy()
     for key in ("page", "year", "half"):
         query.pop(key, None)
+    # The export gets the screen's filters and the half-year the screen shows, so the file says what the page says.
+    export_query = query.copy()
+    if board.year:
+        export_query.update({"year": str(board.year), "half": board.half})
     return render(
         request,
         "reports/dashboard.html",
@@ -70,6 +76,7 @@ def dashboard(request):
             "page": page,
             "rows": rows,
             "query": query.urlencode(),
+            "export_query": export_query.urlencode(),
             "statuses": statuses,
             "commitment_rows": commitment_rows,
             "trend_json": trend_json,

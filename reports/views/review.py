@@ -4,16 +4,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from khuyenhoc import access
 from programmes.models import Organisation
 from programmes.selectors import plans_visible_to
 from programmes.services.plans import require_change
 
-from .. import selectors
+from .. import rules, selectors
 from ..exports.docx import consolidation_docx, report_docx
 from ..exports.xlsx import consolidation_xlsx, report_xlsx
 from ..forms import AnswerForm, PeriodFormSet, ReopenForm, ReportingUnitsForm, ReturnForm
@@ -45,8 +46,11 @@ def report_detail(request, pk):
             "rows": selectors.report_rows(report),
             "can_review": can_review and report.status == ProgressReport.Status.SUBMITTED,
             "can_answer": can_review,
+            "can_reopen": can_review and rules.may_reopen(report.period, report),
             "can_edit": workflow.can_file(request.user, report),
-            "return_form": ReturnForm(),
+            "deadline": selectors.filing_deadline_shown(report),
+            "reopen_until": selectors.reopen_proposal(report),
+            "return_form": ReturnForm(report=report),
         },
     )
 
@@ -62,12 +66,17 @@ def _report_for_review(request, pk) -> ProgressReport:
 @require_POST
 def report_return(request, pk):
     report = _report_for_review(request, pk)
-    form = ReturnForm(request.POST)
+    form = ReturnForm(request.POST, report=report)
     if not form.is_valid():
-        messages.error(request, _("Say what the unit should fix."))
+        if "comment" in form.errors:
+            messages.error(request, _("Say what the unit should fix."))
+        else:
+            messages.error(request, " ".join(form.errors["until"]))
         return redirect("reports:report_detail", pk=report.pk)
     try:
-        workflow.report_return(user=request.user, report=report, comment=form.cleaned_data["comment"])
+        workflow.report_return(
+            user=request.user, report=report, comment=form.cleaned_data["comment"], until=form.cleaned_data["until"]
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -76,9 +85,14 @@ def report_return(request, pk):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def report_accept(request, pk):
+    """Confirm, then accept: the page asks first (no script needed), the POST accepts."""
     report = _report_for_review(request, pk)
+    if report.status != ProgressReport.Status.SUBMITTED:
+        return redirect("reports:report_detail", pk=report.pk)
+    if request.method == "GET":
+        return render(request, "reports/report_accept.html", {"report": report})
     try:
         workflow.report_accept(user=request.user, report=report)
     except ValidationError as error:
@@ -155,6 +169,9 @@ def report_reopen(request, plan_pk, period_pk, organisation_pk):
             messages.success(request, _("The report of %(unit)s is open for filing again.") % {"unit": organisation})
     else:
         messages.error(request, _("Give the date until which the unit may file."))
+    back = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return redirect(back)
     return redirect("reports:period_detail", plan_pk=plan_pk, period_pk=period_pk)
 
 

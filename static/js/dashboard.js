@@ -11,6 +11,7 @@
       datasets: [
         { label: data.names.on_time, data: data.on_time, backgroundColor: "#146c43" },
         { label: data.names.late, data: data.late, backgroundColor: "#a52834" },
+        { label: data.names.returned, data: data.returned, backgroundColor: "#997404" },
         { label: data.names.missing, data: data.missing, backgroundColor: "#adb5bd" }
       ]
     },

@@ -6,7 +6,20 @@ from django.utils.translation import override
 from programmes.models import Indicator
 
 from ...models import CommitmentProgress
-from .. import SIDE_ORDER, STATUS_ORDER, choice_label, party_label, period_phrase, side_label, unit_label, vn_number
+from .. import (
+    SIDE_ORDER,
+    STATUS_ORDER,
+    choice_label,
+    counted_phrase,
+    figure_text,
+    party_label,
+    period_phrase,
+    row_result,
+    score_phrase,
+    share_text,
+    side_label,
+    unit_label,
+)
 from .content import _party_signer, _period_span, _plan_name, _target
 from .layout import RECIPIENTS, _Document
 
@@ -63,10 +76,7 @@ def consolidation_docx(
 def _consolidation_results(doc: "_Document", consolidation) -> None:
     doc.heading("I. KẾT QUẢ ĐẠT ĐƯỢC")
     doc.subheading("1. Tình hình báo cáo")
-    doc.para(
-        f"Có {consolidation.received}/{consolidation.expected} đơn vị đã gửi báo cáo; "
-        f"{consolidation.accepted} báo cáo đã được duyệt."
-    )
+    doc.para(counted_phrase(consolidation))
 
     doc.subheading("2. Kết quả thực hiện các chỉ tiêu")
     if consolidation.totals:
@@ -81,8 +91,8 @@ def _consolidation_results(doc: "_Document", consolidation) -> None:
                 name,
                 unit_label(indicator),
                 _target(indicator),
-                vn_number(total.value),
-                vn_number(total.progress, 1),
+                figure_text(total.value, indicator),
+                share_text(total.progress),
                 str(total.units),
             ])
         doc.table(
@@ -96,10 +106,10 @@ def _consolidation_results(doc: "_Document", consolidation) -> None:
         doc.para("Kế hoạch không có chỉ tiêu định lượng.")
 
     doc.subheading("3. Kết quả thực hiện các nội dung phối hợp")
-    scores = [s for s in consolidation.scores if s.total]
+    scores = [s for s in consolidation.scores if s.total or s.not_applicable]
     for position, score in enumerate(scores):
         end = "." if position == len(scores) - 1 else ";"
-        doc.bullet(f"{side_label(score.side)}: {score.done}/{score.total} nội dung hoàn thành{end}")
+        doc.bullet(f"{score_phrase(score)}{end}")
     if consolidation.rows:
         rows = []
         for row in consolidation.rows:
@@ -108,7 +118,7 @@ def _consolidation_results(doc: "_Document", consolidation) -> None:
                 row.commitment.text,
                 party_label(row.commitment),
                 _statuses(row.statuses),
-                "Hoàn thành" if row.done else "Chưa hoàn thành",
+                row_result(row),
             ])
         doc.table(
             ["Số", "Nội dung", "Trách nhiệm", "Tình hình thực hiện", "Kết quả"],

@@ -1,7 +1,7 @@
 """What both reports say alike: the plan's name, the period's dates, a target, who signs."""
 from programmes.models import Indicator, Organisation
 
-from .. import choice_label, short_date, vn_number
+from .. import choice_label, figure_text, short_date
 from .layout import Signer
 
 
@@ -16,7 +16,7 @@ def _period_span(period) -> str:
 
 
 def _target(indicator: Indicator) -> str:
-    target = vn_number(indicator.target_value)
+    target = figure_text(indicator.target_value, indicator)
     if indicator.direction == Indicator.Direction.AT_MOST:
         return f"{choice_label(Indicator.Direction, indicator.direction)} {target}"
     return target

@@ -5,7 +5,16 @@ from django.utils.translation import override
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from ...models import CommitmentProgress, ProgressReport
-from .. import choice_label, period_phrase, progress_of, report_commitments, report_figures, unit_label, vn_number
+from .. import (
+    choice_label,
+    figure_text,
+    period_phrase,
+    progress_of,
+    report_commitments,
+    report_figures,
+    share_text,
+    unit_label,
+)
 from .content import _period_span, _plan_name, _target, _unit_signer
 from .layout import RECIPIENTS, _Document
 
@@ -51,8 +60,8 @@ def report_docx(report: ProgressReport, *, number: str = "", place: str = "", si
                     f"{indicator.name} (nội dung {indicator.commitment.number})",
                     unit_label(indicator),
                     _target(indicator),
-                    vn_number(value),
-                    vn_number(progress_of(value, indicator.target_value), 1),
+                    figure_text(value, indicator),
+                    share_text(progress_of(value, indicator.target_value)),
                 ])
             doc.table(
                 ["TT", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Số liệu", "Tỷ lệ so với mục tiêu (%)"],
