@@ -93,3 +93,21 @@ def test_typing_survives_an_attachment_a_reload_and_a_failed_submit(demo, live_s
     report = ProgressReport.objects.get(pk=int(edit_url.rstrip("/").split("/")[-2]))
     assert report.attachments.count() == 0
     assert report.events.filter(action=ReportEvent.Action.ATTACHMENT_REMOVED, comment="bien-ban.pdf").exists()
+
+
+def test_the_plan_form_offers_its_copy_back_until_discarded(demo, live_server, new_page):
+    page = new_page()
+    page.on("dialog", lambda dialog: dialog.accept())
+    log_in(page, live_server, "editor", demo)
+    page.goto(f"{live_server.url}/plans/new/")
+    page.locator("[name='number']").fill("25/KH-SGDĐT-HKH")
+    page.locator("[name='title']").fill("Kế hoạch phối hợp năm 2027")
+    page.reload()
+    assert page.locator("[name='title']").input_value() == ""
+    page.get_by_role("button", name="Khôi phục").click()
+    assert page.locator("[name='title']").input_value() == "Kế hoạch phối hợp năm 2027"
+    page.get_by_role("button", name="Bỏ qua").wait_for(state="hidden")
+    page.reload()
+    page.get_by_role("button", name="Bỏ qua").click()  # still kept until saved; this time, discarded
+    page.reload()
+    assert not page.get_by_role("button", name="Khôi phục").is_visible()
