@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:pk>/submit/", filing.report_submit, name="report_submit"),
     path("<int:pk>/attachments/", filing.attachment_add, name="attachment_add"),
     path("<int:pk>/attachments/<int:attachment_pk>/", filing.attachment_download, name="attachment_download"),
+    path("<int:pk>/attachments/<int:attachment_pk>/remove/", filing.attachment_remove, name="attachment_remove"),
     path("<int:pk>/return/", review.report_return, name="report_return"),
     path("<int:pk>/accept/", review.report_accept, name="report_accept"),
     path("<int:pk>/export.docx", review.report_export, {"kind": "docx"}, name="report_docx"),

@@ -272,3 +272,18 @@ def attachment_add(*, user, report: ProgressReport, upload) -> Attachment:
     if not report.is_editable_status:
         raise ValidationError(_("This report has been submitted: it can no longer be changed."))
     return Attachment.objects.create(report=report, file=upload, name=upload.name[:255], uploaded_by=user)
+
+
+@transaction.atomic
+def attachment_remove(*, user, attachment: Attachment) -> None:
+    """Remove a wrong evidence file while the unit can still change its report. The report's
+    history keeps the file's name, so a reviewer can see what was withdrawn and by whom."""
+    report = ProgressReport.objects.select_for_update().select_related("plan", "period", "organisation").get(pk=attachment.report_id)
+    _require_filing(user, report.plan, report.period, report.organisation, report)
+    if not report.is_editable_status:
+        raise ValidationError(_("This report has been submitted: it can no longer be changed."))
+    stored = attachment.file
+    attachment.delete()
+    # The file goes only once the row is gone for good; a rollback keeps both.
+    transaction.on_commit(lambda: stored.storage.delete(stored.name))
+    _event(report, ReportEvent.Action.ATTACHMENT_REMOVED, user, attachment.name)

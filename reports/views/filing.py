@@ -50,36 +50,88 @@ def report_start(request, period_pk, organisation_pk):
     return redirect("reports:report_edit", pk=report.pk)
 
 
+def _report_form(report, data=None) -> ReportForm:
+    commitments = workflow.commitments_for(report.plan, report.organisation)
+    previous = selectors.previous_report(report)
+    earlier = {v.indicator_id: v.value for v in previous.values.all()} if previous else {}
+    return ReportForm(data, report=report, commitments=commitments, previous=earlier)
+
+
+def _render_form(request, report, form, attachment_form=None):
+    context = {"report": report, "form": form, "attachment_form": attachment_form or AttachmentForm()}
+    return render(request, "reports/report_form.html", context)
+
+
+def _save_typed(request, report, form: ReportForm):
+    """Save the draft as typed (with the version check); None, with the errors on the form, if not."""
+    if not form.is_valid():
+        return None
+    try:
+        return workflow.report_save(
+            user=request.user,
+            report=report,
+            version=form.cleaned_data["version"],
+            narrative=form.narrative(),
+            progress=form.progress(),
+            values=form.values(),
+        )
+    except ValidationError as error:
+        form.add_error(None, error)
+        return None
+
+
+def _attach(request, report) -> AttachmentForm:
+    attachment_form = AttachmentForm(request.POST, request.FILES)
+    if attachment_form.is_valid():
+        try:
+            workflow.attachment_add(user=request.user, report=report, upload=attachment_form.cleaned_data["file"])
+        except ValidationError as error:
+            attachment_form.add_error("file", error)
+        else:
+            messages.success(request, _("The file was attached."))
+            return AttachmentForm()
+    return attachment_form
+
+
+def _remove(request, attachment) -> None:
+    try:
+        workflow.attachment_remove(user=request.user, attachment=attachment)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The file “%(name)s” was removed.") % {"name": attachment.name})
+
+
+def _file_the_form(request, report, remove: Attachment | None = None):
+    """Save what was typed, then change the evidence, so attaching or removing a file
+    never loses the typing. A form that cannot be saved comes back with every value."""
+    form = _report_form(report, request.POST) if "version" in request.POST else None
+    saved = _save_typed(request, report, form) if form else report
+    attachment_form = AttachmentForm()
+    if remove:
+        _remove(request, remove)
+    if request.FILES.get("file") or "attach" in request.POST:
+        attachment_form = _attach(request, report)
+    if saved is None:
+        return _render_form(request, report, form, attachment_form)
+    if attachment_form.errors:  # the typing is saved; only the file must be chosen again
+        messages.error(request, " ".join(attachment_form.errors["file"]))
+    if "submit" in request.POST:
+        return redirect("reports:report_submit", pk=report.pk)
+    if form and not remove and "attach" not in request.POST:
+        messages.success(request, _("The draft was saved."))
+    return redirect("reports:report_edit", pk=report.pk)
+
+
 @login_required
 def report_edit(request, pk):
     report = report_for_filing(request, pk)
     if not workflow.can_file(request.user, report):
         messages.info(request, _("This report can no longer be changed."))
         return redirect("reports:report_detail", pk=report.pk)
-    commitments = workflow.commitments_for(report.plan, report.organisation)
-    previous = selectors.previous_report(report)
-    earlier = {v.indicator_id: v.value for v in previous.values.all()} if previous else {}
-    form = ReportForm(request.POST or None, report=report, commitments=commitments, previous=earlier)
-    if request.method == "POST" and form.is_valid():
-        try:
-            report = workflow.report_save(
-                user=request.user,
-                report=report,
-                version=form.cleaned_data["version"],
-                narrative=form.narrative(),
-                progress=form.progress(),
-                values=form.values(),
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            if "submit" in request.POST:
-                return redirect("reports:report_submit", pk=report.pk)
-            messages.success(request, _("The draft was saved."))
-            return redirect("reports:report_edit", pk=report.pk)
-    return render(
-        request, "reports/report_form.html", {"report": report, "form": form, "attachment_form": AttachmentForm()}
-    )
+    if request.method == "POST":
+        return _file_the_form(request, report)
+    return _render_form(request, report, _report_form(report))
 
 
 @login_required
@@ -104,18 +156,24 @@ def report_submit(request, pk):
 @login_required
 @require_POST
 def attachment_add(request, pk):
+    """The report form's "Attach" button: it posts the whole form, which is saved first."""
     report = report_for_filing(request, pk)
-    form = AttachmentForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            workflow.attachment_add(user=request.user, report=report, upload=form.cleaned_data["file"])
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The file was attached."))
-    else:
-        messages.error(request, " ".join(form.errors["file"]))
-    return redirect("reports:report_edit", pk=report.pk)
+    if not workflow.can_file(request.user, report):
+        messages.error(request, _("This report can no longer be changed."))
+        return redirect("reports:report_detail", pk=report.pk)
+    return _file_the_form(request, report)
+
+
+@login_required
+@require_POST
+def attachment_remove(request, pk, attachment_pk):
+    """A wrong evidence file's "Remove" button: it too posts the whole form, saved first."""
+    report = report_for_filing(request, pk)
+    attachment = get_object_or_404(Attachment, report=report, pk=attachment_pk)
+    if not workflow.can_file(request.user, report):
+        messages.error(request, _("This report can no longer be changed."))
+        return redirect("reports:report_detail", pk=report.pk)
+    return _file_the_form(request, report, remove=attachment)
 
 
 @login_required

@@ -28,4 +28,22 @@
       (event.detail.target.matches && event.detail.target.matches("[data-autofocus]") ? event.detail.target : null);
     if (focus) focus.focus();
   });
+
+  // After a failed submit, focus the error summary (includes/_error_summary.html), so
+  // that keyboard and screen-reader users start from the list of what to fix; its
+  // links move focus into the field itself, not just the scroll position.
+  function focusErrorSummary(root) {
+    var summary = root.querySelector && root.querySelector("[data-error-summary]");
+    if (summary) summary.focus();
+  }
+  document.addEventListener("DOMContentLoaded", function () { focusErrorSummary(document); });
+  document.addEventListener("htmx:load", function (event) { focusErrorSummary(event.target); });
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest("[data-error-summary] a[href^='#']");
+    if (!link) return;
+    var field = document.getElementById(link.getAttribute("href").slice(1));
+    if (!field) return;
+    event.preventDefault();
+    field.focus();
+  });
 })();
