@@ -154,7 +154,7 @@ def report_reopen(request, plan_pk, period_pk, organisation_pk):
         else:
             messages.success(request, _("The report of %(unit)s is open for filing again.") % {"unit": organisation})
     else:
-        messages.error(request, _("Give the date until which the unit may file."))
+        messages.error(request, " ".join(form.errors["until"]))
     return redirect("reports:period_detail", plan_pk=plan_pk, period_pk=period_pk)
 
 
