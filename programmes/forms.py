@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from khuyenhoc import access
 from khuyenhoc.dates import DateField
-from khuyenhoc.forms import ChoicePromptsMixin
+from khuyenhoc.forms import ChoicePromptsMixin, choice_prompt
 
 from . import selectors
 from .models import Area, Commitment, Indicator, Organisation, Plan, PlanParty, Section
@@ -130,6 +130,7 @@ class PlanForm(ChoicePromptsMixin, forms.ModelForm):
         self.fields["area"].queryset = _plan_areas(user, plan)
         parents = selectors.plans_visible_to(user).select_related("area")
         self.fields["parent"].queryset = parents.exclude(pk=plan.pk) if plan else parents
+        self.fields["parent"].empty_label = choice_prompt(_("Higher-level plan"))
 
     def clean_number(self):
         return " ".join(self.cleaned_data["number"].split())
