@@ -47,7 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "crispy_forms",
     "crispy_bootstrap5",
-    "axes",
+    "khuyenhoc.admin_vi.AxesConfig",  # django-axes, under a Vietnamese name
     "simple_history",
     "khuyenhoc",
     "programmes",

@@ -8,20 +8,13 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from khuyenhoc import access
+from khuyenhoc.dates import DateField
+from khuyenhoc.forms import ChoicePromptsMixin, choice_prompt
 
 from . import selectors
 from .models import Area, Commitment, Indicator, Organisation, Plan, PlanParty, Section
 from .services.plans import PartyData
 from .validators import validate_scan
-
-
-class DateInput(forms.DateInput):
-    """The browser's date picker (a calendar on phones); it sends ISO dates."""
-
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class AreaChoiceField(forms.ModelChoiceField):
@@ -93,7 +86,7 @@ def _plan_areas(user, plan: Plan | None):
     return areas.filter(keep).order_by("is_historical", "path")
 
 
-class PlanForm(forms.ModelForm):
+class PlanForm(ChoicePromptsMixin, forms.ModelForm):
     scan = forms.FileField(
         label=_("Signed scan"),
         required=False,
@@ -122,10 +115,9 @@ class PlanForm(forms.ModelForm):
             "recipients",
             "scan",
         ]
-        field_classes = {"area": AreaChoiceField}
+        field_classes = {"area": AreaChoiceField, "signed_on": DateField}
         widgets = {
             "title": forms.Textarea(attrs={"rows": 2}),
-            "signed_on": DateInput(),
             "legal_bases": forms.Textarea(attrs={"rows": 4}),
             "purposes": forms.Textarea(attrs={"rows": 4}),
             "requirements": forms.Textarea(attrs={"rows": 3}),
@@ -138,6 +130,7 @@ class PlanForm(forms.ModelForm):
         self.fields["area"].queryset = _plan_areas(user, plan)
         parents = selectors.plans_visible_to(user).select_related("area")
         self.fields["parent"].queryset = parents.exclude(pk=plan.pk) if plan else parents
+        self.fields["parent"].empty_label = choice_prompt(_("Higher-level plan"))
 
     def clean_number(self):
         return " ".join(self.cleaned_data["number"].split())
@@ -160,7 +153,7 @@ class PlanForm(forms.ModelForm):
         return cleaned
 
 
-class PartyForm(forms.ModelForm):
+class PartyForm(ChoicePromptsMixin, forms.ModelForm):
     class Meta:
         model = PlanParty
         fields = ["organisation", "signatory_name", "signatory_title", "signing_capacity"]
@@ -213,7 +206,7 @@ class SectionForm(forms.ModelForm):
         fields = ["number", "title"]
 
 
-class CommitmentForm(forms.ModelForm):
+class CommitmentForm(ChoicePromptsMixin, forms.ModelForm):
     reporting_levels = forms.MultipleChoiceField(
         label=_("Levels that report"),
         required=False,
@@ -237,7 +230,8 @@ class CommitmentForm(forms.ModelForm):
             "yearly_month",
             "reporting_levels",
         ]
-        widgets = {"text": forms.Textarea(attrs={"rows": 3}), "deadline": DateInput()}
+        field_classes = {"deadline": DateField}
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, plan: Plan, **kwargs):
         super().__init__(*args, **kwargs)
@@ -255,13 +249,13 @@ class CommitmentForm(forms.ModelForm):
         return number
 
 
-class IndicatorForm(forms.ModelForm):
+class IndicatorForm(ChoicePromptsMixin, forms.ModelForm):
     target_value = LocalDecimalField(label=_("Target"), max_digits=18, decimal_places=2)
 
     class Meta:
         model = Indicator
         fields = ["name", "unit", "target_value", "direction", "aggregation", "due_date"]
-        widgets = {"due_date": DateInput()}
+        field_classes = {"due_date": DateField}
 
 
 IndicatorFormSet = inlineformset_factory(
@@ -273,7 +267,7 @@ class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("New status"), choices=Plan.Status.choices)
 
 
-class DeriveForm(forms.Form):
+class DeriveForm(ChoicePromptsMixin, forms.Form):
     area = AreaChoiceField(label=_("Area of the new plan"), queryset=Area.objects.none())
     title = forms.CharField(label=_("Title"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
     number = forms.CharField(label=_("Number and symbol"), max_length=100, required=False)

@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from khuyenhoc import access
+from khuyenhoc.dates import DateField
 
-from .forms import DateInput, LocalDecimalField, PartyForm, BasePartyFormSet, PlanForm
+from .forms import LocalDecimalField, PartyForm, BasePartyFormSet, PlanForm
 from .importer.errors import ImportProblem
 from .importer.parser import ParsedPlan, parse_plan
 from .importer.readers import MAX_BYTES, read_document
@@ -114,7 +115,7 @@ class ImportCommitmentForm(forms.Form):
     text = forms.CharField(label=gettext_lazy("Content"), widget=forms.Textarea(attrs={"rows": 3}))
     party = forms.ChoiceField(label=gettext_lazy("Responsible party"), choices=Commitment.Party.choices)
     recurrence = forms.ChoiceField(label=gettext_lazy("Timing"), choices=Commitment.Recurrence.choices)
-    deadline = forms.DateField(label=gettext_lazy("Deadline"), required=False, widget=DateInput())
+    deadline = DateField(label=gettext_lazy("Deadline"), required=False)
     yearly_day = forms.IntegerField(label=gettext_lazy("Day (yearly)"), required=False, min_value=1, max_value=31)
     yearly_month = forms.IntegerField(label=gettext_lazy("Month (yearly)"), required=False, min_value=1, max_value=12)
 
@@ -151,7 +152,7 @@ class ImportIndicatorForm(forms.Form):
     unit = forms.ChoiceField(label=gettext_lazy("Unit"), choices=Indicator.Unit.choices)
     direction = forms.ChoiceField(label=gettext_lazy("Direction"), choices=Indicator.Direction.choices)
     aggregation = forms.ChoiceField(label=gettext_lazy("Adding up"), choices=Indicator.Aggregation.choices)
-    due_date = forms.DateField(label=gettext_lazy("To reach by"), required=False, widget=DateInput())
+    due_date = DateField(label=gettext_lazy("To reach by"), required=False)
 
 
 ImportIndicatorFormSet = formset_factory(ImportIndicatorForm, extra=0, can_delete=True, max_num=1000)

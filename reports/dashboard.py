@@ -296,13 +296,13 @@ def _trend(plans, filters: Filters, today: date) -> list[dict]:
 
 
 def _lagging(reports, limit: int = 10) -> list[dict]:
-    """The commitments most often reported not done, at risk or not started."""
+    """The commitments that the most units report not done, at risk or not started."""
     return list(
         CommitmentProgress.objects.filter(report__in=reports.filter(status__in=RECEIVED), status__in=LAGGING)
         .values("commitment__text", "commitment__number", "commitment__party", "commitment__plan_id", "commitment_id")
         .annotate(
-            lagging=Count("pk"),
-            at_risk=Count("pk", filter=Q(status=CommitmentProgress.Status.AT_RISK)),
+            lagging=Count("report__organisation", distinct=True),
+            at_risk=Count("report__organisation", distinct=True, filter=Q(status=CommitmentProgress.Status.AT_RISK)),
         )
         .order_by("-at_risk", "-lagging", "commitment__number")[:limit]
     )

@@ -3,8 +3,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from programmes.forms import DateInput, LocalDecimalField
+from programmes.forms import LocalDecimalField
 from khuyenhoc import access
+from khuyenhoc.dates import DateField
+from khuyenhoc.forms import ChoicePromptsMixin
 from programmes.models import Area, Indicator, Organisation, Plan
 from programmes.validators import sniff_scan
 
@@ -35,7 +37,7 @@ def figure_field(indicator: Indicator) -> LocalDecimalField:
     )
 
 
-class ReportForm(forms.Form):
+class ReportForm(ChoicePromptsMixin, forms.Form):
     """The whole report: a status and a note per commitment, a figure per indicator, the narrative."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
@@ -130,10 +132,9 @@ class ReturnForm(forms.Form):
     comment = forms.CharField(
         label=_("What the unit should fix"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
     )
-    until = forms.DateField(
+    until = DateField(
         label=_("The unit may fix it until"),
         required=False,
-        widget=DateInput(),
         help_text=_("Filing for this period closes after %(lock)s; a later date gives the unit time to fix the report."),
     )
 
@@ -149,10 +150,10 @@ class AnswerForm(forms.Form):
 
 
 class ReopenForm(forms.Form):
-    until = forms.DateField(label=_("Open until"), widget=DateInput())
+    until = DateField(label=_("Open until"), error_messages={"required": _("Give the date until which the unit may file.")})
 
 
-class DashboardFilterForm(forms.Form):
+class DashboardFilterForm(ChoicePromptsMixin, forms.Form):
     plan = forms.ModelChoiceField(label=_("Plan"), required=False, queryset=None, empty_label=_("All plans in force"))
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1990, max_value=2100)
     half = forms.ChoiceField(label=_("Half-year"), required=False, choices=[("", "—"), ("H1", _("first half")), ("H2", _("second half"))])
@@ -196,7 +197,7 @@ class PeriodForm(forms.ModelForm):
     class Meta:
         model = ReportingPeriod
         fields = ["starts_on", "ends_on", "due_on", "locked_after", "conference_on"]
-        widgets = {name: DateInput() for name in fields}
+        field_classes = {name: DateField for name in fields}
 
     def clean(self):
         cleaned = super().clean()

@@ -37,6 +37,15 @@ class ReportingSchedule(models.Model):
         return str(self.area) if self.area else str(_("National default"))
 
 
+def half_year_label(year: int, half: str) -> str:
+    """A half-year as people say it, "6 tháng đầu năm 2026", never its code (H1/2026).
+
+    Pages, e-mails and files all name a half-year through this function."""
+    if half == "H1":
+        return _("First half of %(year)s") % {"year": year}
+    return _("Second half of %(year)s") % {"year": year}
+
+
 class ReportingPeriod(models.Model):
     class Half(models.TextChoices):
         H1 = "H1", _("first half")
@@ -62,7 +71,7 @@ class ReportingPeriod(models.Model):
         ]
 
     def __str__(self):
-        return _("%(half)s %(year)s") % {"half": self.get_half_display().capitalize(), "year": self.year}
+        return half_year_label(self.year, self.half)
 
 
 class ReportingUnit(models.Model):

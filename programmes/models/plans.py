@@ -171,7 +171,7 @@ class Section(models.Model):
 
     plan = models.ForeignKey(Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="sections")
     number = models.CharField(_("number"), max_length=20, blank=True)
-    title = models.CharField(_("title"), max_length=255)
+    title = models.CharField(pgettext_lazy("section", "title"), max_length=255)
     order = models.PositiveIntegerField(_("order"), default=0)
 
     history = HistoricalRecords()

@@ -20,7 +20,7 @@ from django.utils.translation import override
 from programmes import figures
 from programmes.models import Commitment, Indicator, Organisation
 
-from ..models import ProgressReport
+from ..models import ProgressReport, half_year_label
 from ..services.workflow import commitments_for
 
 # Vietnamese wording of choices whose label the catalogue may not translate
@@ -57,7 +57,6 @@ VI_FALLBACK = {
     "latest figure": "số liệu mới nhất",
 }
 
-HALF_PHRASE = {"H1": "6 tháng đầu năm", "H2": "6 tháng cuối năm"}
 # The order statuses are counted in: what is done first.
 STATUS_ORDER = ["done", "in_progress", "at_risk", "not_started", "not_applicable"]
 SIDE_ORDER = [Organisation.Side.EDUCATION, Organisation.Side.ASSOCIATION, Organisation.Side.OTHER]
@@ -173,7 +172,8 @@ def place_and_date(place: str, signed_on: date | None) -> str:
 
 def period_phrase(period) -> str:
     """"6 tháng đầu năm 2025" for the first half, "6 tháng cuối năm 2025" for the second."""
-    return f"{HALF_PHRASE.get(period.half, period.half)} {period.year}"
+    with override("vi"):
+        return half_year_label(period.year, period.half)
 
 
 def counted_phrase(consolidation) -> str:

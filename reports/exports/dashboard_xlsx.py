@@ -6,7 +6,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from programmes.models import Commitment, Indicator
-from reports.models import CommitmentProgress
+from reports.models import CommitmentProgress, half_year_label
 
 from . import cell_format, numeric, numeric_share
 
@@ -31,13 +31,12 @@ def dashboard_xlsx(board) -> bytes:
     with translation.override("vi"):
         workbook = Workbook()
         workbook.remove(workbook.active)
-        half = {"H1": "6 tháng đầu năm", "H2": "6 tháng cuối năm"}.get(board.half or "", "")
         _sheet(
             workbook,
             "Số liệu chính",
             ["Chỉ số", "Giá trị"],
             [
-                ("Kỳ báo cáo", f"{half} {board.year or ''}".strip()),
+                ("Kỳ báo cáo", half_year_label(board.year, board.half) if board.year else ""),
                 ("Kế hoạch đang thực hiện", board.plans_in_force),
                 ("Đơn vị phải báo cáo", board.expected),
                 ("Gửi đúng hạn", board.on_time),
@@ -74,13 +73,13 @@ def dashboard_xlsx(board) -> bytes:
         _sheet(
             workbook,
             "Xu hướng",
-            ["Năm", "Kỳ", "Phải báo cáo", "Đúng hạn", "Muộn", "Bị trả lại", "Chưa gửi"],
-            [(row["year"], row["half"], row["expected"], row["on_time"], row["late"], row["returned"], row["missing"]) for row in board.trend],
+            ["Kỳ báo cáo", "Phải báo cáo", "Đúng hạn", "Muộn", "Bị trả lại", "Chưa gửi"],
+            [(half_year_label(row["year"], row["half"]), row["expected"], row["on_time"], row["late"], row["returned"], row["missing"]) for row in board.trend],
         )
         _sheet(
             workbook,
             "Nội dung chậm",
-            ["Số", "Nội dung", "Bên", "Số lượt chưa xong", "Có nguy cơ chậm"],
+            ["Số", "Nội dung", "Bên", "Số đơn vị chưa xong", "Có nguy cơ chậm"],
             [
                 (row["commitment__number"], row["commitment__text"], str(parties.get(row["commitment__party"], "")), row["lagging"], row["at_risk"])
                 for row in board.lagging

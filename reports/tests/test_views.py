@@ -258,7 +258,7 @@ def test_a_report_returned_after_the_lock_date_shows_one_deadline_everywhere(cli
     with time_machine.travel(date(2026, 7, 10), tick=False):
         client.force_login(reviewer)
         page = client.get(reverse("reports:report_detail", args=[report.pk])).content.decode()
-        assert 'name="until" value="2026-07-17"' in page  # a week proposed in the return form
+        assert 'value="17/07/2026"' in page  # a week proposed in the return form
         client.post(reverse("reports:report_return", args=[report.pk]), {"comment": "Bổ sung minh chứng", "until": "2026-07-20"})
         report.refresh_from_db()
         assert (report.status, report.reopened_until) == ("returned", date(2026, 7, 20))
@@ -308,7 +308,7 @@ def test_reopen_is_offered_only_after_the_lock_date_and_the_row_shows_the_new_de
         assert "Mở lại" not in _row(page, world.unit_a.name)  # sent: returned, not reopened
         client.post(reverse("reports:report_reopen", args=[h1.plan.pk, h1.pk, world.unit_b.pk]), {"until": "2026-07-20"})
         row = _row(client.get(page_url).content.decode(), world.unit_b.name)
-    assert "được nộp đến ngày 20/07/2026" in row and 'value="2026-07-20"' in row and "Đổi hạn nộp" in row
+    assert "được nộp đến ngày 20/07/2026" in row and 'value="20/07/2026"' in row and "Đổi hạn nộp" in row
 
 
 def test_money_has_the_same_decimals_on_the_pages_and_in_the_files(client, world, reviewer, leader, reporting_plan, h1):

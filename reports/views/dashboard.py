@@ -11,7 +11,7 @@ from programmes.models import Commitment
 from .. import dashboard as dashboards
 from ..exports.dashboard_xlsx import dashboard_xlsx
 from ..forms import DashboardFilterForm, ReportListForm
-from ..models import CommitmentProgress
+from ..models import CommitmentProgress, half_year_label
 from ..selectors import report_list
 from .review import XLSX, download
 
@@ -53,7 +53,7 @@ def dashboard(request):
         if party in board.commitments
     ]
     trend_json = {
-        "labels": [f"{row['half']}/{row['year']}" for row in board.trend],
+        "labels": [half_year_label(row["year"], row["half"]) for row in board.trend],
         "on_time": [row["on_time"] for row in board.trend],
         "late": [row["late"] for row in board.trend],
         "returned": [row["returned"] for row in board.trend],

@@ -168,7 +168,7 @@ def report_reopen(request, plan_pk, period_pk, organisation_pk):
         else:
             messages.success(request, _("The report of %(unit)s is open for filing again.") % {"unit": organisation})
     else:
-        messages.error(request, _("Give the date until which the unit may file."))
+        messages.error(request, " ".join(form.errors["until"]))
     back = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         return redirect(back)

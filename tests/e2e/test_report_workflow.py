@@ -48,7 +48,7 @@ def test_file_return_fix_accept_and_download_the_consolidation(demo, live_server
 
     reviewer = new_page()
     log_in(reviewer, live_server, "reviewer", demo)
-    reviewer.get_by_test_id("main-nav").get_by_role("link", name="Duyệt báo cáo").click()
+    reviewer.get_by_test_id("main-nav").get_by_role("link", name="Thẩm định").click()
     assert_accessible(reviewer)
     reviewer.goto(f"{live_server.url}/reports/{report.pk}/")
     reviewer.get_by_label("Nội dung đơn vị cần sửa").fill("Bổ sung số liệu quỹ khuyến học")
