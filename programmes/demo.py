@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from reports.demo import demo_reports_load
+from tasks.demo import demo_notifications_load
 
 from .demo_plans import demo_plans_load
 from .models import Area, Membership, Organisation, User
@@ -81,6 +82,8 @@ def demo_load(*, progress=lambda message: None) -> list[DemoUser]:
     demo_plans_load()
     progress("a current plan with reports in every state")
     demo_reports_load()
+    progress("a few notifications")
+    demo_notifications_load()
     return DEMO_USERS
 
 

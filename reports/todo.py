@@ -10,7 +10,7 @@ from programmes.models import Plan
 
 from .models import ProgressReport, Proposal, ReportingPeriod
 from .selectors import Expected, expected_reports, report_list, review_queue
-from .services.workflow import filing_open
+from .rules import filing_deadline, filing_open
 
 Status = ProgressReport.Status
 Role = access.Role
@@ -42,12 +42,6 @@ class ReporterTodo:
         return bool(self.returned or self.overdue or self.due or self.drafts)
 
 
-def fix_until(report: ProgressReport) -> date:
-    """The last day a returned report may be fixed: the lock date, or later if it was reopened."""
-    locked = report.period.locked_after
-    return max(locked, report.reopened_until) if report.reopened_until else locked
-
-
 def reporter_todo(user, *, today: date) -> ReporterTodo:
     """What the user's units must file: returned reports, overdue ones, those due, drafts.
 
@@ -64,7 +58,7 @@ def reporter_todo(user, *, today: date) -> ReporterTodo:
         report = row.report
         status = report.status if report else None
         if status == Status.RETURNED:
-            until = fix_until(report)
+            until = filing_deadline(report)
             todo.returned.append(ReporterItem(row, until, (until - today).days))
             continue
         if status in (Status.SUBMITTED, Status.ACCEPTED):

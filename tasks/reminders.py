@@ -8,6 +8,21 @@ catches up without sending stale reminders, and the unique key on
 ``Reminder`` makes a second sweep, a second beat or a retried task send
 nothing twice.
 
+One e-mail per person, kind and period: a reporter is reminded about their
+own unit; staff (the province's digest of late units, the copy of the last
+overdue step to the parent association) get one message that lists every
+unit concerned, never one per unit. The key of such a digest names no unit,
+so it goes once per step: it lists the units late when the sweep recorded
+it, and a unit that turns late later in the same step adds no second digest
+(the period page it links to is always current; the next step's digest
+lists it).
+
+Every link opens for its recipient: a reporter's leads to the report's edit
+page while the unit may still file, else to the report or to "My reports";
+staff's lead to the period page when they follow the plan, else to the one
+report concerned, else to their notifications. Never to a page that would
+answer 403.
+
 Sending claims a reminder with a conditional UPDATE (pending → sending), so
 two workers never send the same one; a failure of the mail server puts it
 back to pending and the task retries; a claim left by a crashed worker is
@@ -24,24 +39,28 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from khuyenhoc import access
-from programmes.models import Area, Membership, Organisation, Plan
-from programmes.selectors import closest_for_area
+from programmes.models import Area, Membership, Organisation, Plan, User
+from programmes.selectors import closest_for_area, plans_visible_to
 from reports.models import ProgressReport, ReportEvent, ReportingPeriod
+from reports.rules import filing_deadline
+from reports.selectors import can_follow_plan, reports_visible_to
 
 from .models import Kind, Notification, Reminder, ReminderOptOut, ReminderSettings
 
 Role = access.Role
 OPEN = (ProgressReport.Status.DRAFT, ProgressReport.Status.RETURNED)
 STALE_CLAIM = timedelta(minutes=30)
+STAFF_ROLES = [Role.REVIEWER, Role.LEADER]
 
 
 @dataclass
 class Planned:
     kind: str
     step: int
-    recipient_id: int
+    recipient: User
     subject: str
     lines: list[str]
     link: str
@@ -50,10 +69,11 @@ class Planned:
     organisation: Organisation | None = None
     report: ProgressReport | None = None
     extra: str = ""  # what else makes this reminder distinct (a return event)
+    units: list[Organisation] = field(default_factory=list)  # the units a digest lists
 
     @property
     def key(self) -> str:
-        parts = [self.kind, self.step, self.recipient_id, getattr(self.plan, "pk", ""), getattr(self.period, "pk", "")]
+        parts = [self.kind, self.step, self.recipient.pk, getattr(self.plan, "pk", ""), getattr(self.period, "pk", "")]
         parts += [getattr(self.organisation, "pk", ""), self.extra]
         return ":".join(str(part) for part in parts)
 
@@ -62,6 +82,25 @@ class Planned:
 class SweepResult:
     planned: list[Planned] = field(default_factory=list)
     created: list[Reminder] = field(default_factory=list)
+
+
+@dataclass
+class PeriodState:
+    """Who owes what in a period: its units, their reports, and the units not done yet."""
+
+    period: ReportingPeriod
+    units: list[Organisation]
+    reports: dict[int, ProgressReport]
+    late: list[Organisation]
+
+    @property
+    def facts(self) -> list[str]:
+        period = self.period
+        return [
+            _("Plan: %(plan)s") % {"plan": period.plan},
+            _("Period: %(period)s") % {"period": period},
+            _("Reports due: %(date)s") % {"date": _day(period.due_on)},
+        ]
 
 
 def settings_for(area: Area) -> ReminderSettings:
@@ -74,6 +113,11 @@ def _members(organisations, roles) -> list[Membership]:
             "user", "organisation"
         )
     )
+
+
+def _people(organisations, roles) -> list[User]:
+    """The active members of ``organisations`` with one of ``roles``, each once."""
+    return list({m.user_id: m.user for m in _members(organisations, roles)}.values())
 
 
 def _window(days: int, steps: list[int], lower: int = 0) -> int | None:
@@ -90,6 +134,49 @@ def _url(name: str, *args) -> str:
     return settings.SITE_URL.rstrip("/") + reverse(name, args=args)
 
 
+def _day(value: date) -> str:
+    return value.strftime("%d/%m/%Y")
+
+
+def _plan_label(plan: Plan) -> str:
+    return plan.number or plan.title[:60]
+
+
+def _can_file_on(report: ProgressReport, day: date) -> bool:
+    return report.is_editable_status and report.period.starts_on <= day <= filing_deadline(report)
+
+
+def _reporter_link(report: ProgressReport | None, day: date) -> str:
+    """The edit page while the unit may still file, else the report, else "My reports"."""
+    if report is None:
+        return _url("reports:my_reports")
+    if _can_file_on(report, day):
+        return _url("reports:report_edit", report.pk)
+    return _url("reports:report_detail", report.pk)
+
+
+def _staff_link(user: User, state: PeriodState, units: list[Organisation]) -> str:
+    """The period page for staff who follow the plan; else the one report concerned, if they
+    see it; else their notifications, which hold the list."""
+    period = state.period
+    if can_follow_plan(user, period.plan):
+        return _url("reports:period_detail", period.plan_id, period.pk)
+    concerned = [state.reports[o.pk].pk for o in units if o.pk in state.reports]
+    if len(units) == 1 and concerned and reports_visible_to(user).filter(pk=concerned[0]).exists():
+        return _url("reports:report_detail", concerned[0])
+    return _url("tasks:notifications")
+
+
+def period_state(period: ReportingPeriod) -> PeriodState:
+    units = [u.organisation for u in period.plan.reporting_units.select_related("organisation__parent")]
+    reports = {
+        r.organisation_id: r
+        for r in ProgressReport.objects.filter(plan=period.plan, period=period).select_related("period")
+    }
+    late = [o for o in units if o.pk not in reports or reports[o.pk].status in OPEN]
+    return PeriodState(period, units, reports, late)
+
+
 def plan_reminders(today: date) -> list[Planned]:
     """Every reminder that is due on ``today``, whether already recorded or not."""
     planned: list[Planned] = []
@@ -100,24 +187,15 @@ def plan_reminders(today: date) -> list[Planned]:
     )
     for period in periods:
         planned += _period_reminders(period, today, settings_for(period.plan.area))
-    planned += _returned_reminders(today)
+    planned += returned_reminders(today)
     planned += _plan_ending_reminders(today)
     return planned
 
 
 def _period_reminders(period: ReportingPeriod, today: date, config: ReminderSettings) -> list[Planned]:
-    plan = period.plan
     planned = []
-    units = list(plan.reporting_units.select_related("organisation__parent"))
-    reports = {r.organisation_id: r for r in ProgressReport.objects.filter(plan=plan, period=period)}
-    late = [u.organisation for u in units if reports.get(u.organisation_id) is None or reports[u.organisation_id].status in OPEN]
+    state = period_state(period)
     days_left = (period.due_on - today).days
-    parties = [p.organisation for p in plan.parties.select_related("organisation")]
-    facts = [
-        _("Plan: %(plan)s") % {"plan": plan},
-        _("Period: %(period)s") % {"period": period},
-        _("Reports due: %(date)s") % {"date": period.due_on.strftime("%d/%m/%Y")},
-    ]
     if today <= period.locked_after:
         step, kind = None, None
         if days_left > 0:
@@ -125,91 +203,148 @@ def _period_reminders(period: ReportingPeriod, today: date, config: ReminderSett
         elif days_left == 0:
             step, kind = 0, Kind.DUE_TODAY
         else:
-            overdue = config.overdue_steps
-            reached = [s for s in overdue if -days_left >= s]
+            reached = [s for s in config.overdue_steps if -days_left >= s]
             step, kind = (-reached[-1], Kind.OVERDUE) if reached else (None, None)
         if step is not None:
-            reporters: dict[int, list] = {}
-            for membership in _members(late, [Role.REPORTER]):
-                reporters.setdefault(membership.organisation_id, []).append(membership.user)
-            for organisation in late:
-                recipients = list(reporters.get(organisation.pk, []))
-                if kind == Kind.OVERDUE and step == -max(config.overdue_steps) and organisation.parent_id:
-                    recipients += [m.user for m in _members([organisation.parent], [Role.REVIEWER, Role.LEADER, Role.REPORTER])]
-                for user in dict.fromkeys(recipients):
-                    planned.append(_unit_reminder(kind, step, user, plan, period, organisation, reports.get(organisation.pk), facts))
-        if -days_left >= config.digest_days and late:
-            names = [f"- {o}" for o in late]
-            for membership in _members(parties, [Role.REVIEWER, Role.LEADER]):
-                planned.append(
-                    Planned(
-                        Kind.LATE_DIGEST,
-                        -config.digest_days,
-                        membership.user_id,
-                        _("%(count)s units have not reported for %(period)s") % {"count": len(late), "period": period},
-                        [*facts, _("Units still late:"), *names],
-                        _url("reports:period_detail", plan.pk, period.pk),
-                        plan,
-                        period,
-                    )
-                )
+            planned += unit_reminders(state, kind, step, today)
+            if kind == Kind.OVERDUE and step == -max(config.overdue_steps):
+                planned += _escalations(state, step)
+        if -days_left >= config.digest_days:
+            planned += late_digests(state, -config.digest_days)
     if period.conference_on and 0 <= (period.conference_on - today).days <= config.conference_days:
-        received = len(units) - len(late)
-        lines = [
-            *facts,
-            _("Review conference: %(date)s") % {"date": period.conference_on.strftime("%d/%m/%Y")},
-            _("%(received)s of %(expected)s units have reported.") % {"received": received, "expected": len(units)},
-        ]
-        for membership in _members(parties, [Role.EDITOR, Role.REVIEWER, Role.LEADER]):
-            planned.append(
-                Planned(
-                    Kind.CONFERENCE,
-                    config.conference_days,
-                    membership.user_id,
-                    _("Review conference of %(period)s on %(date)s")
-                    % {"period": period, "date": period.conference_on.strftime("%d/%m/%Y")},
-                    lines,
-                    _url("reports:period_detail", plan.pk, period.pk),
-                    plan,
-                    period,
-                )
-            )
+        planned += _conference_reminders(state, config.conference_days)
     return planned
 
 
-def _unit_reminder(kind, step, user, plan, period, organisation, report, facts) -> Planned:
+def late_digests(state: PeriodState, step: int, *, extra: str = "") -> list[Planned]:
+    """One digest of the late units to each reviewer and leader of the plan's parties."""
+    if not state.late:
+        return []
+    plan = state.period.plan
+    subject = ngettext(
+        "%(count)s unit has not reported for %(period)s (%(plan)s)",
+        "%(count)s units have not reported for %(period)s (%(plan)s)",
+        len(state.late),
+    ) % {"count": len(state.late), "period": state.period, "plan": _plan_label(plan)}
+    parties = [p.organisation for p in plan.parties.select_related("organisation")]
+    return [
+        _digest(Kind.LATE_DIGEST, step, user, state, state.late, subject, extra)
+        for user in _people(parties, STAFF_ROLES)
+    ]
+
+
+def _digest(
+    kind: str, step: int, user: User, state: PeriodState, units: list[Organisation], subject: str, extra: str = ""
+) -> Planned:
+    period = state.period
+    lines = [*state.facts, _("Units still late:"), *[_unit_line(o, state.reports.get(o.pk)) for o in units]]
+    link = _staff_link(user, state, units)
+    return Planned(kind, step, user, subject, lines, link, period.plan, period, extra=extra, units=list(units))
+
+
+def _unit_line(organisation: Organisation, report: ProgressReport | None) -> str:
+    state = report.get_status_display() if report else _("not started")
+    return f"- {organisation} ({state})"
+
+
+def _escalations(state: PeriodState, step: int) -> list[Planned]:
+    """The last overdue step, copied to the reviewers and leaders of each late unit's parent
+    association: one message per person, naming their late units."""
+    by_parent: dict[int, list[Organisation]] = {}
+    for organisation in state.late:
+        if organisation.parent_id:
+            by_parent.setdefault(organisation.parent_id, []).append(organisation)
+    units_of: dict[int, tuple[User, list[Organisation]]] = {}
+    for membership in _members(list(by_parent), STAFF_ROLES):
+        user, units = units_of.setdefault(membership.user_id, (membership.user, []))
+        units += [o for o in by_parent[membership.organisation_id] if o not in units]
+    planned = []
+    for user, units in units_of.values():
+        subject = ngettext(
+            "%(count)s unit has not sent its report for %(period)s, %(days)s days late (%(plan)s)",
+            "%(count)s units have not sent their report for %(period)s, %(days)s days late (%(plan)s)",
+            len(units),
+        ) % {"count": len(units), "period": state.period, "days": -step, "plan": _plan_label(state.period.plan)}
+        planned.append(_digest(Kind.OVERDUE, step, user, state, units, subject))
+    return planned
+
+
+def _conference_reminders(state: PeriodState, step: int) -> list[Planned]:
+    period = state.period
+    received = len(state.units) - len(state.late)
+    lines = [
+        *state.facts,
+        _("Review conference: %(date)s") % {"date": _day(period.conference_on)},
+        _("%(received)s of %(expected)s units have reported.") % {"received": received, "expected": len(state.units)},
+    ]
+    subject = _("Review conference of %(period)s on %(date)s") % {"period": period, "date": _day(period.conference_on)}
+    parties = [p.organisation for p in period.plan.parties.select_related("organisation")]
+    return [
+        Planned(Kind.CONFERENCE, step, user, subject, lines, _staff_link(user, state, []), period.plan, period)
+        for user in _people(parties, [Role.EDITOR, *STAFF_ROLES])
+    ]
+
+
+def unit_reminders(state: PeriodState, kind: str, step: int, today: date, *, days: int | None = None, extra: str = "") -> list[Planned]:
+    """One reminder to each reporter of each unit that has not submitted. ``days`` (default: the
+    step's) is what the subject counts."""
+    period = state.period
+    # The plan in every subject: a unit may report on two plans in the same half-year.
     subjects = {
-        Kind.DUE_SOON: _("The report for %(period)s is due in %(days)s days"),
-        Kind.DUE_TODAY: _("The report for %(period)s is due today"),
-        Kind.OVERDUE: _("The report for %(period)s is %(days)s days late"),
+        Kind.DUE_SOON: _("The report for %(period)s is due in %(days)s days (%(plan)s)"),
+        Kind.DUE_TODAY: _("The report for %(period)s is due today (%(plan)s)"),
+        Kind.OVERDUE: _("The report for %(period)s is %(days)s days late (%(plan)s)"),
     }
-    subject = subjects[kind] % {"period": period, "days": abs(step)}
-    link = _url("reports:report_edit", report.pk) if report else _url("reports:my_reports")
-    lines = [_("Unit: %(unit)s") % {"unit": organisation}, *facts]
-    return Planned(kind, step, user.pk, subject, lines, link, plan, period, organisation, report)
+    days = abs(step if days is None else days)
+    subject = subjects[kind] % {"period": period, "days": days, "plan": _plan_label(period.plan)}
+    planned = []
+    for membership in _members(state.late, [Role.REPORTER]):
+        organisation = membership.organisation
+        report = state.reports.get(organisation.pk)
+        lines = [_("Unit: %(unit)s") % {"unit": organisation}, *state.facts]
+        link = _reporter_link(report, today)
+        planned.append(
+            Planned(kind, step, membership.user, subject, lines, link, period.plan, period, organisation, report, extra)
+        )
+    return planned
 
 
-def _returned_reminders(today: date) -> list[Planned]:
+def returned_reminders(today: date, *, days: int | None = 30, plan: Plan | None = None) -> list[Planned]:
+    """Tell a unit's reporters that its report was returned (returns of the last ``days``;
+    ``None``: every report still returned), with the date until which they may fix it."""
     planned = []
     events = ReportEvent.objects.filter(
-        action=ReportEvent.Action.RETURNED,
-        report__status=ProgressReport.Status.RETURNED,
-        at__date__gte=today - timedelta(days=30),
+        action=ReportEvent.Action.RETURNED, report__status=ProgressReport.Status.RETURNED
     ).select_related("report__plan", "report__period", "report__organisation")
+    if days is not None:
+        events = events.filter(at__date__gte=today - timedelta(days=days))
+    if plan is not None:
+        events = events.filter(report__plan=plan)
     for event in events:
         report = event.report
-        for membership in _members([report.organisation], [Role.REPORTER]):
+        subject = _("Your report for %(period)s was returned (%(plan)s)") % {
+            "period": report.period,
+            "plan": _plan_label(report.plan),
+        }
+        deadline = _day(filing_deadline(report))
+        if _can_file_on(report, today):
+            until = _("You can correct it and send it again until %(date)s.") % {"date": deadline}
+        else:
+            until = _("Filing closed on %(date)s: ask the province to reopen your report.") % {"date": deadline}
+        lines = [
+            _("Plan: %(plan)s") % {"plan": report.plan},
+            _("What to fix: %(comment)s") % {"comment": event.comment},
+            until,
+        ]
+        for user in _people([report.organisation], [Role.REPORTER]):
             planned.append(
                 Planned(
                     Kind.RETURNED,
                     0,
-                    membership.user_id,
-                    _("Your report for %(period)s was returned") % {"period": report.period},
-                    [
-                        _("Plan: %(plan)s") % {"plan": report.plan},
-                        _("What to fix: %(comment)s") % {"comment": event.comment},
-                    ],
-                    _url("reports:report_edit", report.pk),
+                    user,
+                    subject,
+                    lines,
+                    _reporter_link(report, today),
                     report.plan,
                     report.period,
                     report.organisation,
@@ -228,20 +363,47 @@ def _plan_ending_reminders(today: date) -> list[Planned]:
         ends = date(plan.end_year, 12, 31)
         if not 0 <= (ends - today).days <= config.plan_ending_days:
             continue
-        editors = _members([p.organisation for p in plan.parties.select_related("organisation")], [Role.EDITOR])
-        for membership in editors:
+        for user in _people([p.organisation for p in plan.parties.select_related("organisation")], [Role.EDITOR]):
+            visible = plans_visible_to(user).filter(pk=plan.pk).exists()
             planned.append(
                 Planned(
                     Kind.PLAN_ENDING,
                     config.plan_ending_days,
-                    membership.user_id,
-                    _("The plan %(plan)s ends on %(date)s") % {"plan": plan.number or plan.title[:80], "date": ends.strftime("%d/%m/%Y")},
+                    user,
+                    _("The plan %(plan)s ends on %(date)s") % {"plan": plan.number or plan.title[:80], "date": _day(ends)},
                     [_("Prepare the plan for the next period with the other party."), _("Plan: %(plan)s") % {"plan": plan}],
-                    _url("programmes:plan_detail", plan.pk),
+                    _url("programmes:plan_detail", plan.pk) if visible else _url("tasks:notifications"),
                     plan,
                 )
             )
     return planned
+
+
+def _record(planned: list[Planned]) -> list[Reminder]:
+    """Record the planned reminders that are not recorded yet; return the new ones."""
+    fresh = {p.key: p for p in planned}
+    known = set(Reminder.objects.filter(key__in=list(fresh)).values_list("key", flat=True))
+    fresh = {key: p for key, p in fresh.items() if key not in known}
+    Reminder.objects.bulk_create(
+        [
+            Reminder(
+                key=p.key,
+                kind=p.kind,
+                step=p.step,
+                recipient=p.recipient,
+                plan=p.plan,
+                period=p.period,
+                organisation=p.organisation,
+                report=p.report,
+                subject=p.subject[:255],
+                body="\n".join(p.lines),
+                link=p.link,
+            )
+            for p in fresh.values()
+        ],
+        ignore_conflicts=True,  # a concurrent sweep recorded it first: it sends it
+    )
+    return list(Reminder.objects.filter(key__in=list(fresh)))
 
 
 @transaction.atomic
@@ -251,35 +413,25 @@ def reminders_sweep(*, today: date | None = None, enqueue: bool = True) -> Sweep
     today = today or timezone.localdate()
     with translation.override(settings.LANGUAGE_CODE):
         planned = plan_reminders(today)
-    keys = [p.key for p in planned]
-    known = set(Reminder.objects.filter(key__in=keys).values_list("key", flat=True))
-    fresh = [p for p in dict((p.key, p) for p in planned).values() if p.key not in known]
-    Reminder.objects.bulk_create(
-        [
-            Reminder(
-                key=p.key,
-                kind=p.kind,
-                step=p.step,
-                recipient_id=p.recipient_id,
-                plan=p.plan,
-                period=p.period,
-                organisation=p.organisation,
-                report=p.report,
-                subject=p.subject[:255],
-                body="\n".join(p.lines),
-                link=p.link,
-            )
-            for p in fresh
-        ],
-        ignore_conflicts=True,  # a concurrent sweep recorded it first: it sends it
-    )
+    created = _record(planned)
     # Release claims left by a worker that died while sending.
     Reminder.objects.filter(status=Reminder.Status.SENDING, claimed_at__lt=timezone.now() - STALE_CLAIM).update(status=Reminder.Status.PENDING)
-    created = list(Reminder.objects.filter(key__in=[p.key for p in fresh]))
     if enqueue:
         pending = list(Reminder.objects.filter(status=Reminder.Status.PENDING).values_list("pk", flat=True))
         transaction.on_commit(lambda: _enqueue(pending))
     return SweepResult(planned=planned, created=created)
+
+
+@transaction.atomic
+def reminders_notify_only(*, planned: list[Planned], because: str) -> list[Reminder]:
+    """Record reminders like the sweep and put them in the recipients' inboxes, without
+    e-mail (the demo's inbox). A later sweep never sends them."""
+    created = _record(planned)
+    Notification.objects.bulk_create(
+        [Notification(user_id=r.recipient_id, reminder=r, title=r.subject, body=r.body, link=r.link) for r in created]
+    )
+    Reminder.objects.filter(pk__in=[r.pk for r in created]).update(status=Reminder.Status.SKIPPED, skipped_because=because)
+    return created
 
 
 def _enqueue(ids: list[int]) -> None:
@@ -329,7 +481,9 @@ def _mail(reminder: Reminder) -> EmailMultiAlternatives:
         context = {
             "name": reminder.recipient.get_full_name() or reminder.recipient.get_username(),
             "subject": reminder.subject,
-            "lines": reminder.body.splitlines(),
+            # A digest's units are its "- " lines: listed apart in the HTML.
+            "lines": [line for line in reminder.body.splitlines() if not line.startswith("- ")],
+            "units": [line[2:] for line in reminder.body.splitlines() if line.startswith("- ")],
             "link": reminder.link,
             "settings_link": _url("tasks:preferences"),
         }
