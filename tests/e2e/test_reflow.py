@@ -1,4 +1,6 @@
 """Every page a demo role can open reflows at 320 px (WCAG 1.4.10), and tables read on a 390 px phone."""
+from pathlib import Path
+
 import pytest
 from django.urls import reverse
 
@@ -12,6 +14,7 @@ pytestmark = pytest.mark.e2e
 NARROW = {"width": 320, "height": 640}
 PHONE_390 = {"width": 390, "height": 800}
 CURRENT_PLAN = "15/KH-SGDĐT-HKH"
+SEED = next((Path(__file__).resolve().parents[2] / "programmes" / "tests" / "seeds").glob("001_*.txt"))
 
 # The page's width, and any element that scrolls sideways without being
 # reachable and named for a keyboard or screen-reader user.
@@ -76,6 +79,7 @@ def demo_pages():
         ],
         "reporter2": [
             reverse("reports:report_edit", args=[draft.pk]),
+            reverse("reports:report_submit", args=[draft.pk]),
             reverse("reports:report_edit", args=[returned.pk]),
             reverse("reports:report_detail", args=[returned.pk]),
         ],
@@ -103,6 +107,16 @@ def test_every_page_reflows_at_320_px(demo, live_server, browser):
                 failures.append(f"{username} {url}: {measured['width']} px wide")
             failures += [f"{username} {url}: unnamed scroll box {box}" for box in measured["unnamedScrollers"]]
         context.close()
+
+    # The import preview is the answer to a POST: paste a seed plan and measure it too.
+    context, page = visit_as(browser, live_server, demo, "editor", NARROW)
+    page.goto(f"{live_server.url}{reverse('programmes:plan_import')}")
+    page.get_by_label("Dán nội dung văn bản").fill(SEED.read_text(encoding="utf-8"))
+    page.get_by_role("button", name="Đọc văn bản").click()
+    page.get_by_role("heading", name="Kiểm tra kế hoạch đã đọc").wait_for()
+    if (width := page.evaluate(MEASURE)["width"]) > NARROW["width"]:
+        failures.append(f"editor import preview: {width} px wide")
+    context.close()
     assert not failures, "\n".join(failures)
 
 
