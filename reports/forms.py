@@ -166,6 +166,7 @@ class DashboardFilterForm(ChoicePromptsMixin, forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         self.fields["plan"].queryset = Plan.objects.filter(
             access.area_scope(user, roles=access.AREA_WIDE_ROLES), status=Plan.Status.IN_FORCE
         ).order_by("area__path", "-start_year")
@@ -179,6 +180,24 @@ class DashboardFilterForm(ChoicePromptsMixin, forms.Form):
         if bool(cleaned.get("year")) != bool(cleaned.get("half")):
             raise forms.ValidationError(_("Choose both the year and the half-year, or neither."))
         return cleaned
+
+    def scope(self, *, year: int | None, half: str | None) -> list[tuple[str, str]]:
+        """What the figures cover, in words, for the printed sheet: each filter with its value or its default,
+        and the half-year shown (``year`` and ``half``, chosen or the latest)."""
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        if data.get("area"):
+            area = str(data["area"])
+        else:
+            areas = {str(m.organisation.area) for m in access.memberships_of(self.user) if m.role in access.AREA_WIDE_ROLES}
+            area = ", ".join(sorted(areas)) or str(self.fields["area"].empty_label)
+        plan = data.get("plan")
+        side = dict(self.fields["side"].choices).get(data.get("side") or "")
+        return [
+            (str(self.fields["area"].label), area),
+            (str(self.fields["plan"].label), str(plan) if plan else str(self.fields["plan"].empty_label)),
+            (str(self.fields["side"].label), str(side)),
+            (str(_("Reporting period")), str(ReportingPeriod(year=year, half=half)) if year else "—"),
+        ]
 
 
 class ReportListForm(DashboardFilterForm):

@@ -80,6 +80,7 @@ def dashboard(request):
             "statuses": statuses,
             "commitment_rows": commitment_rows,
             "trend_json": trend_json,
+            "scope": form.scope(year=board.year, half=board.half),
         },
     )
 
