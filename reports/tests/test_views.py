@@ -343,3 +343,22 @@ def test_money_has_the_same_decimals_on_the_pages_and_in_the_files(client, world
     assert result[6] == 30833
     dashboard_row = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] == "Học bổng")
     assert dashboard_row[3] == 30833
+
+
+def test_the_previous_periods_figure_beside_a_field_uses_the_figures_decimals(client, world, reporter_a, reporting_plan):
+    import time_machine
+    from datetime import date
+    from decimal import Decimal
+
+    from reports.models import IndicatorValue
+
+    h1, h2 = reporting_plan.periods.get(half="H1"), reporting_plan.periods.get(half="H2")
+    money = Indicator.objects.get(name="Học bổng")
+    with time_machine.travel(date(2026, 5, 20), tick=False):
+        earlier = workflow.report_start(user=reporter_a, plan=reporting_plan, period=h1, organisation=world.unit_a)
+    IndicatorValue.objects.create(report=earlier, indicator=money, value=Decimal("30833.33"))
+    with time_machine.travel(date(2026, 11, 20), tick=False):
+        report = workflow.report_start(user=reporter_a, plan=reporting_plan, period=h2, organisation=world.unit_a)
+        client.force_login(reporter_a)
+        page = client.get(reverse("reports:report_edit", args=[report.pk])).content.decode()
+    assert "Kỳ trước: 30.833<" in page  # money in whole đồng, as on every other page and file
