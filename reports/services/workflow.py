@@ -47,8 +47,6 @@ class ProgressData:
     note: str = ""
 
 
-
-
 def commitments_for(plan: Plan, organisation: Organisation):
     """The commitments a unit reports on: its side's and the joint ones, at its level."""
     level = organisation.area.level

@@ -62,7 +62,8 @@ def test_attaching_with_a_bad_figure_keeps_every_value_and_points_to_the_field(c
     assert "Tổ chức 3 hội nghị tuyên truyền" in page and 'value="120"' in page
     assert f'href="#id_value_{share.pk}"' in page and "data-error-summary" in page
     draft.refresh_from_db()
-    assert draft.results == ""  # nothing half-saved
+    assert draft.results == ""  # nothing half-saved: neither the typing nor the file
+    assert not draft.attachments.exists()
 
 
 def test_attaching_to_a_stale_form_does_not_overwrite_and_shows_the_typing(client, reporter_a, draft, in_h1):  # noqa: F811

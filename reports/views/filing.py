@@ -107,13 +107,13 @@ def _file_the_form(request, report, remove: Attachment | None = None):
     never loses the typing. A form that cannot be saved comes back with every value."""
     form = _report_form(report, request.POST) if "version" in request.POST else None
     saved = _save_typed(request, report, form) if form else report
+    if saved is None:  # nothing changes, the evidence neither: the page shows what to fix
+        return _render_form(request, report, form)
     attachment_form = AttachmentForm()
     if remove:
         _remove(request, remove)
     if request.FILES.get("file") or "attach" in request.POST:
         attachment_form = _attach(request, report)
-    if saved is None:
-        return _render_form(request, report, form, attachment_form)
     if attachment_form.errors:  # the typing is saved; only the file must be chosen again
         messages.error(request, " ".join(attachment_form.errors["file"]))
     if "submit" in request.POST:
