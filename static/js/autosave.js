@@ -149,6 +149,13 @@
     document.addEventListener(name, function () { submitting = false; });
   });
 
+  // Logging out on purpose forgets every kept copy: the next person at this computer
+  // must not be offered someone else's typing. (An expired session keeps them.)
+  document.addEventListener("submit", function (event) {
+    if (!local || !event.target.matches("form[data-autosave-forget]")) return;
+    Object.keys(local).forEach(function (key) { if (key.indexOf(PREFIX) === 0) local.removeItem(key); });
+  });
+
   window.addEventListener("beforeunload", function (event) {
     if (submitting) return;
     var unsaved = forms.some(function (state) { return state.dirty && document.contains(state.form); });

@@ -111,3 +111,14 @@ def test_the_plan_form_offers_its_copy_back_until_discarded(demo, live_server, n
     page.get_by_role("button", name="Bỏ qua").click()  # still kept until saved; this time, discarded
     page.reload()
     assert not page.get_by_role("button", name="Khôi phục").is_visible()
+
+
+def test_logging_out_forgets_the_copies_kept_in_this_browser(demo, live_server, new_page):
+    page = new_page()
+    log_in(page, live_server, "reporter", demo)
+    page.evaluate("() => { localStorage.setItem('autosave:/reports/1/edit/#3', '{}'); localStorage.setItem('theme', 'dark'); }")
+    page.locator("#main-nav .dropdown-toggle").click()
+    page.get_by_role("button", name="Đăng xuất").click()
+    page.wait_for_url(re.compile(r"/accounts/"))
+    kept = page.evaluate("() => Object.keys(localStorage)")
+    assert kept == ["theme"]  # the portal's copies are gone, nothing else is touched
