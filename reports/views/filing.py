@@ -123,12 +123,17 @@ def _file_the_form(request, report, remove: Attachment | None = None):
     return redirect("reports:report_edit", pk=report.pk)
 
 
+def _closed(request, report):
+    """The unit can no longer change this report: show it instead."""
+    messages.info(request, _("This report can no longer be changed."))
+    return redirect("reports:report_detail", pk=report.pk)
+
+
 @login_required
 def report_edit(request, pk):
     report = report_for_filing(request, pk)
     if not workflow.can_file(request.user, report):
-        messages.info(request, _("This report can no longer be changed."))
-        return redirect("reports:report_detail", pk=report.pk)
+        return _closed(request, report)
     if request.method == "POST":
         return _file_the_form(request, report)
     return _render_form(request, report, _report_form(report))
@@ -159,8 +164,7 @@ def attachment_add(request, pk):
     """The report form's "Attach" button: it posts the whole form, which is saved first."""
     report = report_for_filing(request, pk)
     if not workflow.can_file(request.user, report):
-        messages.error(request, _("This report can no longer be changed."))
-        return redirect("reports:report_detail", pk=report.pk)
+        return _closed(request, report)
     return _file_the_form(request, report)
 
 
@@ -171,8 +175,7 @@ def attachment_remove(request, pk, attachment_pk):
     report = report_for_filing(request, pk)
     attachment = get_object_or_404(Attachment, report=report, pk=attachment_pk)
     if not workflow.can_file(request.user, report):
-        messages.error(request, _("This report can no longer be changed."))
-        return redirect("reports:report_detail", pk=report.pk)
+        return _closed(request, report)
     return _file_the_form(request, report, remove=attachment)
 
 
