@@ -2,8 +2,50 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext as _
 
+from .text import clean_text
 
-class LoginForm(AuthenticationForm):
+
+class CleanTextMixin:
+    """Every text field of the form reads its input through ``clean_text``.
+
+    Text pasted from Word or a PDF brings control characters (vertical tab, form
+    feed, U+0001) that no .docx or .xlsx can hold; they are removed here, before
+    the fields validate, so neither the database nor a re-shown form keeps them.
+    Cleaning happens when the form is validated, so fields a form adds in its own
+    ``__init__`` are covered too. Passwords are left exactly as typed."""
+
+    def full_clean(self):
+        if self.is_bound:
+            self.data = _clean_text_input(self)
+        super().full_clean()
+
+
+def _clean_text_input(form):
+    data, changed = form.data, {}
+    for name, field in form.fields.items():
+        if not isinstance(field, forms.CharField) or isinstance(field.widget, forms.PasswordInput):
+            continue
+        key = form.add_prefix(name)
+        values = data.getlist(key) if hasattr(data, "getlist") else [data.get(key)]
+        cleaned = [clean_text(value) if isinstance(value, str) else value for value in values]
+        if cleaned != values:
+            changed[key] = cleaned
+    if not changed:
+        return data
+    data = data.copy()
+    for key, values in changed.items():
+        if hasattr(data, "setlist"):
+            data.setlist(key, values)
+        else:
+            data[key] = values[0]
+    return data
+
+
+class TextModelForm(CleanTextMixin, forms.ModelForm):
+    """The base of the admin's forms: a model form whose text is cleaned."""
+
+
+class LoginForm(CleanTextMixin, AuthenticationForm):
     """The login form, with the attributes that browsers and password managers expect."""
 
     def __init__(self, *args, **kwargs):

@@ -1,8 +1,10 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
 from khuyenhoc import access
+from khuyenhoc.forms import CleanTextMixin, TextModelForm
 
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -14,8 +16,11 @@ class ScopedAdmin(admin.ModelAdmin):
     """Limits a staff member who is not a superuser to their own scope.
 
     ``scope`` returns the filter from ``khuyenhoc.access`` for the model's
-    rows; foreign-key choices are scoped the same way.
+    rows; foreign-key choices are scoped the same way. Text is cleaned as in
+    every form of the portal (``TextModelForm``).
     """
+
+    form = TextModelForm
 
     def scope(self, user):
         raise NotImplementedError
@@ -33,6 +38,20 @@ class ScopedAdmin(admin.ModelAdmin):
             elif db_field.related_model is Organisation:
                 kwargs["queryset"] = access.organisations_visible_to(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class TabularInline(admin.TabularInline):
+    """An inline whose text is cleaned as in every form of the portal."""
+
+    form = TextModelForm
+
+
+class UserForm(CleanTextMixin, UserChangeForm):
+    pass
+
+
+class UserCreationForm(CleanTextMixin, AdminUserCreationForm):
+    pass
 
 
 @admin.register(Area)
@@ -53,7 +72,7 @@ class AreaAdmin(ScopedAdmin):
         return self.readonly_fields
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(TabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["user"]
@@ -82,7 +101,7 @@ class MembershipAdmin(ScopedAdmin):
         return access.organisation_scope(user, roles=access.AREA_WIDE_ROLES)
 
 
-class UserMembershipInline(admin.TabularInline):
+class UserMembershipInline(TabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["organisation"]
@@ -90,6 +109,8 @@ class UserMembershipInline(admin.TabularInline):
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
+    form = UserForm
+    add_form = UserCreationForm
     fieldsets = (
         (None, {"fields": ("username", "password")}),
         (_("Personal info"), {"fields": ("full_name", "email")}),
@@ -104,13 +125,13 @@ class UserAdmin(DjangoUserAdmin):
     inlines = [UserMembershipInline]
 
 
-class PlanPartyInline(admin.TabularInline):
+class PlanPartyInline(TabularInline):
     model = PlanParty
     extra = 0
     autocomplete_fields = ["organisation"]
 
 
-class SectionInline(admin.TabularInline):
+class SectionInline(TabularInline):
     model = Section
     extra = 0
 
@@ -131,7 +152,7 @@ class PlanAdmin(ScopedAdmin, SimpleHistoryAdmin):
         plan_refresh_search(form.instance)
 
 
-class IndicatorInline(admin.TabularInline):
+class IndicatorInline(TabularInline):
     model = Indicator
     extra = 0
     exclude = ["origin"]

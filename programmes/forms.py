@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from khuyenhoc import access
 from khuyenhoc.dates import DateField
-from khuyenhoc.forms import ChoicePromptsMixin, choice_prompt
+from khuyenhoc.forms import ChoicePromptsMixin, CleanTextMixin, choice_prompt
 
 from . import selectors
 from .models import Area, Commitment, Indicator, Organisation, Plan, PlanParty, Section
@@ -43,7 +43,7 @@ class LocalDecimalField(forms.DecimalField):
         return super().to_python(value)
 
 
-class OrganisationFilterForm(forms.Form):
+class OrganisationFilterForm(CleanTextMixin, forms.Form):
     query = forms.CharField(label=_("Name contains"), required=False, max_length=100)
     side = forms.ChoiceField(
         label=_("Side"), required=False, choices=[("", _("All sides")), *Organisation.Side.choices]
@@ -53,7 +53,7 @@ class OrganisationFilterForm(forms.Form):
     )
 
 
-class PlanFilterForm(forms.Form):
+class PlanFilterForm(CleanTextMixin, forms.Form):
     query = forms.CharField(
         label=_("Search"),
         required=False,
@@ -86,7 +86,7 @@ def _plan_areas(user, plan: Plan | None):
     return areas.filter(keep).order_by("is_historical", "path")
 
 
-class PlanForm(ChoicePromptsMixin, forms.ModelForm):
+class PlanForm(ChoicePromptsMixin, CleanTextMixin, forms.ModelForm):
     scan = forms.FileField(
         label=_("Signed scan"),
         required=False,
@@ -153,7 +153,7 @@ class PlanForm(ChoicePromptsMixin, forms.ModelForm):
         return cleaned
 
 
-class PartyForm(ChoicePromptsMixin, forms.ModelForm):
+class PartyForm(ChoicePromptsMixin, CleanTextMixin, forms.ModelForm):
     class Meta:
         model = PlanParty
         fields = ["organisation", "signatory_name", "signatory_title", "signing_capacity"]
@@ -200,13 +200,13 @@ PartyFormSet = inlineformset_factory(
 )
 
 
-class SectionForm(forms.ModelForm):
+class SectionForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = Section
         fields = ["number", "title"]
 
 
-class CommitmentForm(ChoicePromptsMixin, forms.ModelForm):
+class CommitmentForm(ChoicePromptsMixin, CleanTextMixin, forms.ModelForm):
     reporting_levels = forms.MultipleChoiceField(
         label=_("Levels that report"),
         required=False,
@@ -249,7 +249,7 @@ class CommitmentForm(ChoicePromptsMixin, forms.ModelForm):
         return number
 
 
-class IndicatorForm(ChoicePromptsMixin, forms.ModelForm):
+class IndicatorForm(ChoicePromptsMixin, CleanTextMixin, forms.ModelForm):
     target_value = LocalDecimalField(label=_("Target"), max_digits=18, decimal_places=2)
 
     class Meta:
@@ -263,11 +263,11 @@ IndicatorFormSet = inlineformset_factory(
 )
 
 
-class StatusForm(forms.Form):
+class StatusForm(CleanTextMixin, forms.Form):
     status = forms.ChoiceField(label=_("New status"), choices=Plan.Status.choices)
 
 
-class DeriveForm(ChoicePromptsMixin, forms.Form):
+class DeriveForm(ChoicePromptsMixin, CleanTextMixin, forms.Form):
     area = AreaChoiceField(label=_("Area of the new plan"), queryset=Area.objects.none())
     title = forms.CharField(label=_("Title"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
     number = forms.CharField(label=_("Number and symbol"), max_length=100, required=False)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from khuyenhoc import access
 from khuyenhoc.dates import DateField
+from khuyenhoc.forms import CleanTextMixin
 
 from .forms import LocalDecimalField, PartyForm, BasePartyFormSet, PlanForm
 from .importer.errors import ImportProblem
@@ -53,7 +54,7 @@ def warning_message(code: str, detail: dict) -> str:
     return messages.get(code, code) % detail if detail else messages.get(code, code)
 
 
-class ImportSourceForm(forms.Form):
+class ImportSourceForm(CleanTextMixin, forms.Form):
     text = forms.CharField(
         label=gettext_lazy("Paste the text of the plan"),
         required=False,
@@ -109,7 +110,7 @@ def _party_formset(extra: int):
     )
 
 
-class ImportCommitmentForm(forms.Form):
+class ImportCommitmentForm(CleanTextMixin, forms.Form):
     section = forms.CharField(label=gettext_lazy("Section"), max_length=255)
     number = forms.CharField(label=gettext_lazy("Number"), max_length=20)
     text = forms.CharField(label=gettext_lazy("Content"), widget=forms.Textarea(attrs={"rows": 3}))
@@ -145,7 +146,7 @@ ImportCommitmentFormSet = formset_factory(
 )
 
 
-class ImportIndicatorForm(forms.Form):
+class ImportIndicatorForm(CleanTextMixin, forms.Form):
     commitment = forms.CharField(label=gettext_lazy("Commitment number"), max_length=20)
     name = forms.CharField(label=gettext_lazy("Indicator"), max_length=255)
     target_value = LocalDecimalField(label=gettext_lazy("Target"), max_digits=18, decimal_places=2)

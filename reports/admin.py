@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from khuyenhoc import access
-from programmes.admin import ScopedAdmin
+from programmes.admin import ScopedAdmin, TabularInline
 
 from .models import (
     Attachment,
@@ -46,31 +46,31 @@ class ReportingUnitAdmin(ScopedAdmin):
         return access.area_scope(user, field="plan__area", roles=access.CHANGE_ROLES)
 
 
-class ProgressInline(admin.TabularInline):
+class ProgressInline(TabularInline):
     model = CommitmentProgress
     extra = 0
     raw_id_fields = ["commitment"]
 
 
-class ValueInline(admin.TabularInline):
+class ValueInline(TabularInline):
     model = IndicatorValue
     extra = 0
     raw_id_fields = ["indicator"]
 
 
-class ProposalInline(admin.TabularInline):
+class ProposalInline(TabularInline):
     model = Proposal
     extra = 0
     exclude = ["answered_by"]
 
 
-class AttachmentInline(admin.TabularInline):
+class AttachmentInline(TabularInline):
     model = Attachment
     extra = 0
     exclude = ["uploaded_by"]
 
 
-class EventInline(admin.TabularInline):
+class EventInline(TabularInline):
     model = ReportEvent
     extra = 0
     readonly_fields = ["action", "actor", "at", "comment"]

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from programmes.forms import LocalDecimalField
 from khuyenhoc import access
 from khuyenhoc.dates import DateField
-from khuyenhoc.forms import ChoicePromptsMixin
+from khuyenhoc.forms import ChoicePromptsMixin, CleanTextMixin
 from programmes.models import Area, Indicator, Organisation, Plan
 from programmes.validators import sniff_scan
 
@@ -37,7 +37,7 @@ def figure_field(indicator: Indicator) -> LocalDecimalField:
     )
 
 
-class ReportForm(ChoicePromptsMixin, forms.Form):
+class ReportForm(ChoicePromptsMixin, CleanTextMixin, forms.Form):
     """The whole report: a status and a note per commitment, a figure per indicator, the narrative."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
@@ -119,7 +119,7 @@ def validate_evidence(upload) -> None:
         raise forms.ValidationError(_("Attach a PDF, an image or a Word or Excel document."))
 
 
-class AttachmentForm(forms.Form):
+class AttachmentForm(CleanTextMixin, forms.Form):
     file = forms.FileField(
         label=_("Evidence"),
         validators=[validate_evidence],
@@ -128,7 +128,7 @@ class AttachmentForm(forms.Form):
     )
 
 
-class ReturnForm(forms.Form):
+class ReturnForm(CleanTextMixin, forms.Form):
     comment = forms.CharField(
         label=_("What the unit should fix"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
     )
@@ -145,15 +145,15 @@ class ReturnForm(forms.Form):
         self.fields["until"].help_text = self.fields["until"].help_text % {"lock": date_format(report.period.locked_after, "SHORT_DATE_FORMAT")}
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(CleanTextMixin, forms.Form):
     answer = forms.CharField(label=_("Answer"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=4000)
 
 
-class ReopenForm(forms.Form):
+class ReopenForm(CleanTextMixin, forms.Form):
     until = DateField(label=_("Open until"), error_messages={"required": _("Give the date until which the unit may file.")})
 
 
-class DashboardFilterForm(ChoicePromptsMixin, forms.Form):
+class DashboardFilterForm(ChoicePromptsMixin, CleanTextMixin, forms.Form):
     plan = forms.ModelChoiceField(label=_("Plan"), required=False, queryset=None, empty_label=_("All plans in force"))
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1990, max_value=2100)
     half = forms.ChoiceField(label=_("Half-year"), required=False, choices=[("", "—"), ("H1", _("first half")), ("H2", _("second half"))])
@@ -212,7 +212,7 @@ class ReportListForm(DashboardFilterForm):
     )
 
 
-class PeriodForm(forms.ModelForm):
+class PeriodForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = ReportingPeriod
         fields = ["starts_on", "ends_on", "due_on", "locked_after", "conference_on"]
@@ -232,7 +232,7 @@ class PeriodForm(forms.ModelForm):
 PeriodFormSet = forms.modelformset_factory(ReportingPeriod, form=PeriodForm, extra=0)
 
 
-class ReportingUnitsForm(forms.Form):
+class ReportingUnitsForm(CleanTextMixin, forms.Form):
     organisations = forms.ModelMultipleChoiceField(
         label=_("Units that report"), queryset=Organisation.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
     )

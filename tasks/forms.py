@@ -1,10 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from khuyenhoc.forms import CleanTextMixin
+
 from .models import Kind
 
 
-class PreferencesForm(forms.Form):
+class PreferencesForm(CleanTextMixin, forms.Form):
     """One box per kind of reminder: ticked means "send it to me"."""
 
     wanted = forms.MultipleChoiceField(

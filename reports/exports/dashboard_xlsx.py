@@ -9,15 +9,16 @@ from programmes.models import Commitment, Indicator
 from reports.models import CommitmentProgress, half_year_label
 
 from . import cell_format, numeric, numeric_share
+from .safe import append_row
 
 
 def _sheet(workbook, title, header, rows):
     sheet = workbook.create_sheet(title)
-    sheet.append(header)
+    append_row(sheet, header)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append(list(row))
+        append_row(sheet, row)
         for cell in sheet[sheet.max_row]:
             if isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool):
                 cell.number_format = cell_format(cell.value)

@@ -32,6 +32,7 @@ from . import (
     side_label,
     unit_label,
 )
+from .safe import append_row, safe_text
 
 HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", start_color="DDEBF7")
@@ -52,7 +53,7 @@ def consolidation_xlsx(consolidation, reports) -> bytes:
         _totals(workbook.create_sheet("Tổng hợp"), consolidation)
         _scorecard(workbook.create_sheet("Nội dung"), consolidation)
         _about(workbook.create_sheet("Thông tin"), consolidation)
-        workbook.properties.title = f"Sơ kết {period_phrase(consolidation.period)} - {consolidation.plan.title}"
+        workbook.properties.title = safe_text(f"Sơ kết {period_phrase(consolidation.period)} - {consolidation.plan.title}")
         return _bytes(workbook)
 
 
@@ -105,7 +106,7 @@ def report_xlsx(report: ProgressReport) -> bytes:
             ["Trạng thái báo cáo", choice_label(ProgressReport.Status, report.status)],
         ]
         _fill(sheet, ["Mục", "Nội dung"], info, [22, 80])
-        workbook.properties.title = f"{report.organisation.name} - {period_phrase(report.period)}"
+        workbook.properties.title = safe_text(f"{report.organisation.name} - {period_phrase(report.period)}")
         return _bytes(workbook)
 
 
@@ -235,14 +236,14 @@ def _fill(sheet, headers: list[str], rows: list[list], widths: list[int], *, num
     """Header row in bold, frozen and filtered; ``numbers`` maps a column index to its number format
     (None: the decimals the figure has, which the exports round as the pages show them)."""
     numbers = numbers or {}
-    sheet.append(headers)
+    append_row(sheet, headers)
     for cell in sheet[1]:
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
         cell.border = BORDER
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     for values in rows:
-        sheet.append(values)
+        append_row(sheet, values)
         for column, cell in enumerate(sheet[sheet.max_row]):
             cell.border = BORDER
             if column in numbers:

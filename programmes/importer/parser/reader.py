@@ -4,6 +4,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from khuyenhoc.text import clean_text
+
 from ..errors import NotAPlan
 from ..targets import indicators_in, timing_of
 from .data import ParsedCommitment, ParsedPlan, ParsedSection, ParseWarning, Signatory
@@ -390,6 +392,8 @@ class _Reader:
 
 def parse_plan(text: str) -> ParsedPlan:
     """Parse the text of a coordination plan; raise NotAPlan for anything else."""
-    if not text or not text.strip():
+    # Pasted or read, the text may hold control characters no form would store.
+    text = clean_text(text or "")
+    if not text.strip():
         raise NotAPlan("empty")
     return _Reader(text).parse()

@@ -17,6 +17,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from .. import place_and_date, text_lines
+from ..safe import safe_text
 
 FONT = "Times New Roman"
 BODY_PT = 14
@@ -186,10 +187,10 @@ class _Document:
     # Body -------------------------------------------------------------------
 
     def heading(self, text: str) -> None:
-        self.document.add_paragraph(text, style="Heading 1")
+        self.document.add_paragraph(safe_text(text), style="Heading 1")
 
     def subheading(self, text: str) -> None:
-        self.document.add_paragraph(text, style="Heading 2")
+        self.document.add_paragraph(safe_text(text), style="Heading 2")
 
     def para(self, text: str, *, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent: bool = True, italic=None):
         paragraph = self.document.add_paragraph()
@@ -294,7 +295,7 @@ class _Document:
 
 
 def _run(paragraph, text: str, *, size: int | None = None, bold=None, italic=None, underline=None):
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(safe_text(text))
     _set_rfonts(run._element.get_or_add_rPr())
     if size:
         run.font.size = Pt(size)
