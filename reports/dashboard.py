@@ -4,8 +4,12 @@ Every figure is an aggregate computed by the database, in a fixed number of
 queries whatever the number of provinces, units and periods. The result is
 cached per scope and filters, and the cache is invalidated by any change of
 a report (``bump_reports_version``).
+
+The cache only saves time: when it is unreachable (Redis down), the error is
+logged and the dashboard is computed afresh; no page and no report action fails.
 """
 import hashlib
+import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -25,18 +29,35 @@ VERSION_KEY = "reports-version"
 TREND_PERIODS = 8
 GRID_PERIODS = 6
 SIDE_PARTY = {Organisation.Side.EDUCATION: Commitment.Party.DEPARTMENT, Organisation.Side.ASSOCIATION: Commitment.Party.ASSOCIATION}
+CACHE_TIMEOUT = 10 * 60  # also how long a dashboard may lag a change made while the cache was down
+logger = logging.getLogger(__name__)
 
 
-def reports_version() -> int:
-    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+def _cache(action, default=None):
+    """``action()`` on the cache, or ``default`` if the cache cannot be reached. Backends raise
+    their own connection errors (redis, sockets), hence the broad except; nothing is lost but time."""
+    try:
+        return action()
+    except Exception as error:  # noqa: BLE001
+        logger.warning("Cache unavailable, working without it: %s", type(error).__name__)
+        return default
+
+
+def reports_version() -> int | None:
+    """The version of the reports that cached dashboards were computed from; None without a cache."""
+    return _cache(lambda: cache.get_or_set(VERSION_KEY, 1, timeout=None))
 
 
 def bump_reports_version() -> None:
     """Invalidate every cached dashboard: called whenever a report changes."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+
+    def bump():
+        try:
+            cache.incr(VERSION_KEY)
+        except ValueError:
+            cache.set(VERSION_KEY, 2, timeout=None)
+
+    _cache(bump)
 
 
 @dataclass(frozen=True)
@@ -176,11 +197,14 @@ def _scope_key(user) -> str:
 def dashboard_for(user, filters: Filters) -> Dashboard:
     today = timezone.localdate()
     digest = hashlib.sha256(f"{today}:{_scope_key(user)}:{filters}".encode()).hexdigest()[:32]
-    key = f"dashboard:{reports_version()}:{digest}"
-    result = cache.get(key)
+    version = reports_version()
+    if version is None:
+        return _compute(user, filters, today)
+    key = f"dashboard:{version}:{digest}"
+    result = _cache(lambda: cache.get(key))
     if result is None:
         result = _compute(user, filters, today)
-        cache.set(key, result, timeout=10 * 60)
+        _cache(lambda: cache.set(key, result, timeout=CACHE_TIMEOUT))
     return result
 
 

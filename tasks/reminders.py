@@ -28,8 +28,11 @@ two workers never send the same one; a failure of the mail server puts it
 back to pending and the task retries; a claim left by a crashed worker is
 released by the next sweep.
 """
+import logging
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+
+from kombu.exceptions import OperationalError
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -49,6 +52,8 @@ from reports.rules import filing_deadline
 from reports.selectors import can_follow_plan, reports_visible_to
 
 from .models import Kind, Notification, Reminder, ReminderOptOut, ReminderSettings
+
+logger = logging.getLogger(__name__)
 
 Role = access.Role
 OPEN = (ProgressReport.Status.DRAFT, ProgressReport.Status.RETURNED)
@@ -435,10 +440,16 @@ def reminders_notify_only(*, planned: list[Planned], because: str) -> list[Remin
 
 
 def _enqueue(ids: list[int]) -> None:
+    """Queue the sends. With the broker down the reminders simply stay pending: the next
+    sweep queues every pending reminder again, so nothing is lost and nothing fails here."""
     from .tasks import send_reminder
 
     for pk in ids:
-        send_reminder.delay(pk)
+        try:
+            send_reminder.delay(pk)
+        except OperationalError as error:
+            logger.warning("Broker unavailable, %d reminders left pending for the next sweep: %s", len(ids), type(error).__name__)
+            return
 
 
 def reminder_send(reminder_id: int) -> str:
