@@ -18,7 +18,7 @@ class ReminderSettingsAdmin(ScopedAdmin):
 
 @admin.register(Reminder)
 class ReminderAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "kind", "step", "recipient", "status", "attempts", "sent_at"]
+    list_display = ["created_at", "kind", "step", "recipient", "status", "attempts", "sent_at", "last_error"]
     list_filter = ["kind", "status"]
     search_fields = ["recipient__username", "subject"]
     readonly_fields = [f.name for f in Reminder._meta.fields]

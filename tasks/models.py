@@ -82,6 +82,10 @@ class Reminder(models.Model):
     skipped_because = models.CharField(_("skipped because"), max_length=100, blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.CharField(_("last error"), max_length=255, blank=True)
+    # Set before the first SMTP transaction and reused by every retry: if a worker dies after the
+    # server took the message but before the row says "sent", the copy sent again carries the
+    # same Message-ID, which mail servers and programs treat as the same message.
+    message_id = models.CharField(_("Message-ID"), max_length=255, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)

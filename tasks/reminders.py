@@ -31,18 +31,20 @@ released by the next sweep.
 import logging
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-
-from kombu.exceptions import OperationalError
+from email.utils import make_msgid
+from smtplib import SMTPRecipientsRefused, SMTPResponseException
+from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import BadHeaderError, EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Subquery
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from kombu.exceptions import OperationalError
 
 from khuyenhoc import access
 from programmes.models import Area, Membership, Organisation, Plan, User
@@ -58,6 +60,7 @@ logger = logging.getLogger(__name__)
 Role = access.Role
 OPEN = (ProgressReport.Status.DRAFT, ProgressReport.Status.RETURNED)
 STALE_CLAIM = timedelta(minutes=30)
+MAX_ATTEMPTS = 10  # the task's own retries; after that the reminder is marked failed, not queued forever
 STAFF_ROLES = [Role.REVIEWER, Role.LEADER]
 
 
@@ -318,8 +321,10 @@ def returned_reminders(today: date, *, days: int | None = 30, plan: Plan | None 
     """Tell a unit's reporters that its report was returned (returns of the last ``days``;
     ``None``: every report still returned), with the date until which they may fix it."""
     planned = []
+    # Only the return in force: an earlier one was fixed, sent again and superseded.
+    latest = ReportEvent.objects.filter(report=OuterRef("report"), action=ReportEvent.Action.RETURNED).order_by("-at", "-pk")
     events = ReportEvent.objects.filter(
-        action=ReportEvent.Action.RETURNED, report__status=ProgressReport.Status.RETURNED
+        action=ReportEvent.Action.RETURNED, report__status=ProgressReport.Status.RETURNED, pk=Subquery(latest.values("pk")[:1])
     ).select_related("report__plan", "report__period", "report__organisation")
     if days is not None:
         events = events.filter(at__date__gte=today - timedelta(days=days))
@@ -400,7 +405,7 @@ def _record(planned: list[Planned]) -> list[Reminder]:
                 period=p.period,
                 organisation=p.organisation,
                 report=p.report,
-                subject=p.subject[:255],
+                subject=" ".join(p.subject.split())[:255],  # a line break in a plan's title is no header
                 body="\n".join(p.lines),
                 link=p.link,
             )
@@ -455,8 +460,10 @@ def _enqueue(ids: list[int]) -> None:
 def reminder_send(reminder_id: int) -> str:
     """Send one reminder if nobody has; returns its status afterwards.
 
-    Raises the mail server's error after putting the reminder back to
-    pending, so that the task retries it with backoff.
+    A transient failure of the mail server puts the reminder back to pending and
+    raises, so that the task retries it with backoff; a permanent one (a refused
+    address, a header that cannot be sent) or ``MAX_ATTEMPTS`` failures mark it
+    failed, with the reason, for the administrators, and it is not tried again.
     """
     claimed = Reminder.objects.filter(pk=reminder_id, status=Reminder.Status.PENDING).update(
         status=Reminder.Status.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
@@ -472,12 +479,29 @@ def reminder_send(reminder_id: int) -> str:
     )
     if not user.email:
         return _finish(reminder, Reminder.Status.SKIPPED, "no e-mail address")
+    if not reminder.message_id:  # recorded before the first SMTP transaction, reused by every retry
+        reminder.message_id = make_msgid(idstring=f"reminder{reminder.pk}", domain=urlsplit(settings.SITE_URL).hostname or "localhost")
+        Reminder.objects.filter(pk=reminder.pk).update(message_id=reminder.message_id)
     try:
         _mail(reminder).send()
     except Exception as error:
-        Reminder.objects.filter(pk=reminder.pk).update(status=Reminder.Status.PENDING, last_error=str(error)[:255])
+        reason = f"{type(error).__name__}: {error}"[:255]
+        if is_permanent(error) or reminder.attempts >= MAX_ATTEMPTS:
+            Reminder.objects.filter(pk=reminder.pk).update(status=Reminder.Status.FAILED, last_error=reason)
+            logger.warning("Reminder %s failed for good: %s", reminder.pk, type(error).__name__)
+            return Reminder.Status.FAILED
+        Reminder.objects.filter(pk=reminder.pk).update(status=Reminder.Status.PENDING, last_error=reason)
         raise
     return _finish(reminder, Reminder.Status.SENT)
+
+
+def is_permanent(error: Exception) -> bool:
+    """Whether sending again cannot help: a header Django refuses, or a 5xx answer of the server."""
+    if isinstance(error, BadHeaderError):
+        return True
+    if isinstance(error, SMTPRecipientsRefused):
+        return all(code >= 500 for code, _message in error.recipients.values())
+    return isinstance(error, SMTPResponseException) and error.smtp_code >= 500
 
 
 def _finish(reminder: Reminder, status: str, because: str = "") -> str:
@@ -500,6 +524,7 @@ def _mail(reminder: Reminder) -> EmailMultiAlternatives:
         }
         text = render_to_string("emails/reminder.txt", context)
         html = render_to_string("emails/reminder.html", context)
-    message = EmailMultiAlternatives(reminder.subject, text, to=[reminder.recipient.email])
+    headers = {"Message-ID": reminder.message_id} if reminder.message_id else {}
+    message = EmailMultiAlternatives(reminder.subject, text, to=[reminder.recipient.email], headers=headers)
     message.attach_alternative(html, "text/html")
     return message
