@@ -237,6 +237,17 @@ def test_leader_sees_the_dashboards_key_figures(client, world, leader, reporter_
     assert "3 đơn vị chưa gửi báo cáo" in todo
 
 
+def test_leader_sees_the_units_fixing_a_returned_report_apart_from_those_missing(client, world, leader, reporter_a, reviewer, h1):
+    with travel(date(2026, 6, 10)):
+        workflow.report_return(user=reviewer, report=submitted(reporter_a, h1, world.unit_a), comment="Thiếu số liệu")
+    with travel(date(2026, 7, 1)):
+        cache.clear()
+        tree = home(client, leader)
+        assert_links_open(client, tree, "todo-leader")
+    todo = section(tree, "todo-leader")
+    assert "1 đơn vị đang sửa báo cáo bị trả lại" in todo and "3 đơn vị chưa gửi báo cáo" in todo
+
+
 # Every role, notifications, queries -----------------------------------------
 
 
