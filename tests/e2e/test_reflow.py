@@ -158,6 +158,12 @@ def test_report_pages_and_the_unit_grid_read_on_a_phone(demo, live_server, brows
             assert_accessible(page)  # the cards keep the tables' headers for assistive technology
     assert not failures, "\n".join(failures)
 
+    # Lists of reports are cards on a phone, not columns one word wide.
+    for url, testid in [(reverse("reports:review_queue"), "review-queue"), (reverse("reports:report_list"), "report-list")]:
+        page.goto(f"{live_server.url}{url}")
+        rows = page.get_by_test_id(testid).locator("tbody tr")
+        assert rows.count() and rows.first.evaluate("row => getComputedStyle(row).display") == "block", url
+
     # A card says what each value is: the unit grid labels each badge with its period.
     page.goto(f"{live_server.url}{reverse('reports:dashboard')}")
     first_cell = page.get_by_test_id("unit-grid").locator("tbody td").first
