@@ -23,19 +23,17 @@ staff's lead to the period page when they follow the plan, else to the one
 report concerned, else to their notifications. Never to a page that would
 answer 403.
 
-Sending claims a reminder with a conditional UPDATE (pending → sending), so
-two workers never send the same one; a failure of the mail server puts it
-back to pending and the task retries; a claim left by a crashed worker is
-released by the next sweep.
+The sweep queues the pending reminders in groups, one per recipient and
+kind, and each group goes as one e-mail (``sending``): a reviewer of a
+province with two plans in force gets one digest listing both plans' late
+units, while each plan's reminder keeps its own row and notification.
 """
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import F, Q
-from django.template.loader import render_to_string
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -48,7 +46,8 @@ from reports.models import ProgressReport, ReportEvent, ReportingPeriod
 from reports.rules import filing_deadline
 from reports.selectors import can_follow_plan, reports_visible_to
 
-from .models import Kind, Notification, Reminder, ReminderOptOut, ReminderSettings
+from .models import Kind, Notification, Reminder, ReminderSettings
+from .sending import by_person_and_kind, reminder_send  # noqa: F401 (reminder_send: the API callers know)
 
 Role = access.Role
 OPEN = (ProgressReport.Status.DRAFT, ProgressReport.Status.RETURNED)
@@ -417,8 +416,10 @@ def reminders_sweep(*, today: date | None = None, enqueue: bool = True) -> Sweep
     # Release claims left by a worker that died while sending.
     Reminder.objects.filter(status=Reminder.Status.SENDING, claimed_at__lt=timezone.now() - STALE_CLAIM).update(status=Reminder.Status.PENDING)
     if enqueue:
-        pending = list(Reminder.objects.filter(status=Reminder.Status.PENDING).values_list("pk", flat=True))
-        transaction.on_commit(lambda: _enqueue(pending))
+        pending = Reminder.objects.filter(status=Reminder.Status.PENDING).order_by("pk")
+        groups = by_person_and_kind(pending.only("pk", "recipient_id", "kind"), lambda r: r.recipient_id)
+        ids = [[r.pk for r in group] for group in groups]
+        transaction.on_commit(lambda: _enqueue(ids))
     return SweepResult(planned=planned, created=created)
 
 
@@ -434,61 +435,8 @@ def reminders_notify_only(*, planned: list[Planned], because: str) -> list[Remin
     return created
 
 
-def _enqueue(ids: list[int]) -> None:
-    from .tasks import send_reminder
+def _enqueue(groups: list[list[int]]) -> None:
+    from .tasks import send_reminders_batch
 
-    for pk in ids:
-        send_reminder.delay(pk)
-
-
-def reminder_send(reminder_id: int) -> str:
-    """Send one reminder if nobody has; returns its status afterwards.
-
-    Raises the mail server's error after putting the reminder back to
-    pending, so that the task retries it with backoff.
-    """
-    claimed = Reminder.objects.filter(pk=reminder_id, status=Reminder.Status.PENDING).update(
-        status=Reminder.Status.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
-    )
-    if not claimed:
-        return Reminder.objects.filter(pk=reminder_id).values_list("status", flat=True).first() or "missing"
-    reminder = Reminder.objects.select_related("recipient").get(pk=reminder_id)
-    user = reminder.recipient
-    if ReminderOptOut.objects.filter(user=user, kind=reminder.kind).exists():
-        return _finish(reminder, Reminder.Status.SKIPPED, "turned off by the user")
-    Notification.objects.get_or_create(
-        reminder=reminder, defaults={"user": user, "title": reminder.subject, "body": reminder.body, "link": reminder.link}
-    )
-    if not user.email:
-        return _finish(reminder, Reminder.Status.SKIPPED, "no e-mail address")
-    try:
-        _mail(reminder).send()
-    except Exception as error:
-        Reminder.objects.filter(pk=reminder.pk).update(status=Reminder.Status.PENDING, last_error=str(error)[:255])
-        raise
-    return _finish(reminder, Reminder.Status.SENT)
-
-
-def _finish(reminder: Reminder, status: str, because: str = "") -> str:
-    Reminder.objects.filter(pk=reminder.pk).update(
-        status=status, skipped_because=because, sent_at=timezone.now() if status == Reminder.Status.SENT else None
-    )
-    return status
-
-
-def _mail(reminder: Reminder) -> EmailMultiAlternatives:
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {
-            "name": reminder.recipient.get_full_name() or reminder.recipient.get_username(),
-            "subject": reminder.subject,
-            # A digest's units are its "- " lines: listed apart in the HTML.
-            "lines": [line for line in reminder.body.splitlines() if not line.startswith("- ")],
-            "units": [line[2:] for line in reminder.body.splitlines() if line.startswith("- ")],
-            "link": reminder.link,
-            "settings_link": _url("tasks:preferences"),
-        }
-        text = render_to_string("emails/reminder.txt", context)
-        html = render_to_string("emails/reminder.html", context)
-    message = EmailMultiAlternatives(reminder.subject, text, to=[reminder.recipient.email])
-    message.attach_alternative(html, "text/html")
-    return message
+    for ids in groups:
+        send_reminders_batch.delay(ids)
