@@ -8,9 +8,9 @@ catches up without sending stale reminders, and the unique key on
 ``Reminder`` makes a second sweep, a second beat or a retried task send
 nothing twice.
 
-One e-mail per person, kind and period: a reporter is reminded about their
+One reminder per person, kind and period: a reporter is reminded about their
 own unit; staff (the province's digest of late units, the copy of the last
-overdue step to the parent association) get one message that lists every
+overdue step to the parent association) get one reminder that lists every
 unit concerned, never one per unit. The key of such a digest names no unit,
 so it goes once per step: it lists the units late when the sweep recorded
 it, and a unit that turns late later in the same step adds no second digest

@@ -1,7 +1,6 @@
 """One e-mail per person and kind in a sweep: a person with reminders on two plans gets one
 e-mail that lists both, while each reminder keeps its own row, notification and link."""
 from datetime import date, timedelta
-from smtplib import SMTPServerDisconnected
 from urllib.parse import urlsplit
 
 import pytest
