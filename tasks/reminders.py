@@ -8,9 +8,9 @@ catches up without sending stale reminders, and the unique key on
 ``Reminder`` makes a second sweep, a second beat or a retried task send
 nothing twice.
 
-One e-mail per person, kind and period: a reporter is reminded about their
+One reminder per person, kind and period: a reporter is reminded about their
 own unit; staff (the province's digest of late units, the copy of the last
-overdue step to the parent association) get one message that lists every
+overdue step to the parent association) get one reminder that lists every
 unit concerned, never one per unit. The key of such a digest names no unit,
 so it goes once per step: it lists the units late when the sweep recorded
 it, and a unit that turns late later in the same step adds no second digest
@@ -23,23 +23,18 @@ staff's lead to the period page when they follow the plan, else to the one
 report concerned, else to their notifications. Never to a page that would
 answer 403.
 
-Sending claims a reminder with a conditional UPDATE (pending → sending), so
-two workers never send the same one; a failure of the mail server puts it
-back to pending and the task retries; a claim left by a crashed worker is
-released by the next sweep.
+The sweep queues the pending reminders in groups, one per recipient and
+kind, and each group goes as one e-mail (``sending``): a reviewer of a
+province with two plans in force gets one digest listing both plans' late
+units, while each plan's reminder keeps its own row and notification.
 """
 import logging
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from email.utils import make_msgid
-from smtplib import SMTPRecipientsRefused, SMTPResponseException
-from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.mail import BadHeaderError, EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import F, OuterRef, Q, Subquery
-from django.template.loader import render_to_string
+from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -53,14 +48,14 @@ from reports.models import ProgressReport, ReportEvent, ReportingPeriod
 from reports.rules import filing_deadline
 from reports.selectors import can_follow_plan, reports_visible_to
 
-from .models import Kind, Notification, Reminder, ReminderOptOut, ReminderSettings
+from .models import Kind, Notification, Reminder, ReminderSettings
+from .sending import by_person_and_kind, reminder_send  # noqa: F401 (reminder_send: the API callers know)
 
 logger = logging.getLogger(__name__)
 
 Role = access.Role
 OPEN = (ProgressReport.Status.DRAFT, ProgressReport.Status.RETURNED)
 STALE_CLAIM = timedelta(minutes=30)
-MAX_ATTEMPTS = 10  # the task's own retries; after that the reminder is marked failed, not queued forever
 STAFF_ROLES = [Role.REVIEWER, Role.LEADER]
 
 
@@ -427,8 +422,10 @@ def reminders_sweep(*, today: date | None = None, enqueue: bool = True) -> Sweep
     # Release claims left by a worker that died while sending.
     Reminder.objects.filter(status=Reminder.Status.SENDING, claimed_at__lt=timezone.now() - STALE_CLAIM).update(status=Reminder.Status.PENDING)
     if enqueue:
-        pending = list(Reminder.objects.filter(status=Reminder.Status.PENDING).values_list("pk", flat=True))
-        transaction.on_commit(lambda: _enqueue(pending))
+        pending = Reminder.objects.filter(status=Reminder.Status.PENDING).order_by("pk")
+        groups = by_person_and_kind(pending.only("pk", "recipient_id", "kind"), lambda r: r.recipient_id)
+        ids = [[r.pk for r in group] for group in groups]
+        transaction.on_commit(lambda: _enqueue(ids))
     return SweepResult(planned=planned, created=created)
 
 
@@ -444,87 +441,14 @@ def reminders_notify_only(*, planned: list[Planned], because: str) -> list[Remin
     return created
 
 
-def _enqueue(ids: list[int]) -> None:
-    """Queue the sends. With the broker down the reminders simply stay pending: the next
-    sweep queues every pending reminder again, so nothing is lost and nothing fails here."""
-    from .tasks import send_reminder
+def _enqueue(groups: list[list[int]]) -> None:
+    """Queue the sends, one task per person and kind. With the broker down the reminders simply
+    stay pending: the next sweep queues every pending reminder again, so nothing is lost."""
+    from .tasks import send_reminders_batch
 
-    for pk in ids:
+    for ids in groups:
         try:
-            send_reminder.delay(pk)
+            send_reminders_batch.delay(ids)
         except OperationalError as error:
-            logger.warning("Broker unavailable, %d reminders left pending for the next sweep: %s", len(ids), type(error).__name__)
+            logger.warning("Broker unavailable, reminders left pending for the next sweep: %s", type(error).__name__)
             return
-
-
-def reminder_send(reminder_id: int) -> str:
-    """Send one reminder if nobody has; returns its status afterwards.
-
-    A transient failure of the mail server puts the reminder back to pending and
-    raises, so that the task retries it with backoff; a permanent one (a refused
-    address, a header that cannot be sent) or ``MAX_ATTEMPTS`` failures mark it
-    failed, with the reason, for the administrators, and it is not tried again.
-    """
-    claimed = Reminder.objects.filter(pk=reminder_id, status=Reminder.Status.PENDING).update(
-        status=Reminder.Status.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
-    )
-    if not claimed:
-        return Reminder.objects.filter(pk=reminder_id).values_list("status", flat=True).first() or "missing"
-    reminder = Reminder.objects.select_related("recipient").get(pk=reminder_id)
-    user = reminder.recipient
-    if ReminderOptOut.objects.filter(user=user, kind=reminder.kind).exists():
-        return _finish(reminder, Reminder.Status.SKIPPED, "turned off by the user")
-    Notification.objects.get_or_create(
-        reminder=reminder, defaults={"user": user, "title": reminder.subject, "body": reminder.body, "link": reminder.link}
-    )
-    if not user.email:
-        return _finish(reminder, Reminder.Status.SKIPPED, "no e-mail address")
-    if not reminder.message_id:  # recorded before the first SMTP transaction, reused by every retry
-        reminder.message_id = make_msgid(idstring=f"reminder{reminder.pk}", domain=urlsplit(settings.SITE_URL).hostname or "localhost")
-        Reminder.objects.filter(pk=reminder.pk).update(message_id=reminder.message_id)
-    try:
-        _mail(reminder).send()
-    except Exception as error:
-        reason = f"{type(error).__name__}: {error}"[:255]
-        if is_permanent(error) or reminder.attempts >= MAX_ATTEMPTS:
-            Reminder.objects.filter(pk=reminder.pk).update(status=Reminder.Status.FAILED, last_error=reason)
-            logger.warning("Reminder %s failed for good: %s", reminder.pk, type(error).__name__)
-            return Reminder.Status.FAILED
-        Reminder.objects.filter(pk=reminder.pk).update(status=Reminder.Status.PENDING, last_error=reason)
-        raise
-    return _finish(reminder, Reminder.Status.SENT)
-
-
-def is_permanent(error: Exception) -> bool:
-    """Whether sending again cannot help: a header Django refuses, or a 5xx answer of the server."""
-    if isinstance(error, BadHeaderError):
-        return True
-    if isinstance(error, SMTPRecipientsRefused):
-        return all(code >= 500 for code, _message in error.recipients.values())
-    return isinstance(error, SMTPResponseException) and error.smtp_code >= 500
-
-
-def _finish(reminder: Reminder, status: str, because: str = "") -> str:
-    Reminder.objects.filter(pk=reminder.pk).update(
-        status=status, skipped_because=because, sent_at=timezone.now() if status == Reminder.Status.SENT else None
-    )
-    return status
-
-
-def _mail(reminder: Reminder) -> EmailMultiAlternatives:
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {
-            "name": reminder.recipient.get_full_name() or reminder.recipient.get_username(),
-            "subject": reminder.subject,
-            # A digest's units are its "- " lines: listed apart in the HTML.
-            "lines": [line for line in reminder.body.splitlines() if not line.startswith("- ")],
-            "units": [line[2:] for line in reminder.body.splitlines() if line.startswith("- ")],
-            "link": reminder.link,
-            "settings_link": _url("tasks:preferences"),
-        }
-        text = render_to_string("emails/reminder.txt", context)
-        html = render_to_string("emails/reminder.html", context)
-    headers = {"Message-ID": reminder.message_id} if reminder.message_id else {}
-    message = EmailMultiAlternatives(reminder.subject, text, to=[reminder.recipient.email], headers=headers)
-    message.attach_alternative(html, "text/html")
-    return message

@@ -8,7 +8,7 @@ import time_machine
 from django.core import mail
 
 from reports.services import workflow
-from tasks import reminders
+from tasks import reminders, sending
 from tasks.models import Kind, Reminder
 
 from .test_reminders import FlakySMTP, sent
@@ -60,13 +60,13 @@ def test_a_plan_title_with_a_line_break_still_gets_its_reminders_sent(units, mai
 
 def test_after_too_many_failures_a_reminder_is_marked_failed_not_queued_forever(reporter_a, settings):
     settings.EMAIL_BACKEND = "tasks.tests.test_reminders.FlakySMTP"
-    FlakySMTP.failures = reminders.MAX_ATTEMPTS
+    FlakySMTP.failures = sending.MAX_ATTEMPTS
     reminder = _reminder(reporter_a)
-    for _attempt in range(reminders.MAX_ATTEMPTS - 1):
+    for _attempt in range(sending.MAX_ATTEMPTS - 1):
         with pytest.raises(SMTPServerDisconnected):
             reminders.reminder_send(reminder.pk)
     assert reminders.reminder_send(reminder.pk) == "failed"
-    assert Reminder.objects.get(pk=reminder.pk).attempts == reminders.MAX_ATTEMPTS
+    assert Reminder.objects.get(pk=reminder.pk).attempts == sending.MAX_ATTEMPTS
 
 
 def test_a_retry_sends_the_same_message_id_recorded_before_the_first_attempt(reporter_a, settings, mailoutbox):
