@@ -220,6 +220,7 @@ def _withdraw(item: Commitment | Indicator, user, reason: str) -> None:
     item.withdrawn_on = timezone.localdate()
     item.withdrawn_reason = reason
     item.withdrawn_by = user
+    item._history_user = user  # who, in the plan's history, even from a command or a task
     item.save(update_fields=WITHDRAWAL_FIELDS)  # recorded in the plan's history like any change
 
 
