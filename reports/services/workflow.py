@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,7 +26,7 @@ from ..models import (
     ReportEvent,
     ReportingPeriod,
 )
-from ..rules import filing_open, may_reopen, return_deadline, today
+from ..rules import filing_open, in_force_for, may_reopen, return_deadline, today
 
 Status = ProgressReport.Status
 Role = access.Role
@@ -46,14 +46,6 @@ class ProgressData:
     commitment_id: int
     status: str
     note: str = ""
-
-
-def in_force_for(period: ReportingPeriod | None) -> Q:
-    """Commitments or indicators a period asks for: not withdrawn, or withdrawn only after the
-    period started (its reports, filed or not, keep them). Without a period: not withdrawn."""
-    if period is None:
-        return Q(withdrawn_on__isnull=True)
-    return Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gte=period.starts_on)
 
 
 def commitments_for(plan: Plan, organisation: Organisation, period: ReportingPeriod | None = None):

@@ -144,6 +144,11 @@ def test_a_withdrawn_commitment_leaves_later_forms_but_stays_in_the_earlier_repo
     assert "Học bổng" in xlsx_text(report_xlsx(accepted)) and CENTRES in xlsx_text(report_xlsx(accepted))
     consolidation = consolidate(h1.plan, h1)
     assert CENTRES in docx_text(consolidation_docx(consolidation))
+    assert "2" in [row.commitment.number for row in consolidation.rows]
+    # The next period's consolidation neither owes it nor counts its figures.
+    later_rows = consolidate(h1.plan, h2)
+    assert "2" not in [row.commitment.number for row in later_rows.rows]
+    assert "Học bổng" not in [total.indicator.name for total in later_rows.totals]
     assert "Học bổng" in xlsx_text(consolidation_xlsx(consolidation, [accepted]))
 
 
