@@ -152,10 +152,16 @@ class PlanAdmin(ScopedAdmin, SimpleHistoryAdmin):
         plan_refresh_search(form.instance)
 
 
+# Withdrawn through the commitments editor (a service that records who and why). A commitment
+# or indicator that filed reports refer to is protected: the admin refuses to delete it.
+WITHDRAWAL = ["withdrawn_on", "withdrawn_reason", "withdrawn_by"]
+
+
 class IndicatorInline(TabularInline):
     model = Indicator
     extra = 0
     exclude = ["origin"]
+    readonly_fields = WITHDRAWAL
 
 
 @admin.register(Commitment)
@@ -164,6 +170,7 @@ class CommitmentAdmin(ScopedAdmin, SimpleHistoryAdmin):
     list_filter = ["party", "recurrence"]
     search_fields = ["number", "text", "plan__number", "plan__title"]
     autocomplete_fields = ["plan", "origin"]
+    readonly_fields = WITHDRAWAL
     inlines = [IndicatorInline]
 
     def scope(self, user):

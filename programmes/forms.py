@@ -13,7 +13,7 @@ from khuyenhoc.forms import ChoicePromptsMixin, CleanTextMixin, choice_prompt
 
 from . import selectors
 from .models import Area, Commitment, Indicator, Organisation, Plan, PlanParty, Section
-from .services.plans import PartyData
+from .services.plans import PartyData, is_referred
 from .validators import validate_scan
 
 
@@ -258,9 +258,36 @@ class IndicatorForm(ChoicePromptsMixin, CleanTextMixin, forms.ModelForm):
         field_classes = {"due_date": DateField}
 
 
+class BaseIndicatorFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        for form in self.deleted_forms:
+            if form.instance.pk and is_referred(form.instance):
+                raise forms.ValidationError(
+                    _("Units have given figures for the indicator “%(name)s”: it cannot be deleted. Withdraw it instead."),
+                    params={"name": form.instance.name},
+                )
+
+
 IndicatorFormSet = inlineformset_factory(
-    Commitment, Indicator, form=IndicatorForm, extra=1, can_delete=True, can_order=True, max_num=20
+    Commitment,
+    Indicator,
+    form=IndicatorForm,
+    formset=BaseIndicatorFormSet,
+    extra=1,
+    can_delete=True,
+    can_order=True,
+    max_num=20,
 )
+
+
+class WithdrawForm(CleanTextMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for withdrawal"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Reports already filed keep it; the forms of later periods no longer ask for it."),
+    )
 
 
 class StatusForm(CleanTextMixin, forms.Form):

@@ -31,4 +31,10 @@ urlpatterns = [
         name="commitment_delete",
     ),
     path("plans/<int:pk>/commitments/<int:commitment_pk>/move/", commitments.commitment_move, name="commitment_move"),
+    path(
+        "plans/<int:pk>/commitments/<int:commitment_pk>/withdraw/",
+        commitments.commitment_withdraw,
+        name="commitment_withdraw",
+    ),
+    path("plans/<int:pk>/indicators/<int:indicator_pk>/withdraw/", commitments.indicator_withdraw, name="indicator_withdraw"),
 ]

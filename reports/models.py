@@ -92,14 +92,17 @@ class ReportingUnit(models.Model):
 
 
 class ProgressReport(models.Model):
+    """A unit's report for a period. A filed report is a record: the plan, period,
+    commitments and indicators it refers to are protected and withdrawn, never deleted."""
+
     class Status(models.TextChoices):
         DRAFT = "draft", pgettext_lazy("report", "Draft")
         SUBMITTED = "submitted", _("Submitted")
         RETURNED = "returned", _("Returned")
         ACCEPTED = "accepted", _("Accepted")
 
-    plan = models.ForeignKey(Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="reports")
-    period = models.ForeignKey(ReportingPeriod, verbose_name=_("period"), on_delete=models.CASCADE, related_name="reports")
+    plan = models.ForeignKey(Plan, verbose_name=_("plan"), on_delete=models.PROTECT, related_name="reports")
+    period = models.ForeignKey(ReportingPeriod, verbose_name=_("period"), on_delete=models.PROTECT, related_name="reports")
     organisation = models.ForeignKey(
         Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="reports"
     )
@@ -150,7 +153,7 @@ class CommitmentProgress(models.Model):
         NOT_APPLICABLE = "not_applicable", _("Not applicable")
 
     report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="progress")
-    commitment = models.ForeignKey(Commitment, verbose_name=_("commitment"), on_delete=models.CASCADE, related_name="progress")
+    commitment = models.ForeignKey(Commitment, verbose_name=_("commitment"), on_delete=models.PROTECT, related_name="progress")
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
     note = models.TextField(_("what was done"), blank=True)
 
@@ -162,7 +165,7 @@ class CommitmentProgress(models.Model):
 
 class IndicatorValue(models.Model):
     report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="values")
-    indicator = models.ForeignKey(Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="values")
+    indicator = models.ForeignKey(Indicator, verbose_name=_("indicator"), on_delete=models.PROTECT, related_name="values")
     value = models.DecimalField(_("figure"), max_digits=18, decimal_places=2, null=True, blank=True)
 
     class Meta:

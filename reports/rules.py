@@ -5,6 +5,7 @@ functions, so that what the unit can do and what it is told always agree.
 """
 from datetime import date, timedelta
 
+from django.db.models import Q
 from django.utils import timezone
 
 from .models import ProgressReport, ReportingPeriod
@@ -12,6 +13,14 @@ from .models import ProgressReport, ReportingPeriod
 Status = ProgressReport.Status
 # A returned report gets at least this many days to be fixed, counted from the day it is returned.
 RETURN_DAYS = 7
+
+
+def in_force_for(period: ReportingPeriod | None) -> Q:
+    """Commitments or indicators a period asks for: not withdrawn, or withdrawn only after the
+    period started (its reports, filed or not, keep them). Without a period: not withdrawn."""
+    if period is None:
+        return Q(withdrawn_on__isnull=True)
+    return Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gte=period.starts_on)
 
 
 def today() -> date:

@@ -221,16 +221,23 @@ def report_rows(report: ProgressReport) -> list[dict]:
     """The report page's rows: each commitment the unit reports on, its progress, and each
     indicator's figure beside the previous period's."""
     previous = previous_report(report)
-    progress = {p.commitment_id: p for p in report.progress.all()}
+    progress = {p.commitment_id: p for p in report.progress.select_related("commitment__section")}
     values = {v.indicator_id: v.value for v in report.values.all()}
     earlier = {v.indicator_id: v.value for v in previous.values.all()} if previous else {}
+    commitments = commitments_for(report.plan, report.organisation, report.period)
+    listed = {c.pk for c in commitments}
+    # A report keeps what it holds even if the plan changed since (as its exports do).
+    commitments += sorted(
+        (p.commitment for p in progress.values() if p.commitment_id not in listed),
+        key=lambda c: (c.section.order, c.order, c.pk),
+    )
     return [
         {
             "commitment": commitment,
             "progress": progress.get(commitment.pk),
             "figures": [(i, values.get(i.pk), earlier.get(i.pk)) for i in commitment.indicators.all()],
         }
-        for commitment in commitments_for(report.plan, report.organisation)
+        for commitment in commitments
     ]
 
 

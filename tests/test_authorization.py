@@ -11,6 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from conftest import PERSONAS, make_commitment
+from programmes.models import Indicator
 from reports.models import Attachment, ProgressReport, Proposal
 from tasks.models import Notification
 
@@ -118,6 +119,28 @@ CASES += [
         EDIT_POST,
     ),
     ("commitment-move", "post", "programmes:commitment_move", lambda w: [w.plan.pk, w.commitment.pk], EDIT_POST),
+    (
+        "commitment-withdraw",
+        "post",
+        "programmes:commitment_withdraw",
+        lambda w: [w.plan.pk, w.commitment.pk],
+        EDIT_POST,
+    ),
+    (
+        "commitment-withdraw-get",
+        "get",
+        "programmes:commitment_withdraw",
+        lambda w: [w.plan.pk, w.commitment.pk],
+        expect(LOGIN, *[405] * 7),
+    ),
+    ("indicator-withdraw", "post", "programmes:indicator_withdraw", lambda w: [w.plan.pk, w.indicator.pk], EDIT_POST),
+    (
+        "indicator-of-other-plan-withdraw",
+        "post",
+        "programmes:indicator_withdraw",
+        lambda w: [w.plan.pk, w.other_indicator.pk],
+        expect(LOGIN, 404, 404, 403, 403, 403, 403, 404),
+    ),
     (
         "commitment-of-other-plan",
         "get",
@@ -263,6 +286,8 @@ def test_url_answers_each_persona_as_expected(client, world, reporting_plan, h1,
         section=plan.sections.get(),
         commitment=plan.commitments.get(number="2"),
         other_commitment=make_commitment(other_plan, "1"),
+        indicator=plan.commitments.get(number="2").indicators.first(),
+        other_indicator=Indicator.objects.create(commitment=make_commitment(other_plan, "9"), name="Khác", unit="units", target_value=1),
         h1=h1,
         **submitted_report(world, h1),
         notification=Notification.objects.create(user=persona("reporter_a"), title="Sắp đến hạn báo cáo", link="/reports/mine/"),

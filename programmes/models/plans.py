@@ -184,6 +184,12 @@ class Section(models.Model):
     def __str__(self):
         return f"{self.number}. {self.title}" if self.number else self.title
 
+    @property
+    def is_withdrawn(self) -> bool:
+        """A section is withdrawn once every one of its commitments is."""
+        commitments = self.commitments.all()
+        return bool(commitments) and all(c.withdrawn_on for c in commitments)
+
 
 class Commitment(models.Model):
     """One numbered undertaking of the plan, carried by one party or jointly."""
@@ -241,6 +247,18 @@ class Commitment(models.Model):
         null=True,
         blank=True,
         related_name="copies",
+    )
+    # Filed reports refer to it, so it is withdrawn rather than deleted (services.plans.commitment_withdraw).
+    withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True, editable=False)
+    withdrawn_reason = models.TextField(_("reason for withdrawal"), blank=True, editable=False)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("withdrawn by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
     )
 
     history = HistoricalRecords()
@@ -333,6 +351,18 @@ class Indicator(models.Model):
     order = models.PositiveIntegerField(_("order"), default=0)
     origin = models.ForeignKey(
         "self", verbose_name=_("copied from"), on_delete=models.SET_NULL, null=True, blank=True, related_name="copies"
+    )
+    # Withdrawn with its commitment, or alone (services.plans.indicator_withdraw).
+    withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True, editable=False)
+    withdrawn_reason = models.TextField(_("reason for withdrawal"), blank=True, editable=False)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("withdrawn by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
     )
 
     history = HistoricalRecords()

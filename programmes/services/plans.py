@@ -7,16 +7,36 @@ plan's area, so that views, commands and the admin get the same guarantee.
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import router, transaction
 from django.db.models import Max
+from django.db.models.deletion import Collector, ProtectedError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from khuyenhoc import access
 from khuyenhoc.text import fold
 
-from ..models import Area, Commitment, Organisation, Plan, PlanParty, Section
+from ..models import Area, Commitment, Indicator, Organisation, Plan, PlanParty, Section
 
 Status = Plan.Status
+
+# What the plan's own form and services set; the status changes only through plan_set_status,
+# so saving an edit made on an older copy never puts back the status it was read with.
+PLAN_EDITED_FIELDS = [
+    f.name for f in Plan._meta.concrete_fields if f.name not in {"id", "status", "search_text", "created_by", "created_at"}
+]
+# Withdrawal and order have their own services: an edit never undoes them.
+COMMITMENT_EDITED_FIELDS = [
+    f.name
+    for f in Commitment._meta.concrete_fields
+    if f.name not in {"id", "plan", "order", "origin", "withdrawn_on", "withdrawn_reason", "withdrawn_by"}
+]
+WITHDRAWAL_FIELDS = ["withdrawn_on", "withdrawn_reason", "withdrawn_by"]
+INDICATOR_EDITED_FIELDS = ["name", "unit", "target_value", "direction", "aggregation", "due_date", "order"]
+
+
+class InUse(ValidationError):
+    """Filed reports refer to it: it can be withdrawn, not deleted."""
 
 # Which status may follow which; anything else is refused.
 TRANSITIONS = {
@@ -54,11 +74,13 @@ def plan_save(*, user, plan: Plan, parties: list[PartyData] | None = None) -> Pl
     """Create or update ``plan`` (its fields already set) and, if given, replace its parties."""
     require_change(user, plan.area)
     if plan.pk:
-        previous_area = Plan.objects.select_related("area").get(pk=plan.pk).area
+        previous_area = Plan.objects.select_for_update().select_related("area").get(pk=plan.pk).area
         require_change(user, previous_area)
-    elif user is not None:
-        plan.created_by = user
-    plan.save()
+        plan.save(update_fields=PLAN_EDITED_FIELDS)
+    else:
+        if user is not None:
+            plan.created_by = user
+        plan.save()
     if parties is not None:
         _replace_parties(plan, parties)
     plan_refresh_search(plan)
@@ -104,13 +126,40 @@ def _next_order(queryset) -> int:
     return (queryset.aggregate(top=Max("order"))["top"] or 0) + 1
 
 
+def _lock_plan(plan: Plan) -> None:
+    """Serialise the writes that renumber a plan's items (orders read, then rewritten)."""
+    Plan.objects.select_for_update().filter(pk=plan.pk).first()
+
+
 @transaction.atomic
 def section_save(*, user, section: Section) -> Section:
     require_change(user, section.plan.area)
     if not section.pk:
+        _lock_plan(section.plan)
         section.order = _next_order(Section.objects.filter(plan=section.plan))
-    section.save()
+        section.save()
+    else:
+        section.save(update_fields=["number", "title"])  # a concurrent move keeps its order
     return section
+
+
+def is_referred(item) -> bool:
+    """Whether rows elsewhere (filed reports) protect ``item`` from deletion. Asked through
+    Django's deletion collector, so that plans need not know the reports that refer to them."""
+    try:
+        Collector(using=router.db_for_write(type(item))).collect([item])
+    except ProtectedError:
+        return True
+    return False
+
+
+def _delete(item, message: str) -> None:
+    """Delete ``item`` and what belongs only to it; InUse if a filed report refers to any of it."""
+    try:
+        with transaction.atomic():
+            item.delete()
+    except ProtectedError:
+        raise InUse(message) from None
 
 
 @transaction.atomic
@@ -118,7 +167,7 @@ def section_delete(*, user, section: Section) -> None:
     require_change(user, section.plan.area)
     if section.commitments.exists():
         raise ValidationError(_("Move or delete the commitments of this section first."))
-    section.delete()
+    _delete(section, _("Units have reported on this section: it cannot be deleted."))
 
 
 @transaction.atomic
@@ -127,10 +176,15 @@ def commitment_save(*, user, commitment: Commitment, indicators=None) -> Commitm
     require_change(user, commitment.plan.area)
     if commitment.section.plan_id != commitment.plan_id:
         raise ValidationError(_("This section belongs to another plan."))
-    stored_section = Commitment.objects.filter(pk=commitment.pk).values_list("section_id", flat=True).first()
-    if stored_section != commitment.section_id:  # new, or moved to another section: last place there
+    stored_section = Commitment.objects.select_for_update().filter(pk=commitment.pk).values_list("section_id", flat=True).first()
+    moved = stored_section != commitment.section_id
+    if moved:  # new, or moved to another section: last place there
+        _lock_plan(commitment.plan)
         commitment.order = _next_order(Commitment.objects.filter(section=commitment.section))
-    commitment.save()
+    if stored_section is None:
+        commitment.save()
+    else:  # an edit: withdrawal, origin and (unless moved) order are not the form's to write
+        commitment.save(update_fields=COMMITMENT_EDITED_FIELDS + (["order"] if moved else []))
     if indicators is not None:
         _save_indicators(commitment, indicators)
     return commitment
@@ -141,19 +195,64 @@ def _save_indicators(commitment: Commitment, indicators) -> None:
     indicators.instance = commitment
     changed = indicators.save(commit=False)
     for indicator in indicators.deleted_objects:
-        indicator.delete()
+        _delete(indicator, _("Units have given figures for the indicator “%(name)s”: withdraw it instead.") % {"name": indicator.name})
     for position, form in enumerate(indicators.ordered_forms, start=1):
         indicator = form.instance
         if indicator in changed or (indicator.pk and indicator.order != position):
             indicator.commitment = commitment
             indicator.order = position
-            indicator.save()
+            if indicator._state.adding:
+                indicator.save()
+            else:  # a withdrawal made while the form was open stays
+                indicator.save(update_fields=INDICATOR_EDITED_FIELDS)
 
 
 @transaction.atomic
 def commitment_delete(*, user, commitment: Commitment) -> None:
+    """Delete a commitment nobody reported on. One that filed reports refer to raises InUse:
+    it is withdrawn instead (``commitment_withdraw``), so that those reports keep it."""
     require_change(user, commitment.plan.area)
-    commitment.delete()
+    commitment = Commitment.objects.select_for_update().get(pk=commitment.pk)
+    _delete(commitment, _("Units have reported on this commitment: it cannot be deleted. Withdraw it instead, giving the reason."))
+
+
+def _withdraw(item: Commitment | Indicator, user, reason: str) -> None:
+    item.withdrawn_on = timezone.localdate()
+    item.withdrawn_reason = reason
+    item.withdrawn_by = user
+    item._history_user = user  # who, in the plan's history, even from a command or a task
+    item.save(update_fields=WITHDRAWAL_FIELDS)  # recorded in the plan's history like any change
+
+
+def _withdrawal_reason(item, reason: str) -> str:
+    if item.withdrawn_on:
+        raise ValidationError(_("It has already been withdrawn."))
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(_("Give the reason for the withdrawal."))
+    return reason
+
+
+@transaction.atomic
+def commitment_withdraw(*, user, commitment: Commitment, reason: str) -> Commitment:
+    """End a commitment today, with its indicators: the reports and exports that used it keep
+    it, and the forms of periods that start after today no longer ask for it."""
+    require_change(user, commitment.plan.area)
+    commitment = Commitment.objects.select_for_update().select_related("plan").get(pk=commitment.pk)
+    reason = _withdrawal_reason(commitment, reason)
+    _withdraw(commitment, user, reason)
+    for indicator in commitment.indicators.select_for_update().filter(withdrawn_on__isnull=True):
+        _withdraw(indicator, user, reason)
+    return commitment
+
+
+@transaction.atomic
+def indicator_withdraw(*, user, indicator: Indicator, reason: str) -> Indicator:
+    """End one indicator today; as for a commitment, filed figures keep it."""
+    indicator = Indicator.objects.select_for_update().select_related("commitment__plan__area").get(pk=indicator.pk)
+    require_change(user, indicator.commitment.plan.area)
+    _withdraw(indicator, user, _withdrawal_reason(indicator, reason))
+    return indicator
 
 
 @transaction.atomic
@@ -161,6 +260,7 @@ def item_move(*, user, item: Section | Commitment, offset: int) -> None:
     """Move a section within its plan, or a commitment within its section, by ``offset`` places."""
     plan = item.plan
     require_change(user, plan.area)
+    _lock_plan(plan)
     siblings = list(
         Section.objects.filter(plan=plan)
         if isinstance(item, Section)
@@ -221,12 +321,16 @@ def plan_derive(
     )
     level = area.level
     for section in parent.sections.prefetch_related("commitments__indicators"):
-        carried = [c for c in section.commitments.all() if not c.reporting_levels or level in c.reporting_levels]
+        carried = [
+            c for c in section.commitments.all()
+            if not c.withdrawn_on and (not c.reporting_levels or level in c.reporting_levels)
+        ]
         if not carried:
             continue
         copy = _copy(section, plan=child)
         for commitment in carried:
             new = _copy(commitment, plan=child, section=copy, reporting_levels=[level], origin=commitment)
             for indicator in commitment.indicators.all():
-                _copy(indicator, commitment=new, origin=indicator)
+                if not indicator.withdrawn_on:
+                    _copy(indicator, commitment=new, origin=indicator)
     return child

@@ -113,3 +113,12 @@ def test_search_text_follows_parties_and_ignores_diacritics(world, plan):
     services.plan_save(user=None, plan=plan, parties=[services.PartyData(organisation=extra)])
     plan.refresh_from_db()
     assert "doan thanh nien" in plan.search_text and "khuyen hoc" not in plan.search_text
+
+
+def test_saving_an_older_copy_of_a_plan_keeps_the_status_set_meanwhile(editor, plan):
+    stale = Plan.objects.get(pk=plan.pk)
+    services.plan_set_status(user=editor, plan=plan, status=Plan.Status.ENDED)
+    stale.title = "Kế hoạch phối hợp (sửa tên)"
+    services.plan_save(user=editor, plan=stale)
+    plan.refresh_from_db()
+    assert plan.title == "Kế hoạch phối hợp (sửa tên)" and plan.status == Plan.Status.ENDED

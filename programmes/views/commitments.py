@@ -3,16 +3,19 @@
 Every action is also a plain form post, so the editor works without
 JavaScript: without htmx the views redirect back to the editor page.
 """
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import selectors
-from ..forms import CommitmentForm, IndicatorFormSet, SectionForm
-from ..models import Commitment, Section
+from ..forms import CommitmentForm, IndicatorFormSet, SectionForm, WithdrawForm
+from ..models import Commitment, Indicator, Section
 from ..services import plans as services
 from .plans import plan_for_change
 
@@ -150,8 +153,42 @@ def commitment_edit(request, pk, commitment_pk):
 @require_POST
 def commitment_delete(request, pk, commitment_pk):
     plan, commitment = _commitment(request, pk, commitment_pk)
-    services.commitment_delete(user=request.user, commitment=commitment)
+    try:
+        services.commitment_delete(user=request.user, commitment=commitment)
+    except ValidationError as error:  # filed reports refer to it: the row offers "Withdraw"
+        messages.error(request, " ".join(error.messages))
+        return render_editor(request, plan) if is_htmx(request) else back_to_editor(plan, f"commitment-{commitment.pk}")
     return render_editor(request, plan) if is_htmx(request) else back_to_editor(plan)
+
+
+def _withdraw(request, plan, withdraw, anchor):
+    form = WithdrawForm(request.POST)
+    if form.is_valid():
+        try:
+            withdraw(user=request.user, reason=form.cleaned_data["reason"])
+            messages.success(request, _("Withdrawn. Reports already filed keep it."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    else:
+        messages.error(request, _("Give the reason for the withdrawal."))
+    return render_editor(request, plan) if is_htmx(request) else back_to_editor(plan, anchor)
+
+
+@login_required
+@require_POST
+def commitment_withdraw(request, pk, commitment_pk):
+    plan, commitment = _commitment(request, pk, commitment_pk)
+    withdraw = partial(services.commitment_withdraw, commitment=commitment)
+    return _withdraw(request, plan, withdraw, f"commitment-{commitment.pk}")
+
+
+@login_required
+@require_POST
+def indicator_withdraw(request, pk, indicator_pk):
+    plan = plan_for_change(request, pk)
+    indicator = get_object_or_404(Indicator, commitment__plan=plan, pk=indicator_pk)
+    withdraw = partial(services.indicator_withdraw, indicator=indicator)
+    return _withdraw(request, plan, withdraw, f"commitment-{indicator.commitment_id}")
 
 
 @login_required

@@ -219,7 +219,7 @@ def report_commitments(report: ProgressReport):
     """The unit's commitments (those it reports on, then any other it gave progress for),
     and its progress by commitment id."""
     progress = {p.commitment_id: p for p in report.progress.select_related("commitment__section")}
-    commitments = commitments_for(report.plan, report.organisation)
+    commitments = commitments_for(report.plan, report.organisation, report.period)
     listed = {c.pk for c in commitments}
     extra = sorted(
         (p.commitment for p in progress.values() if p.commitment_id not in listed),

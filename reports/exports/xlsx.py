@@ -135,7 +135,7 @@ def _unit_figures(sheet, consolidation, reports) -> None:
         organisation = report.organisation
         key = (organisation.side, organisation.area.level)
         if key not in applicable:
-            applicable[key] = [i for c in commitments_for(plan, organisation) for i in c.indicators.all()]
+            applicable[key] = [i for c in commitments_for(plan, organisation, consolidation.period) for i in c.indicators.all()]
         indicators = list(applicable[key])
         listed = {i.pk for i in indicators}
         indicators += [others[i] for i in values[report_id] if i not in listed]

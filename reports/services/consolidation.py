@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from programmes.models import Commitment, Indicator, Organisation, Plan
 
 from ..models import CommitmentProgress, IndicatorValue, ProgressReport, Proposal, ReportingPeriod
+from ..rules import in_force_for
 
 RECEIVED = (ProgressReport.Status.SUBMITTED, ProgressReport.Status.ACCEPTED)
 DONE = CommitmentProgress.Status.DONE
@@ -128,7 +129,7 @@ def _indicator_totals(plan: Plan, period: ReportingPeriod) -> list[IndicatorTota
     }
     latest = values.filter(indicator=OuterRef("pk")).order_by("-report__submitted_at", "-pk").values("value")[:1]
     indicators = (
-        Indicator.objects.filter(commitment__plan=plan)
+        Indicator.objects.filter(in_force_for(period), commitment__plan=plan)
         .annotate(latest=Subquery(latest))
         .select_related("commitment")
         .order_by("commitment__section__order", "commitment__order", "order", "pk")
@@ -153,7 +154,7 @@ def _scorecard(plan: Plan, period: ReportingPeriod) -> tuple[list[CommitmentRow]
         by_commitment[commitment_id][side].append((name, status))
     rows = []
     scores = {side: Score(side, str(SIDE_LABEL[side]), 0, 0) for side in SIDE_LABEL}
-    commitments = plan.commitments.select_related("section").order_by("section__order", "order", "pk")
+    commitments = plan.commitments.filter(in_force_for(period)).select_related("section").order_by("section__order", "order", "pk")
     for commitment in commitments:
         statuses = by_commitment.get(commitment.pk, {})
         sides = list(SIDE_LABEL) if commitment.party == Commitment.Party.JOINT else [PARTY_SIDE.get(commitment.party)]

@@ -50,12 +50,19 @@ def default_reporting_units(plan: Plan) -> list[Organisation]:
     return parties + [o for o in below.order_by("area__path", "name") if o not in parties]
 
 
+def _locked(plan: Plan) -> Plan:
+    """The plan's row, locked: two editors opening or changing its reporting at once take
+    turns instead of inserting the same period or unit twice (an IntegrityError)."""
+    return Plan.objects.select_for_update().get(pk=plan.pk)
+
+
 @transaction.atomic
 def plan_open_reporting(*, user, plan: Plan) -> tuple[int, int]:
     """Create the plan's missing periods (H1 and H2 of every year of its period, or one a
     year for a yearly review) and its default reporting units. Returns how many of each
     were created; existing ones, possibly edited, are kept."""
     require_change(user, plan.area)
+    plan = _locked(plan)
     if not plan.start_year:
         return 0, 0
     schedule = schedule_for(plan.area)
@@ -78,6 +85,7 @@ def plan_open_reporting(*, user, plan: Plan) -> tuple[int, int]:
 def plan_reporting_update(*, user, plan: Plan, periods: list[ReportingPeriod], organisations: list[Organisation]) -> None:
     """Save a plan's own period dates (already validated) and the units that report on it."""
     require_change(user, plan.area)
+    _locked(plan)
     for period in periods:
         if period.plan_id != plan.pk:
             raise ValueError("A period of another plan.")

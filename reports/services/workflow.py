@@ -8,12 +8,13 @@ from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from khuyenhoc import access
-from programmes.models import Area, Commitment, Organisation, Plan
+from programmes.models import Area, Commitment, Indicator, Organisation, Plan
 
 from ..dashboard import bump_reports_version
 from ..models import (
@@ -25,7 +26,7 @@ from ..models import (
     ReportEvent,
     ReportingPeriod,
 )
-from ..rules import filing_open, may_reopen, return_deadline, today
+from ..rules import filing_open, in_force_for, may_reopen, return_deadline, today
 
 Status = ProgressReport.Status
 Role = access.Role
@@ -47,14 +48,16 @@ class ProgressData:
     note: str = ""
 
 
-def commitments_for(plan: Plan, organisation: Organisation):
-    """The commitments a unit reports on: its side's and the joint ones, at its level."""
+def commitments_for(plan: Plan, organisation: Organisation, period: ReportingPeriod | None = None):
+    """The commitments a unit reports on for ``period``: its side's and the joint ones, at its
+    level, without those withdrawn before the period started."""
     level = organisation.area.level
     if level == Area.Level.NATION:
         level = Area.Level.PROVINCE
     side = SIDE_PARTY.get(organisation.side, Commitment.Party.OTHER)
-    commitments = plan.commitments.filter(party__in=[side, Commitment.Party.JOINT]).select_related("section")
-    commitments = commitments.prefetch_related("indicators").order_by("section__order", "order", "pk")
+    commitments = plan.commitments.filter(in_force_for(period), party__in=[side, Commitment.Party.JOINT]).select_related("section")
+    indicators = Indicator.objects.filter(in_force_for(period)).order_by("order", "pk")
+    commitments = commitments.prefetch_related(Prefetch("indicators", queryset=indicators)).order_by("section__order", "order", "pk")
     return [c for c in commitments if not c.reporting_levels or level in c.reporting_levels]
 
 
@@ -103,12 +106,19 @@ def _changed() -> None:
 
 @transaction.atomic
 def report_start(*, user, plan: Plan, period: ReportingPeriod, organisation: Organisation) -> ProgressReport:
-    """The unit's report for the period, created as a draft the first time."""
+    """The unit's report for the period, created as a draft the first time. Two starts at
+    once (a double click) give the same report: the loser of the insert finds the winner's."""
     existing = ProgressReport.objects.filter(plan=plan, period=period, organisation=organisation).first()
     if existing:
         return existing
     _require_filing(user, plan, period, organisation)
-    report = ProgressReport.objects.create(plan=plan, period=period, organisation=organisation)
+    try:
+        with transaction.atomic():
+            report = ProgressReport.objects.create(plan=plan, period=period, organisation=organisation)
+    except IntegrityError:
+        # The unique (plan, organisation, period) row was committed meanwhile; on PostgreSQL
+        # the insert waited for it, and this new statement sees it.
+        return ProgressReport.objects.get(plan=plan, period=period, organisation=organisation)
     _event(report, ReportEvent.Action.CREATED, user)
     return report
 
@@ -125,13 +135,13 @@ def report_save(
 ) -> ProgressReport:
     """Save a draft (or a returned report being fixed). Refused if someone saved it since
     ``version`` was read, so that nobody's typing is overwritten silently."""
-    report = ProgressReport.objects.select_for_update().select_related("plan", "period", "organisation").get(pk=report.pk)
+    report = ProgressReport.objects.select_for_update(of=("self",)).select_related("plan", "period", "organisation").get(pk=report.pk)
     _require_filing(user, report.plan, report.period, report.organisation, report)
     if not report.is_editable_status:
         raise ValidationError(_("This report has been submitted: it can no longer be changed."))
     if report.version != version:
         raise StaleReport(_("Someone else saved this report while you were editing it. Your text is kept below: copy what you need, reload the report and apply your changes again."))
-    allowed = {c.pk: c for c in commitments_for(report.plan, report.organisation)}
+    allowed = {c.pk: c for c in commitments_for(report.plan, report.organisation, report.period)}
     for field, text in narrative.items():
         setattr(report, field, text)
     report.version += 1
@@ -152,18 +162,18 @@ def report_save(
 @transaction.atomic
 def report_submit(*, user, report: ProgressReport) -> ProgressReport:
     """Send the report to the province; from then on it is read-only to the unit."""
-    report = ProgressReport.objects.select_for_update().select_related("plan", "period", "organisation").get(pk=report.pk)
+    report = ProgressReport.objects.select_for_update(of=("self",)).select_related("plan", "period", "organisation").get(pk=report.pk)
     _require_filing(user, report.plan, report.period, report.organisation, report)
     if not report.is_editable_status:
         raise ValidationError(_("This report has already been submitted."))
-    expected = {c.pk for c in commitments_for(report.plan, report.organisation)}
+    expected = {c.pk for c in commitments_for(report.plan, report.organisation, report.period)}
     reported = set(report.progress.values_list("commitment_id", flat=True))
     if expected - reported:
         raise ValidationError(_("Give a status for every commitment before submitting."))
     report.status = Status.SUBMITTED
     report.submitted_at = timezone.now()
     report.version += 1
-    report.save()
+    report.save(update_fields=["status", "submitted_at", "version", "updated_at"])
     _sync_proposals(report)
     _event(report, ReportEvent.Action.SUBMITTED, user)
     return report
@@ -191,7 +201,7 @@ def report_return(*, user, report: ProgressReport, comment: str, until: date | N
     If filing locks too soon for the unit to fix it (see ``rules.return_deadline``), or the
     reviewer gives ``until``, the report is reopened until that date, so that a returned
     report can always be fixed."""
-    report = ProgressReport.objects.select_for_update().select_related("period").get(pk=report.pk)
+    report = ProgressReport.objects.select_for_update(of=("self",)).select_related("period").get(pk=report.pk)
     _require_review(user, report)
     if report.status != Status.SUBMITTED:
         raise ValidationError(_("Only a submitted report can be returned."))
@@ -206,7 +216,7 @@ def report_return(*, user, report: ProgressReport, comment: str, until: date | N
     if until is not None:
         report.reopened_until = until
     report.version += 1
-    report.save()
+    report.save(update_fields=["status", "return_comment", "reviewed_at", "reopened_until", "version", "updated_at"])
     _event(report, ReportEvent.Action.RETURNED, user, comment.strip())
     if until is not None:
         _event(report, ReportEvent.Action.REOPENED, user, _until(until))
@@ -219,6 +229,8 @@ def _until(day: date) -> str:
 
 @transaction.atomic
 def report_accept(*, user, report: ProgressReport) -> ProgressReport:
+    """Accept a submitted report. The row is locked, so of an accept and a return at once
+    exactly one wins and the other is told the report is no longer submitted."""
     report = ProgressReport.objects.select_for_update().get(pk=report.pk)
     _require_review(user, report)
     if report.status != Status.SUBMITTED:
@@ -226,7 +238,7 @@ def report_accept(*, user, report: ProgressReport) -> ProgressReport:
     report.status = Status.ACCEPTED
     report.reviewed_at = timezone.now()
     report.version += 1
-    report.save()
+    report.save(update_fields=["status", "reviewed_at", "version", "updated_at"])
     _event(report, ReportEvent.Action.ACCEPTED, user)
     return report
 
@@ -239,7 +251,16 @@ def report_reopen(*, user, plan: Plan, period: ReportingPeriod, organisation: Or
         raise PermissionDenied(_("Only the province's reviewers review this report."))
     if until < today():
         raise ValidationError(_("Reopen until a date that has not passed."))
-    report = ProgressReport.objects.select_for_update().filter(plan=plan, period=period, organisation=organisation).first()
+    # Lock the report row itself (not the joined period and unit) and write only the deadline:
+    # a draft the unit saves meanwhile is kept and its version stands. The version is not bumped:
+    # it guards the unit's typing (the stale-edit check, the browser's kept copy), which a new
+    # deadline does not touch, so a unit given more time can go on typing in the open form.
+    report = (
+        ProgressReport.objects.select_for_update(of=("self",))
+        .filter(plan=plan, period=period, organisation=organisation)
+        .order_by()
+        .first()
+    )
     if not may_reopen(period, report):
         if report is not None and report.status in (Status.SUBMITTED, Status.ACCEPTED):
             raise ValidationError(_("This report has been sent: return it to the unit instead."))
@@ -248,24 +269,26 @@ def report_reopen(*, user, plan: Plan, period: ReportingPeriod, organisation: Or
         report = ProgressReport.objects.create(plan=plan, period=period, organisation=organisation)
         _event(report, ReportEvent.Action.CREATED, user)
     report.reopened_until = until
-    report.save()
+    report.save(update_fields=["reopened_until", "updated_at"])
     _event(report, ReportEvent.Action.REOPENED, user, _until(until))
     return report
 
 
 @transaction.atomic
 def proposal_answer(*, user, proposal: Proposal, answer: str) -> Proposal:
+    proposal = Proposal.objects.select_for_update(of=("self",)).select_related("report").get(pk=proposal.pk)
     _require_review(user, proposal.report)
     proposal.answer = answer.strip()
     proposal.answered_by = user if proposal.answer else None
     proposal.answered_at = timezone.now() if proposal.answer else None
-    proposal.save()
+    proposal.save(update_fields=["answer", "answered_by", "answered_at"])
     return proposal
 
 
 @transaction.atomic
 def attachment_add(*, user, report: ProgressReport, upload) -> Attachment:
-    report = ProgressReport.objects.select_related("plan", "period", "organisation").get(pk=report.pk)
+    # Locked so that a submit at the same moment cannot slip between the check and the insert.
+    report = ProgressReport.objects.select_for_update(of=("self",)).select_related("plan", "period", "organisation").get(pk=report.pk)
     _require_filing(user, report.plan, report.period, report.organisation, report)
     if not report.is_editable_status:
         raise ValidationError(_("This report has been submitted: it can no longer be changed."))
@@ -276,7 +299,7 @@ def attachment_add(*, user, report: ProgressReport, upload) -> Attachment:
 def attachment_remove(*, user, attachment: Attachment) -> None:
     """Remove a wrong evidence file while the unit can still change its report. The report's
     history keeps the file's name, so a reviewer can see what was withdrawn and by whom."""
-    report = ProgressReport.objects.select_for_update().select_related("plan", "period", "organisation").get(pk=attachment.report_id)
+    report = ProgressReport.objects.select_for_update(of=("self",)).select_related("plan", "period", "organisation").get(pk=attachment.report_id)
     _require_filing(user, report.plan, report.period, report.organisation, report)
     if not report.is_editable_status:
         raise ValidationError(_("This report has been submitted: it can no longer be changed."))

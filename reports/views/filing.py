@@ -51,7 +51,7 @@ def report_start(request, period_pk, organisation_pk):
 
 
 def _report_form(report, data=None) -> ReportForm:
-    commitments = workflow.commitments_for(report.plan, report.organisation)
+    commitments = workflow.commitments_for(report.plan, report.organisation, report.period)
     previous = selectors.previous_report(report)
     earlier = {v.indicator_id: v.value for v in previous.values.all()} if previous else {}
     return ReportForm(data, report=report, commitments=commitments, previous=earlier)
@@ -154,7 +154,7 @@ def report_submit(request, pk):
         messages.success(request, _("The report was sent to the province."))
         return redirect("reports:report_detail", pk=report.pk)
     reported = set(report.progress.values_list("commitment_id", flat=True))
-    missing = [c for c in workflow.commitments_for(report.plan, report.organisation) if c.pk not in reported]
+    missing = [c for c in workflow.commitments_for(report.plan, report.organisation, report.period) if c.pk not in reported]
     return render(request, "reports/report_submit.html", {"report": report, "missing": missing})
 
 
