@@ -2,12 +2,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from khuyenhoc import access
+from programmes.files import file_download
 from programmes.models import Organisation
 
 from .. import selectors
@@ -183,4 +183,4 @@ def attachment_remove(request, pk, attachment_pk):
 def attachment_download(request, pk, attachment_pk):
     report = report_for_read(request, pk)
     attachment = get_object_or_404(Attachment, report=report, pk=attachment_pk)
-    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
+    return file_download(attachment.file, attachment.name)
