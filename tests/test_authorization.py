@@ -138,7 +138,7 @@ CASES += [
         "post",
         "reports:report_start",
         lambda w: [w.h1.pk, w.unit_a.pk],
-        expect(LOGIN, 403, 403, 403, 403, 302, 403, 403),
+        expect(LOGIN, 403, 403, 403, 403, 302, 404, 404),
     ),
     ("report-detail", "get", "reports:report_detail", lambda w: [w.report.pk], READ_REPORT),
     ("report-edit", "get", "reports:report_edit", lambda w: [w.report.pk], expect(LOGIN, 403, 403, 403, 403, 302, 404, 404)),

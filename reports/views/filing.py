@@ -8,11 +8,10 @@ from django.views.decorators.http import require_POST
 
 from khuyenhoc import access
 from programmes.files import file_download
-from programmes.models import Organisation
 
 from .. import selectors
 from ..forms import AttachmentForm, ReportForm
-from ..models import Attachment, ReportingPeriod
+from ..models import Attachment
 from ..services import workflow
 
 
@@ -38,8 +37,9 @@ def my_reports(request):
 @login_required
 @require_POST
 def report_start(request, period_pk, organisation_pk):
-    period = get_object_or_404(ReportingPeriod.objects.select_related("plan"), pk=period_pk)
-    organisation = get_object_or_404(Organisation, pk=organisation_pk)
+    # Both scoped: another province's period answers as a missing one would.
+    period = get_object_or_404(selectors.periods_visible_to(request.user).select_related("plan"), pk=period_pk)
+    organisation = get_object_or_404(access.organisations_visible_to(request.user), pk=organisation_pk)
     if not workflow.is_reporter_of(request.user, organisation):
         raise PermissionDenied
     try:
