@@ -64,6 +64,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "khuyenhoc.middleware.SessionTimeoutMiddleware",
+    "khuyenhoc.middleware.PrivatePagesMiddleware",
+    "khuyenhoc.middleware.ContentSecurityPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes requires: it turns a lockout into a response.
@@ -219,6 +222,11 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Production hardening; `manage.py check --deploy` passes with DEBUG off.
 SESSION_COOKIE_HTTPONLY = True
+# Signed out after this long without a request, and this long after signing in
+# (khuyenhoc.middleware.SessionTimeoutMiddleware); the cookie lasts no longer.
+SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", str(8 * 60)))
+SESSION_MAX_DAYS = int(os.environ.get("SESSION_MAX_DAYS", "7"))
+SESSION_COOKIE_AGE = SESSION_MAX_DAYS * 24 * 3600
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

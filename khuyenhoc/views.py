@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from khuyenhoc import access, throttle
 from khuyenhoc.forms import LoginForm
+from khuyenhoc.middleware import session_started
 from programmes.selectors import plans_ending
 from reports import dashboard as dashboards
 from reports import todo
@@ -64,6 +65,7 @@ class LoginView(auth_views.LoginView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
+        session_started(self.request)
         response.set_cookie(
             throttle.DEVICE_COOKIE,
             throttle.device_cookie(form.get_user().get_username()),
