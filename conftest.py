@@ -19,6 +19,14 @@ Side = Organisation.Side
 Level = Area.Level
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The login and reset counters (a locmem cache in tests) must not outlive a test."""
+    from django.core.cache import caches
+
+    caches["throttle"].clear()
+
+
 def make_area(code, name, level, parent=None, **extra) -> Area:
     return Area.objects.create(code=code, name=name, level=level, parent=parent, **extra)
 

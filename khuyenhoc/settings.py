@@ -64,6 +64,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "khuyenhoc.middleware.SessionTimeoutMiddleware",
+    "khuyenhoc.middleware.PrivatePagesMiddleware",
+    "khuyenhoc.middleware.ContentSecurityPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes requires: it turns a lockout into a response.
@@ -112,6 +115,8 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The login and password-reset counters (khuyenhoc/throttle.py): the same store, its own alias.
+CACHES["throttle"] = {**CACHES["default"]}
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
@@ -153,6 +158,12 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES"
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "khuyenhoc.views.locked_out"
+# A browser that signed in as a username before is not locked out by others' failures
+# on the same address; and one address is slowed down across usernames (khuyenhoc/throttle.py).
+AXES_WHITELIST_CALLABLE = "khuyenhoc.throttle.is_known_device"
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("LOGIN_ADDRESS_FAILURE_LIMIT", "30"))
+PASSWORD_RESET_PER_ADDRESS = int(os.environ.get("PASSWORD_RESET_PER_ADDRESS", "5"))
+PASSWORD_RESET_PER_ACCOUNT = int(os.environ.get("PASSWORD_RESET_PER_ACCOUNT", "3"))
 AXES_VERBOSE = False
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0")) or None
 AXES_IPWARE_META_PRECEDENCE_ORDER = (
@@ -211,6 +222,11 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Production hardening; `manage.py check --deploy` passes with DEBUG off.
 SESSION_COOKIE_HTTPONLY = True
+# Signed out after this long without a request, and this long after signing in
+# (khuyenhoc.middleware.SessionTimeoutMiddleware); the cookie lasts no longer.
+SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", str(8 * 60)))
+SESSION_MAX_DAYS = int(os.environ.get("SESSION_MAX_DAYS", "7"))
+SESSION_COOKIE_AGE = SESSION_MAX_DAYS * 24 * 3600
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -2,6 +2,7 @@ import re
 from decimal import Decimal
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Q
 from django.forms import inlineformset_factory
 from django.utils import formats
@@ -14,7 +15,7 @@ from khuyenhoc.forms import ChoicePromptsMixin, CleanTextMixin, choice_prompt
 from . import selectors
 from .models import Area, Commitment, Indicator, Organisation, Plan, PlanParty, Section
 from .services.plans import PartyData, is_referred
-from .validators import validate_scan
+from .validators import sniff, stored_name, validate_scan
 
 
 class AreaChoiceField(forms.ModelChoiceField):
@@ -131,6 +132,12 @@ class PlanForm(ChoicePromptsMixin, CleanTextMixin, forms.ModelForm):
         parents = selectors.plans_visible_to(user).select_related("area")
         self.fields["parent"].queryset = parents.exclude(pk=plan.pk) if plan else parents
         self.fields["parent"].empty_label = choice_prompt(_("Higher-level plan"))
+
+    def clean_scan(self):
+        scan = self.cleaned_data.get("scan")
+        if isinstance(scan, UploadedFile):  # a new upload; a kept one is already stored safely
+            scan.name = stored_name(sniff(scan))
+        return scan
 
     def clean_number(self):
         return " ".join(self.cleaned_data["number"].split())

@@ -8,7 +8,7 @@ from khuyenhoc import access
 from khuyenhoc.dates import DateField
 from khuyenhoc.forms import ChoicePromptsMixin, CleanTextMixin
 from programmes.models import Area, Indicator, Organisation, Plan
-from programmes.validators import sniff_scan
+from programmes.validators import evidence_type
 
 from .models import CommitmentProgress, ProgressReport, ReportingPeriod
 from .rules import return_deadline
@@ -106,25 +106,12 @@ class ReportForm(ChoicePromptsMixin, CleanTextMixin, forms.Form):
         }
 
 
-EVIDENCE_LIMIT = 10 * 1024 * 1024
-
-
-def validate_evidence(upload) -> None:
-    """Evidence is a PDF, an image or an Office document (by content), at most 10 MB."""
-    if upload.size > EVIDENCE_LIMIT:
-        raise forms.ValidationError(_("The file is larger than 10 MB."))
-    head = upload.read(16)
-    upload.seek(0)
-    if not (sniff_scan(head) or head.startswith(b"PK\x03\x04")):
-        raise forms.ValidationError(_("Attach a PDF, an image or a Word or Excel document."))
-
-
 class AttachmentForm(CleanTextMixin, forms.Form):
     file = forms.FileField(
         label=_("Evidence"),
-        validators=[validate_evidence],
+        validators=[evidence_type],
         error_messages={"empty": _("The file is empty.")},
-        help_text=_("PDF, image, Word or Excel, at most 10 MB."),
+        help_text=_("PDF, image, Word, Excel or PowerPoint, at most 10 MB."),
     )
 
 

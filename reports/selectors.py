@@ -24,6 +24,11 @@ def reports_visible_to(user) -> QuerySet[ProgressReport]:
     )
 
 
+def periods_visible_to(user) -> QuerySet[ReportingPeriod]:
+    """Reporting periods of the plans the user may read."""
+    return ReportingPeriod.objects.filter(plan__in=plans_visible_to(user))
+
+
 def plan_for_reporting(user, plan_pk: int) -> QuerySet[Plan]:
     return plans_visible_to(user).filter(pk=plan_pk)
 

@@ -161,7 +161,7 @@ CASES += [
         "post",
         "reports:report_start",
         lambda w: [w.h1.pk, w.unit_a.pk],
-        expect(LOGIN, 403, 403, 403, 403, 302, 403, 403),
+        expect(LOGIN, 403, 403, 403, 403, 302, 404, 404),
     ),
     ("report-detail", "get", "reports:report_detail", lambda w: [w.report.pk], READ_REPORT),
     ("report-edit", "get", "reports:report_edit", lambda w: [w.report.pk], expect(LOGIN, 403, 403, 403, 403, 302, 404, 404)),
@@ -303,6 +303,10 @@ def test_url_answers_each_persona_as_expected(client, world, reporting_plan, h1,
         assert response["Location"].startswith(reverse("admin:login"))
     else:
         assert response.status_code == want, f"{persona_name} on {url}"
+    # Every answer carries the policy, and a signed-in page is never stored.
+    assert "script-src 'self';" in response["Content-Security-Policy"]
+    if user is not None and response.status_code == 200:
+        assert "no-store" in response["Cache-Control"], url
 
 
 def submitted_report(world, period):

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,6 +12,7 @@ from reports import selectors as reporting_selectors
 
 from .. import history, selectors
 from ..forms import DeriveForm, PartyFormSet, PlanFilterForm, PlanForm, StatusForm
+from ..files import file_download
 from ..import_forms import ImportPreview, ImportSourceForm
 from ..models import Plan
 from ..services import imports as import_services
@@ -122,7 +123,7 @@ def plan_scan(request, pk):
     plan = plan_for_read(request, pk)
     if not plan.scan:
         raise Http404
-    return FileResponse(plan.scan.open("rb"), as_attachment=True, filename=plan.scan.name.rsplit("/", 1)[-1])
+    return file_download(plan.scan, f"ke-hoach-{plan.pk}")
 
 
 @login_required

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from khuyenhoc import access
 from programmes.models import Area, Commitment, Indicator, Organisation, Plan
+from programmes.validators import display_name, evidence_type, stored_name
 
 from ..dashboard import bump_reports_version
 from ..models import (
@@ -292,7 +293,11 @@ def attachment_add(*, user, report: ProgressReport, upload) -> Attachment:
     _require_filing(user, report.plan, report.period, report.organisation, report)
     if not report.is_editable_status:
         raise ValidationError(_("This report has been submitted: it can no longer be changed."))
-    return Attachment.objects.create(report=report, file=upload, name=upload.name[:255], uploaded_by=user)
+    # Stored under a generated name with the extension of what the file is; the uploaded name is only shown.
+    extension = evidence_type(upload)
+    name = display_name(upload.name, extension)
+    upload.name = stored_name(extension)
+    return Attachment.objects.create(report=report, file=upload, name=name, uploaded_by=user)
 
 
 @transaction.atomic

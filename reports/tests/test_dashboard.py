@@ -116,6 +116,7 @@ def test_the_dashboard_page_costs_a_bounded_number_of_queries(client, world, lea
     with django_assert_max_num_queries(30) as small:
         assert client.get(reverse("reports:dashboard")).status_code == 200
     _grow(world, reported, h1, 40)
+    client.get(reverse("home"))  # the session's activity stamp is written once a while, not counted here
     cache.clear()
     with django_assert_max_num_queries(30) as large:
         assert client.get(reverse("reports:dashboard")).status_code == 200

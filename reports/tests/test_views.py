@@ -128,7 +128,7 @@ def test_evidence_must_be_a_document_by_its_content(client, reporter_a, draft, i
     client.force_login(reporter_a)
     url = reverse("reports:attachment_add", args=[draft.pk])
     response = client.post(url, {"file": SimpleUploadedFile("anh.jpg", b"MZ\x90 not an image")}, follow=True)
-    assert "Hãy đính kèm tệp PDF, ảnh, hoặc văn bản Word, Excel." in response.content.decode()
+    assert "Hãy đính kèm tệp PDF, ảnh hoặc tài liệu Word, Excel, PowerPoint." in response.content.decode()
     client.post(url, {"file": SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4\n%%EOF")})
     assert draft.attachments.get().name == "bien-ban.pdf"
 
@@ -303,6 +303,7 @@ def test_reopen_is_offered_only_after_the_lock_date_and_the_row_shows_the_new_de
     with time_machine.travel(date(2026, 6, 25), tick=False):  # late, but filing is open
         assert "Mở lại" not in client.get(page_url).content.decode()
     with time_machine.travel(date(2026, 7, 10), tick=False):
+        client.force_login(reviewer)  # a new day's sign-in: the session of 25/06 has ended
         page = client.get(page_url).content.decode()
         assert page.count(">Mở lại<") == 3  # the three units that have not sent anything
         assert "Mở lại" not in _row(page, world.unit_a.name)  # sent: returned, not reopened

@@ -2,17 +2,16 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from khuyenhoc import access
-from programmes.models import Organisation
+from programmes.files import file_download
 
 from .. import selectors
 from ..forms import AttachmentForm, ReportForm
-from ..models import Attachment, ReportingPeriod
+from ..models import Attachment
 from ..services import workflow
 
 
@@ -38,8 +37,9 @@ def my_reports(request):
 @login_required
 @require_POST
 def report_start(request, period_pk, organisation_pk):
-    period = get_object_or_404(ReportingPeriod.objects.select_related("plan"), pk=period_pk)
-    organisation = get_object_or_404(Organisation, pk=organisation_pk)
+    # Both scoped: another province's period answers as a missing one would.
+    period = get_object_or_404(selectors.periods_visible_to(request.user).select_related("plan"), pk=period_pk)
+    organisation = get_object_or_404(access.organisations_visible_to(request.user), pk=organisation_pk)
     if not workflow.is_reporter_of(request.user, organisation):
         raise PermissionDenied
     try:
@@ -183,4 +183,4 @@ def attachment_remove(request, pk, attachment_pk):
 def attachment_download(request, pk, attachment_pk):
     report = report_for_read(request, pk)
     attachment = get_object_or_404(Attachment, report=report, pk=attachment_pk)
-    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
+    return file_download(attachment.file, attachment.name)

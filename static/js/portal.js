@@ -21,6 +21,11 @@
     if (first) first.focus();
   });
 
+  // A "Print" button (no inline handlers: the Content-Security-Policy forbids them).
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-print]")) window.print();
+  });
+
   // After htmx swaps content in, move focus to what the swap brought so that
   // keyboard and screen-reader users are not left on a removed element.
   document.addEventListener("htmx:afterSwap", function (event) {

@@ -40,16 +40,40 @@ def browser():
         browser.close()
 
 
+# Every page reports what the Content-Security-Policy refused, through the console.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", function (event) {
+    console.error("CSP violation: " + event.violatedDirective + " " + (event.blockedURI || "inline") +
+                  " at " + event.sourceFile + ":" + event.lineNumber);
+});
+"""
+
+
+def is_csp_violation(text: str) -> bool:
+    return "CSP violation" in text or "Content Security Policy" in text
+
+
 @pytest.fixture
-def new_page(browser):
+def csp_violations():
+    """What the Content-Security-Policy refused on any page of the test; none, at its end."""
+    seen = []
+    yield seen
+    assert seen == [], "the Content-Security-Policy refused:\n" + "\n".join(seen)
+
+
+@pytest.fixture
+def new_page(browser, csp_violations):
     """Open a page in a fresh browser profile; an English browser, to prove the portal still speaks Vietnamese."""
     contexts = []
 
     def open_page(viewport=None):
         context = browser.new_context(locale="en-US", viewport=viewport or {"width": 1280, "height": 800})
         context.set_default_timeout(10_000)
+        context.add_init_script(REPORT_CSP_VIOLATIONS)
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        page.on("console", lambda message: is_csp_violation(message.text) and csp_violations.append(message.text))
+        return page
 
     yield open_page
     for context in contexts:
