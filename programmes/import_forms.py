@@ -1,11 +1,11 @@
 """Forms of "Nhập từ văn bản": the source (pasted text or a file), then the
 editable preview of everything the importer proposes. Nothing is saved
 before the preview is confirmed, and nothing at all if any part is wrong."""
-import json
-
 from django import forms
+from django.core import signing
 from django.forms import formset_factory, inlineformset_factory
 from django.template.defaultfilters import filesizeformat
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -37,8 +37,57 @@ def problem_message(problem: ImportProblem) -> str:
         ),
         "news_article": _("This looks like a news article, not a coordination plan. Nothing was imported."),
         "no_commitments": _("No numbered or bulleted commitment was found in this text."),
+        # The budgets of importer/readers/budgets.py, spent by an oversized or crafted document.
+        "unpacked_too_large": _(
+            "Unpacked, this document takes more than %(limit)s, the most the portal reads. "
+            "Remove large pictures, or paste the text of the plan instead."
+        )
+        % {"limit": filesizeformat(detail.get("limit", 0))},
+        "too_compressed": _(
+            "This document is packed far more tightly than a Word file normally is, so it was not opened. "
+            "Save it again from Word, or paste the text of the plan instead."
+        ),
+        "too_many_paragraphs": _(
+            "This document has more than %(limit)s paragraphs; a plan has far fewer. Import the plan on its own."
+        )
+        % {"limit": number_format(detail.get("limit", 0), force_grouping=True)},
+        "too_many_pages": _("This PDF has more than %(limit)s pages. Import the plan on its own, without annexes.")
+        % {"limit": number_format(detail.get("limit", 0), force_grouping=True)},
+        "too_long": _(
+            "The text of this document is longer than %(limit)s characters. Import the plan on its own."
+        )
+        % {"limit": number_format(detail.get("limit", 0), force_grouping=True)},
+        "too_complex": _(
+            "A page of this PDF is too large or complex to read. Save it again as PDF, or paste the text of the plan instead."
+        ),
+        "too_slow": _(
+            "Reading this document took more than %(limit)s seconds, so it was stopped. "
+            "Save it again from Word, or paste the text of the plan instead."
+        )
+        % {"limit": number_format(detail.get("limit", 0))},
     }
     return messages.get(problem.code, _("This document cannot be imported."))
+
+
+# The preview carries the importer's warnings to the confirming post in a
+# hidden field, signed so that only what the server wrote comes back: once it
+# trusted that JSON, and one 40-byte value such as {"code": "%(a)300000000s"}
+# made a 300 MB page. A signature older than this is refused too.
+PREVIEW_SALT = "programmes.import_preview.warnings"
+PREVIEW_MAX_AGE = 12 * 60 * 60
+
+
+def _preview_salt(user) -> str:
+    return f"{PREVIEW_SALT}:{user.pk}"
+
+
+def sign_warnings(warnings: list[dict], *, user) -> str:
+    return signing.dumps(warnings, salt=_preview_salt(user), compress=True)
+
+
+def unsign_warnings(value: str, *, user) -> list[dict]:
+    """The warnings the server signed for this user; ``signing.BadSignature`` if changed or expired."""
+    return signing.loads(value or "", salt=_preview_salt(user), max_age=PREVIEW_MAX_AGE)
 
 
 def warning_message(code: str, detail: dict) -> str:
@@ -92,6 +141,18 @@ class ImportPlanForm(PlanForm):
 
     class Meta(PlanForm.Meta):
         fields = [f for f in PlanForm.Meta.fields if f != "scan"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        self.user = user
+
+    def clean(self):
+        cleaned = super().clean()
+        try:
+            unsign_warnings(cleaned.get("warnings", ""), user=self.user)
+        except signing.BadSignature:
+            self.add_error(None, _("This preview has expired or was changed. Import the document again."))
+        return cleaned
 
 
 class ImportPartyForm(PartyForm):
@@ -173,8 +234,11 @@ class ImportPreview:
         )
         self.commitments = ImportCommitmentFormSet(data, initial=initial.get("commitments"), prefix="commitments")
         self.indicators = ImportIndicatorFormSet(data, initial=initial.get("indicators"), prefix="indicators")
-        raw = self.plan_form["warnings"].value() or "[]"
-        self.warnings = [warning_message(w.pop("code"), w) for w in json.loads(raw)]
+        try:
+            warnings = unsign_warnings(self.plan_form["warnings"].value(), user=user)
+        except signing.BadSignature:
+            warnings = []  # the form's error says why
+        self.warnings = [warning_message(w.pop("code"), w) for w in warnings]
 
     def is_valid(self) -> bool:
         valid = all(
@@ -252,7 +316,7 @@ class ImportPreview:
                 "purposes": "\n".join(parsed.purposes),
                 "requirements": "\n".join(parsed.requirements),
                 "recipients": "\n".join(parsed.recipients),
-                "warnings": json.dumps(warnings, ensure_ascii=False),
+                "warnings": sign_warnings(warnings, user=user),
             },
             "parties": parties,
             "commitments": [

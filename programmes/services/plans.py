@@ -7,7 +7,7 @@ plan's area, so that views, commands and the admin get the same guarantee.
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import router, transaction
+from django.db import IntegrityError, router, transaction
 from django.db.models import Max
 from django.db.models.deletion import Collector, ProtectedError
 from django.utils import timezone
@@ -301,24 +301,35 @@ def plan_derive(
     require_change(user, area)
     if not area.path.startswith(parent.area.path) or area == parent.area:
         raise ValidationError(_("A derived plan must be for an area below the parent plan's area."))
-    child = plan_save(
-        user=user,
-        plan=Plan(
-            kind=parent.kind,
-            number=number,
-            title=title,
-            area=area,
-            start_year=parent.start_year,
-            end_year=parent.end_year,
-            status=Status.DRAFT,
-            parent=parent,
-            legal_bases="\n".join([str(parent), parent.legal_bases]).strip(),
-            purposes=parent.purposes,
-            requirements=parent.requirements,
-            review_cadence=parent.review_cadence,
-        ),
-        parties=parties,
-    )
+    taken = ValidationError({"number": _("Another plan of this area already has this number.")})
+    if number and Plan.objects.filter(area=area, number__iexact=number).exists():
+        raise taken
+    try:
+        # A savepoint, so that a plan given the same number an instant earlier
+        # is a form error beside the number rather than a broken transaction.
+        with transaction.atomic():
+            child = plan_save(
+                user=user,
+                plan=Plan(
+                    kind=parent.kind,
+                    number=number,
+                    title=title,
+                    area=area,
+                    start_year=parent.start_year,
+                    end_year=parent.end_year,
+                    status=Status.DRAFT,
+                    parent=parent,
+                    legal_bases="\n".join([str(parent), parent.legal_bases]).strip(),
+                    purposes=parent.purposes,
+                    requirements=parent.requirements,
+                    review_cadence=parent.review_cadence,
+                ),
+                parties=parties,
+            )
+    except IntegrityError:
+        if number and Plan.objects.filter(area=area, number=number).exists():
+            raise taken from None
+        raise
     level = area.level
     for section in parent.sections.prefetch_related("commitments__indicators"):
         carried = [

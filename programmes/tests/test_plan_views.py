@@ -217,3 +217,15 @@ def test_editing_a_plan_is_recorded_in_its_history(client, world, editor, plan):
     assert "Kế hoạch phối hợp (sửa đổi)" in page
     assert "Nguyễn Văn Biên" in page  # who
     assert "Kế hoạch phối hợp công tác giai đoạn 2012-2016" in page  # what it was
+
+
+@pytest.mark.parametrize("number", ["05/KH-HKH", "05/kh-hkh"])  # the first was an IntegrityError, a 500
+def test_deriving_with_a_number_the_area_already_uses_is_a_form_error_beside_the_number(client, world, editor, plan, number):
+    taken = make_plan(world.commune_a, world.unit_a, number="05/KH-HKH", title="Kế hoạch của phường")
+    client.force_login(editor)
+    data = {"area": world.commune_a.pk, "title": "Kế hoạch thực hiện", "number": number, "parties": [world.unit_a.pk]}
+    response = client.post(reverse("programmes:plan_derive", args=[plan.pk]), data)
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert errors == {"number": ["Đã có kế hoạch khác của địa bàn này mang số này."]}
+    assert list(Plan.objects.filter(area=world.commune_a)) == [taken]

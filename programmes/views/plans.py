@@ -143,8 +143,11 @@ def plan_derive(request, pk):
                 number=data["number"],
                 parties=[services.PartyData(organisation=o) for o in data["parties"]],
             )
-        except (PermissionDenied, ValidationError) as error:
-            form.add_error("area", " ".join(getattr(error, "messages", [_("You may not change the plans of this area.")])))
+        except ValidationError as error:
+            # A message about one field (the number taken) goes beside it; the others beside the area.
+            form.add_error(None if hasattr(error, "error_dict") else "area", error)
+        except PermissionDenied:
+            form.add_error("area", _("You may not change the plans of this area."))
         else:
             messages.success(request, _("The derived plan was created as a draft. Check its commitments."))
             return redirect("programmes:commitments", pk=child.pk)

@@ -3,7 +3,8 @@
 Public API::
 
     MAX_BYTES = 5 * 1024 * 1024
-    read_document(data: bytes, filename: str = "", *, max_bytes: int = MAX_BYTES) -> str
+    read_document(data: bytes, filename: str = "", *, max_bytes: int = MAX_BYTES,
+                  budget: Budget | None = None) -> str
 
 The format is detected from the content (magic bytes), never from the
 filename alone. The filename only breaks ties between two error codes for
@@ -44,9 +45,14 @@ with one of these ``code`` values; the portal maps each to a translated message.
     any text).
 ``"too_large"``
     More than ``max_bytes`` bytes. ``detail``: ``size`` (bytes received) and
-    ``limit`` (``max_bytes``). A ``.docx`` whose parts would unpack to more than
-    ``20 * max_bytes`` (a "zip bomb") raises the same code with
-    ``size``/``limit`` counted on the unpacked parts and ``unpacked=True``.
+    ``limit`` (``max_bytes``).
+``"unpacked_too_large"``, ``"too_compressed"``, ``"too_many_paragraphs"``, ``"too_many_pages"``, ``"too_long"``, ``"too_complex"``, ``"too_slow"``
+    A budget of :mod:`.budgets` is spent: the parts of a ``.docx`` (as its
+    zip directory declares them) or the decoded pages of a PDF add up to more
+    than ``unpacked_bytes``; a large zip member is packed more than ``ratio``
+    times (a "zip bomb"); more paragraphs, PDF pages or characters of text
+    than allowed; a PDF page beyond pypdf's limits; or reading outlasted
+    ``seconds``. ``detail``: ``limit`` (and ``size`` for unpacked bytes).
 ``"binary"``
     Neither text nor a supported format: an executable, an image, an old
     ``.doc``, a zip that is not a Word document (``.xlsx``, ``.odt``, a plain
@@ -115,26 +121,29 @@ numbers typed by hand are simply part of the text and kept as they are.
 from __future__ import annotations
 
 from ..errors import UnreadableDocument
+from .budgets import Budget
 from .pdf import _read_pdf
 from .text import _decode_text, _finish
 from .word import _read_zip
 
-__all__ = ["MAX_BYTES", "read_document"]
+__all__ = ["MAX_BYTES", "Budget", "read_document"]
 
 MAX_BYTES = 5 * 1024 * 1024
 
 
-def read_document(data: bytes, filename: str = "", *, max_bytes: int = MAX_BYTES) -> str:
+def read_document(data: bytes, filename: str = "", *, max_bytes: int = MAX_BYTES, budget: Budget | None = None) -> str:
     """Return the text of an uploaded plan (.docx, PDF or plain text).
 
     Raises :class:`UnreadableDocument` with one of the codes documented in the
-    module docstring; no other exception escapes for any input bytes.
+    module docstring; no other exception escapes for any input bytes. Reading
+    stops at ``budget`` (by default :mod:`.budgets`' limits, or the settings').
     """
     if isinstance(data, (bytearray, memoryview)):
         data = bytes(data)
     if not isinstance(data, bytes):
         raise TypeError(f"read_document() needs bytes, not {type(data).__name__}")
     filename = (filename or "").strip().lower()
+    budget = budget or Budget.from_settings()
 
     if not data:
         raise UnreadableDocument("empty")
@@ -146,7 +155,7 @@ def read_document(data: bytes, filename: str = "", *, max_bytes: int = MAX_BYTES
         # RTF is ASCII, but its markup would reach the parser as text.
         raise UnreadableDocument("binary", format="rtf")
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
-        return _finish(_read_zip(data, filename, max_bytes), empty_code="empty")
+        return _finish(_read_zip(data, filename, budget), empty_code="empty")
     if head.startswith(b"%PDF-"):
-        return _finish(_read_pdf(data), empty_code="no_text_layer")
+        return _finish(_read_pdf(data, budget), empty_code="no_text_layer")
     return _finish(_decode_text(data, filename), empty_code="empty", plain_text=True)

@@ -8,6 +8,7 @@ import io
 import zipfile
 
 from ..errors import UnreadableDocument
+from .budgets import Budget
 from .numbering import _Numbering
 from .wordml import (
     M_T,
@@ -34,9 +35,6 @@ from .wordml import (
     _w,
 )
 
-# A .docx may unpack to at most this many times ``max_bytes``.
-UNPACK_FACTOR = 20
-
 _DOCX_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm")
 
 # Main-part content types of Word files that are not plain .docx; python-docx
@@ -49,7 +47,7 @@ _OTHER_WORD_MAINS = (
 )
 
 
-def _read_zip(data: bytes, filename: str, max_bytes: int) -> str:
+def _read_zip(data: bytes, filename: str, budget: Budget) -> str:
     looks_like_word = filename.endswith(_DOCX_SUFFIXES) or b"word/" in data
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -58,6 +56,8 @@ def _read_zip(data: bytes, filename: str, max_bytes: int) -> str:
         if looks_like_word:
             raise UnreadableDocument("corrupted", format="docx", reason="bad_zip") from None
         raise UnreadableDocument("binary", format="zip") from None
+    # Before anything is read: even [Content_Types].xml may be a bomb.
+    budget.check_zip(infos)
 
     names = {info.filename for info in infos}
     content_types = b""
@@ -75,12 +75,6 @@ def _read_zip(data: bytes, filename: str, max_bytes: int) -> str:
             raise UnreadableDocument("corrupted", format="docx", reason="no_document_part")
         raise UnreadableDocument("binary", format=_zip_format(names, archive))
 
-    unpacked = sum(info.file_size for info in infos)
-    if unpacked > UNPACK_FACTOR * max_bytes:
-        raise UnreadableDocument(
-            "too_large", size=unpacked, limit=UNPACK_FACTOR * max_bytes, unpacked=True
-        )
-
     try:
         import docx
     except ImportError:  # pragma: no cover - python-docx is a requirement
@@ -91,7 +85,7 @@ def _read_zip(data: bytes, filename: str, max_bytes: int) -> str:
                 archive, infos, content_types.replace(other_main, WORDPROCESSING_MAIN)
             )
         document = docx.Document(io.BytesIO(data))
-        return _DocxText(document).text()
+        return _DocxText(document, budget).text()
     except UnreadableDocument:
         raise
     except Exception as exc:  # python-docx, zipfile and lxml raise many kinds
@@ -147,8 +141,9 @@ _SKIPPED_INLINE = frozenset(
 
 
 class _DocxText:
-    def __init__(self, document):
+    def __init__(self, document, budget: Budget):
         self.document = document
+        self.budget = budget
         self.numbering = _Numbering(_numbering_element(document), _styles_element(document))
         self.lines: list[str] = []
 
@@ -160,6 +155,7 @@ class _DocxText:
         if depth > 50:  # absurdly nested tables or text boxes
             return
         for child in container.iterchildren():
+            self.budget.check_time()
             tag = child.tag
             if tag == W_P:
                 self._paragraph(child, depth)
@@ -176,7 +172,9 @@ class _DocxText:
         _inline_text(p, parts, boxes)
         text = "".join(parts)
         label = self.numbering.label(p)
-        self.lines.append(f"{label} {text}" if label else text)
+        line = f"{label} {text}" if label else text
+        self.budget.paragraph(line)
+        self.lines.append(line)
         for box in boxes:
             self._blocks(box, depth + 1)
 
