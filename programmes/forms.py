@@ -221,6 +221,10 @@ class CommitmentForm(ChoicePromptsMixin, CleanTextMixin, forms.ModelForm):
         choices=Commitment.REPORTING_LEVEL_CHOICES,
         widget=forms.CheckboxSelectMultiple,
     )
+    # Bounded in the form, not only by the model's validators: a day of 2**31 is an error
+    # beside the field, never a number that overflows the date check or the database.
+    yearly_day = Commitment._meta.get_field("yearly_day").formfield(min_value=1, max_value=31)
+    yearly_month = Commitment._meta.get_field("yearly_month").formfield(min_value=1, max_value=12)
 
     class Meta:
         model = Commitment

@@ -216,7 +216,23 @@ class PeriodForm(CleanTextMixin, forms.ModelForm):
         return cleaned
 
 
-PeriodFormSet = forms.modelformset_factory(ReportingPeriod, form=PeriodForm, extra=0)
+class BasePeriodFormSet(forms.BaseModelFormSet):
+    """The plan's own periods, edited in place: a posted id of another plan's period,
+    or a form for a new period, is a form error, never a period saved elsewhere."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        # Django checks the hidden id against every period in the database; only this plan's are offered.
+        form.fields[self.model._meta.pk.name].queryset = self.get_queryset()
+
+    def clean(self):
+        super().clean()
+        pk_name = self.model._meta.pk.name
+        if any(form.errors.get(pk_name) or (form.instance.pk is None and form.has_changed()) for form in self.forms):
+            raise forms.ValidationError(_("Only the periods of this plan can be changed here."))
+
+
+PeriodFormSet = forms.modelformset_factory(ReportingPeriod, form=PeriodForm, formset=BasePeriodFormSet, extra=0)
 
 
 class ReportingUnitsForm(CleanTextMixin, forms.Form):

@@ -291,7 +291,7 @@ class Commitment(models.Model):
         elif self.yearly_day and self.yearly_month:
             try:
                 date(2024, self.yearly_month, self.yearly_day)  # a leap year admits 29/02
-            except ValueError:
+            except (ValueError, OverflowError):  # OverflowError: 2**31 and more, from the admin
                 errors["yearly_day"] = _("This day does not exist in that month.")
         if self.recurrence == self.Recurrence.ONCE and not self.deadline:
             errors["deadline"] = _("A one-off commitment needs a deadline.")

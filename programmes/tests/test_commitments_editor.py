@@ -100,6 +100,20 @@ def test_commitment_rules_are_shown_beside_their_fields(client, editor, plan):
     assert plan.commitments.count() == 2
 
 
+def test_a_yearly_day_or_month_beyond_any_calendar_is_an_error_beside_the_field(client, editor, plan):
+    """2**31 once overflowed the day-in-month check (a 500); 40000 would overflow PostgreSQL's smallint."""
+    section = plan.sections.get()
+    client.force_login(editor)
+    url = reverse("programmes:commitment_create", args=[plan.pk])
+    for day, month in [(str(2**31), "2"), ("2", str(2**63)), ("40000", "13"), ("0", "0")]:
+        data = commitment_data(section, **{"new-recurrence": "yearly", "new-yearly_day": day, "new-yearly_month": month})
+        response = client.post(url, data, **HTMX)
+        assert response.status_code == 200
+        page = response.content.decode()
+        assert "Đảm bảo giá trị này" in page, (day, month)
+    assert plan.commitments.count() == 2
+
+
 def test_a_yearly_date_such_as_2_october_is_kept(client, editor, plan):
     section = plan.sections.get()
     client.force_login(editor)

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from programmes.models import Indicator
 from reports.models import ProgressReport
+from reports.services import periods as period_services
 from reports.services import workflow
 
 
@@ -191,6 +192,39 @@ def test_an_editor_changes_a_plans_dates_and_reporting_units(client, world, edit
     data["periods-0-locked_after"] = "2026-06-01"  # before the due date
     page = client.post(url, data).content.decode()
     assert "Ngày khóa báo cáo không thể trước hạn gửi." in page
+
+
+def _period_post(periods, ids):
+    data = {"periods-TOTAL_FORMS": str(len(ids)), "periods-INITIAL_FORMS": str(len(ids)), "periods-MIN_NUM_FORMS": "0", "periods-MAX_NUM_FORMS": "1000"}
+    for index, (period, pk) in enumerate(zip(periods, ids)):
+        data.update({
+            f"periods-{index}-id": pk,
+            f"periods-{index}-starts_on": "01/01/2026",
+            f"periods-{index}-ends_on": "30/06/2026",
+            f"periods-{index}-due_on": "19/06/2026",
+            f"periods-{index}-locked_after": "04/07/2026",
+            f"periods-{index}-conference_on": "04/07/2026",
+        })
+    return data
+
+
+def test_a_period_of_another_plan_posted_in_the_schedule_is_a_form_error(client, world, editor, reporting_plan, other_plan):
+    """A tampered hidden id once reached the service (a 500); another province's period must not change either."""
+    period_services.plan_open_reporting(user=None, plan=other_plan)
+    foreign = other_plan.periods.order_by("year", "half").first()
+    before = (foreign.starts_on, foreign.due_on)
+    own = list(reporting_plan.periods.order_by("year", "half"))
+    dates = [(p.starts_on, p.due_on) for p in own]
+    client.force_login(editor)
+    url = reverse("reports:plan_reporting", args=[reporting_plan.pk])
+    for ids in ([foreign.pk, own[1].pk], ["", own[1].pk], [own[0].pk, own[1].pk, ""]):
+        data = _period_post(own + [own[0]], ids)
+        response = client.post(url, data)
+        assert response.status_code == 200, ids
+        assert "Chỉ thay đổi được các kỳ báo cáo của kế hoạch này." in response.content.decode()
+    foreign.refresh_from_db()
+    assert (foreign.starts_on, foreign.due_on) == before
+    assert [(p.starts_on, p.due_on) for p in reporting_plan.periods.order_by("year", "half")] == dates  # nothing half-saved
 
 
 def test_only_editors_of_the_area_change_a_plans_reporting(client, reviewer, outsider, reporting_plan):
