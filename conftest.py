@@ -27,6 +27,17 @@ def _fresh_cache():
     caches["throttle"].clear()
 
 
+@pytest.fixture
+def eager_celery():
+    """Run queued tasks in the test's process, even where REDIS_URL configures a real broker."""
+    from khuyenhoc.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
 def make_area(code, name, level, parent=None, **extra) -> Area:
     return Area.objects.create(code=code, name=name, level=level, parent=parent, **extra)
 

@@ -1,3 +1,5 @@
+import logging
+
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -6,6 +8,7 @@ from django.forms.forms import NON_FIELD_ERRORS
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import timezone
+from kombu.exceptions import OperationalError
 
 from khuyenhoc import access, throttle
 from khuyenhoc.forms import LoginForm
@@ -16,6 +19,7 @@ from tasks.reminders import settings_for
 from tasks.tasks import send_password_reset
 
 Role = access.Role
+log = logging.getLogger(__name__)
 
 
 @login_required
@@ -93,5 +97,15 @@ class PasswordResetView(auth_views.PasswordResetView):
                 "use_https": self.request.is_secure(),
                 "language": self.request.LANGUAGE_CODE,
             }
-            transaction.on_commit(lambda: send_password_reset.delay(**options))
+            transaction.on_commit(lambda: _queue_password_reset(options))
         return HttpResponseRedirect(self.get_success_url())
+
+
+def _queue_password_reset(options: dict) -> None:
+    """Queue the reset e-mail; with the broker down, send it here rather than lose it (the
+    page then takes a moment longer, which only an outage reveals)."""
+    try:
+        send_password_reset.delay(**options)
+    except OperationalError as error:
+        log.warning("Broker unavailable, password reset sent in the request: %s", type(error).__name__)
+        send_password_reset.apply(kwargs=options)

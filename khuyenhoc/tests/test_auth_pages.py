@@ -63,7 +63,7 @@ def test_logout_needs_a_post(client, editor):
     assert client.get(reverse("home")).status_code == 302
 
 
-def test_password_reset_by_email_sets_a_new_password(client, editor, django_capture_on_commit_callbacks):
+def test_password_reset_by_email_sets_a_new_password(client, editor, django_capture_on_commit_callbacks, eager_celery):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("password_reset"), {"email": "editor@example.vn"})
     assert response.status_code == 302

@@ -1,10 +1,14 @@
 """Password reset: limited per address and per account, and the view does the same work
 whether or not an account has the address (the lookup and the e-mail are a task's)."""
+import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
 from conftest import make_user
+
+# The e-mails are a task's: run it here even where REDIS_URL configures a broker.
+pytestmark = pytest.mark.usefixtures("eager_celery")
 
 
 def ask(client, email, address="203.0.113.7"):

@@ -22,7 +22,8 @@ NOWHERE = "redis://127.0.0.1:1/0"  # nothing listens on port 1: connections are 
 
 @pytest.fixture
 def redis_down(settings):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": NOWHERE}}
+    down = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": NOWHERE}
+    settings.CACHES = {"default": down, "throttle": down}
     eager, broker = app.conf.task_always_eager, app.conf.broker_url
     app.conf.task_always_eager, app.conf.broker_url = False, NOWHERE
     _fresh_connections()
@@ -69,3 +70,16 @@ def test_the_sweep_keeps_its_reminders_pending_when_the_broker_is_down(reporter_
     assert result.created  # recorded, to be queued again by the next sweep
     assert set(Reminder.objects.values_list("status", flat=True)) == {Reminder.Status.PENDING}
     assert mailoutbox == []
+
+
+def test_signing_in_works_with_redis_down(client, editor, redis_down):
+    response = client.post(reverse("login"), {"username": "editor", "password": "correct-horse-9"})
+    assert response.status_code == 302
+    assert client.get(reverse("home")).status_code == 200
+
+
+def test_a_password_reset_is_sent_with_redis_down(client, editor, redis_down, django_capture_on_commit_callbacks, mailoutbox):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("password_reset"), {"email": "editor@example.vn"})
+    assert response.status_code == 302
+    assert [m.to for m in mailoutbox] == [["editor@example.vn"]]

@@ -34,20 +34,15 @@ def two_plans(world, reporting_plan, reporter_a, reporter_b, reviewer, leader, e
 
 
 @pytest.fixture
-def run(django_capture_on_commit_callbacks):
+def run(django_capture_on_commit_callbacks, eager_celery):
     """Sweep ``day`` as the periodic task does: the groups it queues run once the sweep commits
     (in the test's process, as without REDIS_URL)."""
-    from khuyenhoc.celery import app
-
-    previous = app.conf.task_always_eager
-    app.conf.task_always_eager = True
 
     def sweep(day):
         with django_capture_on_commit_callbacks(execute=True):
             return reminders.reminders_sweep(today=day, enqueue=True).created
 
-    yield sweep
-    app.conf.task_always_eager = previous
+    return sweep
 
 
 def mails_to(mailoutbox, user):

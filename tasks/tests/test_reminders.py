@@ -193,17 +193,6 @@ def test_dates_are_vietnamese_dates(units):
     assert {r.step for r in created} == {3}
 
 
-@pytest.fixture
-def eager_celery():
-    """Run queued tasks in the test's process, even where REDIS_URL configures a real broker."""
-    from khuyenhoc.celery import app
-
-    previous = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = previous
-
-
 def test_the_periodic_task_sweeps_and_queues_after_commit(units, mailoutbox, django_capture_on_commit_callbacks, eager_celery):
     with time_machine.travel(datetime(2026, 6, 16, 2, 0, tzinfo=dt_timezone.utc), tick=False):
         with django_capture_on_commit_callbacks(execute=True):

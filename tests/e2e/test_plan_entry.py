@@ -69,7 +69,8 @@ def test_editor_enters_a_plan_and_finds_it_without_diacritics(demo, live_server,
     assert numbers(page) == ["1", "2", "3"]
 
     page.get_by_role("button", name="Chuyển 1 xuống").click()
-    page.wait_for_function("document.querySelector('[data-testid=commitment-row] .commitment-number').textContent.trim() === '2'")
+    # A function, not an expression: Playwright evaluates expressions with eval(), which the CSP refuses.
+    page.wait_for_function("() => document.querySelector('[data-testid=commitment-row] .commitment-number').textContent.trim() === '2'")
     assert numbers(page) == ["2", "1", "3"]
     assert page.evaluate("window.__sameDocument === true")
     assert_accessible(page)
