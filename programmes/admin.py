@@ -4,6 +4,7 @@ from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
 from khuyenhoc import access
+from khuyenhoc.admin_widgets import AutocompleteKeysOnly
 from khuyenhoc.forms import CleanTextMixin, TextModelForm
 
 from simple_history.admin import SimpleHistoryAdmin
@@ -12,7 +13,7 @@ from .models import Area, Commitment, Indicator, Membership, Organisation, Plan,
 from .services.plans import plan_refresh_search
 
 
-class ScopedAdmin(admin.ModelAdmin):
+class ScopedAdmin(AutocompleteKeysOnly, admin.ModelAdmin):
     """Limits a staff member who is not a superuser to their own scope.
 
     ``scope`` returns the filter from ``khuyenhoc.access`` for the model's
@@ -40,10 +41,16 @@ class ScopedAdmin(admin.ModelAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class TabularInline(admin.TabularInline):
-    """An inline whose text is cleaned as in every form of the portal."""
+class TabularInline(AutocompleteKeysOnly, admin.TabularInline):
+    """An inline whose text is cleaned as in every form of the portal, and whose posted form
+    count is believed up to 200 rows (Django's default builds up to 2,000 forms)."""
 
     form = TextModelForm
+    max_num = 200
+
+    def get_formset(self, request, obj=None, **kwargs):
+        kwargs.setdefault("absolute_max", self.max_num)
+        return super().get_formset(request, obj, **kwargs)
 
 
 class UserForm(CleanTextMixin, UserChangeForm):
@@ -66,9 +73,10 @@ class AreaAdmin(ScopedAdmin):
         return access.area_scope(user, field="")
 
     def get_readonly_fields(self, request, obj=None):
-        # The path of every area below derives from code and parent: fixed once created.
+        # The path of every area below derives from code and parent, and the level goes with the
+        # parent (only the nation has none): fixed once created.
         if obj is not None:
-            return ["code", "parent", "path"]
+            return ["code", "level", "parent", "path"]
         return self.readonly_fields
 
 

@@ -203,7 +203,7 @@ class BasePartyFormSet(forms.BaseInlineFormSet):
 
 
 PartyFormSet = inlineformset_factory(
-    Plan, PlanParty, form=PartyForm, formset=BasePartyFormSet, extra=2, can_delete=True, max_num=6
+    Plan, PlanParty, form=PartyForm, formset=BasePartyFormSet, extra=2, can_delete=True, max_num=6, absolute_max=6
 )
 
 
@@ -289,6 +289,7 @@ IndicatorFormSet = inlineformset_factory(
     can_delete=True,
     can_order=True,
     max_num=20,
+    absolute_max=20,
 )
 
 

@@ -167,7 +167,7 @@ class ImportPartyForm(PartyForm):
 
 def _party_formset(extra: int):
     return inlineformset_factory(
-        Plan, PlanParty, form=ImportPartyForm, formset=BasePartyFormSet, extra=extra, can_delete=False, max_num=6
+        Plan, PlanParty, form=ImportPartyForm, formset=BasePartyFormSet, extra=extra, can_delete=False, max_num=6, absolute_max=6
     )
 
 
@@ -203,7 +203,7 @@ class BaseImportCommitmentFormSet(forms.BaseFormSet):
 
 
 ImportCommitmentFormSet = formset_factory(
-    ImportCommitmentForm, formset=BaseImportCommitmentFormSet, extra=0, can_delete=True, max_num=1000
+    ImportCommitmentForm, formset=BaseImportCommitmentFormSet, extra=0, can_delete=True, max_num=1000, absolute_max=1000
 )
 
 
@@ -217,7 +217,7 @@ class ImportIndicatorForm(CleanTextMixin, forms.Form):
     due_date = DateField(label=gettext_lazy("To reach by"), required=False)
 
 
-ImportIndicatorFormSet = formset_factory(ImportIndicatorForm, extra=0, can_delete=True, max_num=1000)
+ImportIndicatorFormSet = formset_factory(ImportIndicatorForm, extra=0, can_delete=True, max_num=1000, absolute_max=1000)
 
 
 class ImportPreview:
