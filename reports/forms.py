@@ -10,8 +10,9 @@ from khuyenhoc.forms import ChoicePromptsMixin, CleanTextMixin
 from programmes.models import Area, Indicator, Organisation, Plan
 from programmes.validators import evidence_type
 
-from .models import CommitmentProgress, ProgressReport, ReportingPeriod
+from .models import CommitmentProgress, ProgressReport, ReportingPeriod, half_year_label
 from .rules import return_deadline
+from .selectors import REVIEW_ROLES, review_plans
 from .services.workflow import ProgressData
 
 NARRATIVE = ["results", "shortcomings", "causes", "next_steps", "proposals_text"]
@@ -197,6 +198,42 @@ class ReportListForm(DashboardFilterForm):
     commitment_status = forms.ChoiceField(
         label=_("With a commitment"), required=False, choices=[("", _("All")), *CommitmentProgress.Status.choices]
     )
+
+
+class ReviewQueueForm(ChoicePromptsMixin, CleanTextMixin, forms.Form):
+    """The review queue's filters. A value that is not offered (a forged or stale link) is shown
+    as the field's error and that filter alone is left out (``filters``)."""
+
+    area = forms.ModelChoiceField(label=_("Area"), required=False, queryset=None, empty_label=_("All my area"))
+    plan = forms.ModelChoiceField(label=_("Plan"), required=False, queryset=None, empty_label=_("All plans"))
+    period = forms.ChoiceField(label=_("Reporting period"), required=False)
+    timing = forms.ChoiceField(label=_("On time"), required=False, choices=[("", _("All")), ("late", _("late")), ("on_time", _("on time"))])
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        plans = review_plans(user)
+        self.fields["plan"].queryset = plans.order_by("area__path", "-start_year", "number")
+        # Provinces and districts only, as on the dashboard: thousands of communes would make the list unusable.
+        self.fields["area"].queryset = Area.objects.filter(
+            access.area_scope(user, field="", roles=REVIEW_ROLES), level__in=[Area.Level.PROVINCE, Area.Level.DISTRICT]
+        ).order_by("is_historical", "path")
+        halves = ReportingPeriod.objects.filter(plan__in=plans).values_list("year", "half").distinct().order_by("-year", "-half")
+        self.fields["period"].choices = [("", _("All")), *((f"{year}-{half}", half_year_label(year, half)) for year, half in halves)]
+
+    def filters(self) -> dict:
+        """The valid filters, as ``selectors.review_queue`` takes them."""
+        data = {}
+        if self.is_bound:
+            self.is_valid()  # cleaned_data then holds the valid fields only
+            data = self.cleaned_data
+        year, _sep, half = (data.get("period") or "").partition("-")
+        return {
+            "area": data.get("area"),
+            "plan": data.get("plan"),
+            "year": int(year) if year else None,
+            "half": half or None,
+            "timing": data.get("timing") or "",
+        }
 
 
 class PeriodForm(CleanTextMixin, forms.ModelForm):

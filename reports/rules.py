@@ -5,7 +5,7 @@ functions, so that what the unit can do and what it is told always agree.
 """
 from datetime import date, timedelta
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from .models import ProgressReport, ReportingPeriod
@@ -13,6 +13,10 @@ from .models import ProgressReport, ReportingPeriod
 Status = ProgressReport.Status
 # A returned report gets at least this many days to be fixed, counted from the day it is returned.
 RETURN_DAYS = 7
+# Sent after / by the due date, counted in Vietnamese days as ``ProgressReport.submitted_late``
+# (``__date`` converts to the current time zone, Asia/Ho_Chi_Minh).
+SENT_LATE = Q(submitted_at__date__gt=F("period__due_on"))
+SENT_ON_TIME = Q(submitted_at__date__lte=F("period__due_on"))
 
 
 def in_force_for(period: ReportingPeriod | None) -> Q:

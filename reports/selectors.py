@@ -2,7 +2,7 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from khuyenhoc import access
 from programmes.models import Organisation, Plan
@@ -10,7 +10,7 @@ from programmes.selectors import plans_visible_to
 
 from .models import ProgressReport, ReportEvent, ReportingPeriod, ReportingUnit
 from .services.consolidation import RECEIVED
-from .rules import RETURN_DAYS, filing_deadline, filing_open, may_reopen, today
+from .rules import RETURN_DAYS, SENT_LATE, SENT_ON_TIME, filing_deadline, filing_open, may_reopen, today
 from .services.workflow import commitments_for
 
 Status = ProgressReport.Status
@@ -84,14 +84,30 @@ def expected_reports(user) -> list[Expected]:
     return rows
 
 
-def review_queue(user) -> QuerySet[ProgressReport]:
-    """Submitted reports the user reviews, oldest first."""
-    scope = access.organisation_scope(user, roles={Role.REVIEWER, Role.ADMIN})
-    return (
-        ProgressReport.objects.filter(scope, status=Status.SUBMITTED)
-        .select_related("plan", "period", "organisation__area")
-        .order_by("submitted_at", "pk")
-    )
+REVIEW_ROLES = frozenset({Role.REVIEWER, Role.ADMIN})
+
+
+def review_queue(user, *, area=None, plan=None, year=None, half=None, timing="") -> QuerySet[ProgressReport]:
+    """Submitted reports the user reviews, oldest submission first; optionally only those of units
+    in ``area``'s subtree, of ``plan``, of the half-year ``year``/``half``, or sent ``timing``
+    ("late" or "on_time")."""
+    reports = ProgressReport.objects.filter(access.organisation_scope(user, roles=REVIEW_ROLES), status=Status.SUBMITTED)
+    if area is not None:
+        reports = reports.filter(organisation__area__path__startswith=area.path)
+    if plan is not None:
+        reports = reports.filter(plan=plan)
+    if year and half:
+        reports = reports.filter(period__year=year, period__half=half)
+    if timing == "late":
+        reports = reports.filter(SENT_LATE)
+    elif timing == "on_time":
+        reports = reports.filter(SENT_ON_TIME)
+    return reports.select_related("plan", "period", "organisation__area").order_by("submitted_at", "pk")
+
+
+def review_plans(user) -> QuerySet[Plan]:
+    """Plans whose reports the user may review: those of their areas, and those above that their units report on."""
+    return Plan.objects.filter(access.area_scope(user, roles=REVIEW_ROLES, include_ancestors=True))
 
 
 @dataclass
@@ -212,9 +228,9 @@ def report_list(
     if status:
         reports = reports.filter(status=status)
     if timing == "on_time":
-        reports = reports.filter(status__in=RECEIVED, submitted_at__date__lte=F("period__due_on"))
+        reports = reports.filter(SENT_ON_TIME, status__in=RECEIVED)
     elif timing == "late":
-        reports = reports.filter(status__in=RECEIVED, submitted_at__date__gt=F("period__due_on"))
+        reports = reports.filter(SENT_LATE, status__in=RECEIVED)
     if commitment_status:
         reports = reports.filter(progress__status=commitment_status).distinct()
     return reports.select_related("organisation__area", "plan", "period").order_by(
@@ -248,5 +264,5 @@ def report_rows(report: ProgressReport) -> list[dict]:
 
 def reviewable_units(user, organisations) -> set[int]:
     """Which of ``organisations`` the user reviews (a reviewer or administrator above them)."""
-    scope = access.organisation_scope(user, field="", roles={Role.REVIEWER, Role.ADMIN})
+    scope = access.organisation_scope(user, field="", roles=REVIEW_ROLES)
     return set(Organisation.objects.filter(scope, pk__in=[o.pk for o in organisations]).values_list("pk", flat=True))

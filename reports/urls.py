@@ -1,12 +1,13 @@
 from django.urls import path
 
-from .views import dashboard, filing, review
+from .views import dashboard, filing, queue, review
 
 app_name = "reports"
 
 urlpatterns = [
     path("mine/", filing.my_reports, name="my_reports"),
-    path("review/", review.review_queue, name="review_queue"),
+    path("review/", queue.review_queue, name="review_queue"),
+    path("review/accept/", queue.review_accept, name="review_accept"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("dashboard/export.xlsx", dashboard.dashboard_export, name="dashboard_xlsx"),
     path("list/", dashboard.reports_list, name="report_list"),

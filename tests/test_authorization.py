@@ -156,6 +156,9 @@ FOLLOW = expect(LOGIN, 200, 200, 200, 200, 403, 403, 404)
 CASES += [
     ("my-reports", "get", "reports:my_reports", lambda w: [], expect(LOGIN, 200, 403, 403, 403, 200, 200, 403)),
     ("review-queue", "get", "reports:review_queue", lambda w: [], expect(LOGIN, 200, 403, 200, 403, 403, 403, 403)),
+    # Nothing ticked: reviewers go back to the queue; a report ticked outside one's scope is a 404 (test_review_queue).
+    ("review-accept", "post", "reports:review_accept", lambda w: [], expect(LOGIN, 302, 403, 302, 403, 403, 403, 403)),
+    ("review-accept-get", "get", "reports:review_accept", lambda w: [], expect(LOGIN, *[405] * 7)),
     (
         "report-start",
         "post",

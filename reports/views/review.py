@@ -1,4 +1,4 @@
-"""What the province does: the review queue, a report's page, the period's completeness and consolidation."""
+"""What the province does: a report's page, the period's completeness and consolidation."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,7 +9,6 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from khuyenhoc import access
 from programmes.models import Organisation
 from programmes.selectors import plans_visible_to
 from programmes.services.plans import require_change
@@ -113,13 +112,6 @@ def proposal_answer(request, pk):
         workflow.proposal_answer(user=request.user, proposal=proposal, answer=form.cleaned_data["answer"])
         messages.success(request, _("The answer was saved."))
     return redirect("reports:report_detail", pk=proposal.report_id)
-
-
-@login_required
-def review_queue(request):
-    if not access.has_role(request.user, access.Role.REVIEWER, access.Role.ADMIN):
-        raise PermissionDenied
-    return render(request, "reports/review_queue.html", {"reports": selectors.review_queue(request.user)})
 
 
 def _period_for_follow(request, plan_pk, period_pk) -> ReportingPeriod:
