@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "khuyenhoc.db_router.ReplicaAfterWriteMiddleware",
     "khuyenhoc.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -101,6 +102,21 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# A read replica (PostgreSQL streaming replication) for the dashboards and the report lists, when
+# DATABASE_REPLICA_URL is set; every other read and every write go to the primary (khuyenhoc/db_router.py).
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL,
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+READ_REPLICA_ALIAS = "replica" if DATABASE_REPLICA_URL else ""
+DATABASE_ROUTERS = ["khuyenhoc.db_router.PrimaryReplicaRouter"]
+
+# Sessions live in the database, shared by every web server: no sticky sessions, and a flushed or
+# restarted Redis (a cache and a broker, nothing more) signs nobody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Redis is the Celery broker and the cache when REDIS_URL is set. Without
 # it, tasks run eagerly in the calling process and the cache is per process.
@@ -185,8 +201,35 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Uploaded files (evidence, signed scans) on the local disk (MEDIA_ROOT) by default; in an
+# S3-compatible bucket when STORAGE_BUCKET is set, so that several web servers share them. The bucket
+# stays private: files are only ever served through the portal's permission-checked views, which
+# stream them from the storage (programmes/files.py), never by a link to the bucket.
+STORAGE_BUCKET = os.environ.get("STORAGE_BUCKET", "")
+if STORAGE_BUCKET:
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": STORAGE_BUCKET,
+            "endpoint_url": os.environ.get("STORAGE_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("STORAGE_REGION") or None,
+            # Unset: boto3 finds credentials itself (AWS_* variables, an instance role).
+            "access_key": os.environ.get("STORAGE_ACCESS_KEY") or None,
+            "secret_key": os.environ.get("STORAGE_SECRET_KEY") or None,
+            "location": os.environ.get("STORAGE_PREFIX", ""),
+            "addressing_style": os.environ.get("STORAGE_ADDRESSING_STYLE") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            # Names are generated (programmes/validators.stored_name); never replace a filed file.
+            "file_overwrite": False,
+            # A download is buffered in memory up to this size, on disk beyond it.
+            "max_memory_size": 5 * 1024 * 1024,
+        },
+    }
+else:
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG

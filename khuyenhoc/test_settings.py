@@ -21,3 +21,8 @@ SECURE_HSTS_SECONDS = 0
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="khuyenhoc-test-media-"))
 # The login and password-reset counters, cleared before every test (conftest.py).
 CACHES = {**CACHES, "throttle": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "throttle"}}  # noqa: F405
+# The read replica as a mirror of the test database (khuyenhoc/db_router.py). Nothing reads from it
+# unless a test sets READ_REPLICA_ALIAS = "replica" (and, as the replica is another connection, the
+# test commits what it writes: django_db(transaction=True)).
+DATABASES = {**DATABASES, "replica": {**DATABASES["default"], "TEST": {"MIRROR": "default"}}}  # noqa: F405
+READ_REPLICA_ALIAS = ""

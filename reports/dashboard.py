@@ -19,6 +19,7 @@ from django.db.models import Avg, Count, F, Max, Q, Sum
 from django.utils import timezone
 
 from khuyenhoc import access
+from khuyenhoc.db_router import replica_reads
 from programmes.models import Area, Commitment, Indicator, Organisation, Plan
 
 from .models import CommitmentProgress, IndicatorValue, ProgressReport, ReportingPeriod, ReportingUnit
@@ -208,6 +209,7 @@ def dashboard_for(user, filters: Filters) -> Dashboard:
     return result
 
 
+@replica_reads()
 def _compute(user, filters: Filters, today: date) -> Dashboard:
     plans = scoped_plans(user, filters)
     year, half = selected_period(plans, filters, today)
@@ -357,6 +359,7 @@ def window_periods(periods: list[tuple[int, str]]) -> Q:
     return window
 
 
+@replica_reads()
 def unit_grid(user, filters: Filters, periods: list[tuple[int, str]], units):
     """States of a page of reporting units over the given half-years:
     {(unit, plan): {(year, half): (state, report id or None)}}; a half-year without a report is

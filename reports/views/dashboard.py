@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from khuyenhoc import access
+from khuyenhoc.db_router import replica_reads
 from programmes.models import Commitment
 
 from .. import dashboard as dashboards
@@ -33,6 +34,7 @@ def _filters(form) -> dashboards.Filters:
 
 
 @login_required
+@replica_reads()
 def dashboard(request):
     _require_staff(request.user)
     form = DashboardFilterForm(request.GET or None, user=request.user)
@@ -86,6 +88,7 @@ def dashboard(request):
 
 
 @login_required
+@replica_reads()
 def dashboard_export(request):
     _require_staff(request.user)
     form = DashboardFilterForm(request.GET or None, user=request.user)
@@ -95,6 +98,7 @@ def dashboard_export(request):
 
 
 @login_required
+@replica_reads()
 def reports_list(request):
     """Reports (or missing units) behind a dashboard figure."""
     _require_staff(request.user)
