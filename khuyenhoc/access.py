@@ -162,3 +162,43 @@ def can_change_area(user, area: Area) -> bool:
     if is_unrestricted(user):
         return True
     return any(area.path.startswith(root) for root in _root_paths(user, CHANGE_ROLES))
+
+
+def covers_area(user, area: Area, roles: Iterable[str] = AREA_WIDE_ROLES) -> bool:
+    """Whether ``area`` lies in the user's scope for ``roles``: what ``area_scope`` admits, decided
+    without a query once the user's memberships are loaded (see ``prefetch_scopes``)."""
+    if is_unrestricted(user):
+        return True
+    return any(area.path.startswith(root) for root in _root_paths(user, roles))
+
+
+def covers_organisation(user, organisation: Organisation) -> bool:
+    """Whether the user acts for ``organisation`` (what ``organisation_scope`` admits), without a
+    query once the user's memberships are loaded; ``organisation.area`` should be loaded too."""
+    if is_unrestricted(user):
+        return True
+    if any(m.role not in AREA_WIDE_ROLES and m.organisation_id == organisation.pk for m in memberships_of(user)):
+        return True
+    return covers_area(user, organisation.area, AREA_WIDE_ROLES)
+
+
+def prefetch_scopes(users: Iterable, roles: Iterable[str] = AREA_WIDE_ROLES) -> None:
+    """Load the memberships and the ``roles`` scope of many users in two queries, into each user's
+    own cache, so that a sweep over thousands of people does not ask once per person."""
+    users = [u for u in users if u.is_authenticated and u.is_active and "memberships" not in _cache(u)]
+    if not users:
+        return
+    by_user: dict[int, list[Membership]] = {u.pk: [] for u in users}
+    rows = Membership.objects.filter(user__in=users, organisation__is_active=True).select_related("organisation__area")
+    for membership in rows:
+        by_user[membership.user_id].append(membership)
+    historical = list(Area.objects.filter(is_historical=True, successor__isnull=False).values_list("path", "successor__path"))
+    roles = frozenset(roles)
+    for user in users:
+        cache = _cache(user)
+        cache["memberships"] = by_user[user.pk]
+        paths = {m.organisation.area.path for m in by_user[user.pk] if m.role in roles}
+        if paths:
+            paths |= {path for path, successor in historical if any(successor.startswith(p) for p in paths)}
+        # As _root_paths: paths covered by a shorter one are dropped.
+        cache[("roots", roles)] = [p for p in sorted(paths) if not any(p != q and p.startswith(q) for q in paths)]

@@ -36,8 +36,7 @@ def plan_for_reporting(user, plan_pk: int) -> QuerySet[Plan]:
 def can_follow_plan(user, plan: Plan) -> bool:
     """Whether the user follows the plan's reporting (province staff of its area): the completeness
     table and the consolidation."""
-    scope = access.area_scope(user, field="", roles=access.AREA_WIDE_ROLES)
-    return type(plan.area).objects.filter(scope, pk=plan.area_id).exists()
+    return access.covers_area(user, plan.area, access.AREA_WIDE_ROLES)
 
 
 @dataclass

@@ -23,10 +23,17 @@ staff's lead to the period page when they follow the plan, else to the one
 report concerned, else to their notifications. Never to a page that would
 answer 403.
 
-The sweep queues the pending reminders in groups, one per recipient and
-kind, and each group goes as one e-mail (``sending``): a reviewer of a
-province with two plans in force gets one digest listing both plans' late
-units, while each plan's reminder keeps its own row and notification.
+Staff hear about other units' lateness through one kind, ``LATE_DIGEST``:
+the copy of the last overdue step to the parent association and the
+province's digest. The sweep queues the pending reminders grouped by
+recipient and kind, and each group goes as one e-mail (``sending``), so a
+reviewer gets one digest per sweep listing every plan's late units (and both
+steps, when a sweep catches up), while each reminder keeps its own row and
+notification.
+
+Every step reads in a number of queries that does not grow with the units
+(``sweep_reads``): at national scale the busiest day records thousands of
+reminders.
 """
 import logging
 from dataclasses import dataclass, field
@@ -42,21 +49,22 @@ from django.utils.translation import ngettext
 from kombu.exceptions import OperationalError
 
 from khuyenhoc import access
-from programmes.models import Area, Membership, Organisation, Plan, User
-from programmes.selectors import closest_for_area, plans_visible_to
+from programmes.models import Area, Organisation, Plan, PlanParty, User
+from programmes.selectors import plans_visible_to
 from reports.models import ProgressReport, ReportEvent, ReportingPeriod
 from reports.rules import filing_deadline
-from reports.selectors import can_follow_plan, reports_visible_to
+from reports.selectors import can_follow_plan
 
 from .models import Kind, Notification, Reminder, ReminderSettings
 from .sending import by_person_and_kind, reminder_send  # noqa: F401 (reminder_send: the API callers know)
+from .sweep_reads import OPEN, People, PeriodState, SettingsBook, period_states  # noqa: F401 (OPEN, PeriodState: the API)
 
 logger = logging.getLogger(__name__)
 
 Role = access.Role
-OPEN = (ProgressReport.Status.DRAFT, ProgressReport.Status.RETURNED)
 STALE_CLAIM = timedelta(minutes=30)
 STAFF_ROLES = [Role.REVIEWER, Role.LEADER]
+GROUPS_PER_TASK = 50  # e-mails per sending task: one SMTP connection and a few queries for them all
 
 
 @dataclass
@@ -73,10 +81,11 @@ class Planned:
     report: ProgressReport | None = None
     extra: str = ""  # what else makes this reminder distinct (a return event)
     units: list[Organisation] = field(default_factory=list)  # the units a digest lists
+    key_kind: str = ""  # the kind its key names, when not its own (see _escalations)
 
     @property
     def key(self) -> str:
-        parts = [self.kind, self.step, self.recipient.pk, getattr(self.plan, "pk", ""), getattr(self.period, "pk", "")]
+        parts = [self.key_kind or self.kind, self.step, self.recipient.pk, getattr(self.plan, "pk", ""), getattr(self.period, "pk", "")]
         parts += [getattr(self.organisation, "pk", ""), self.extra]
         return ":".join(str(part) for part in parts)
 
@@ -87,40 +96,21 @@ class SweepResult:
     created: list[Reminder] = field(default_factory=list)
 
 
-@dataclass
-class PeriodState:
-    """Who owes what in a period: its units, their reports, and the units not done yet."""
-
-    period: ReportingPeriod
-    units: list[Organisation]
-    reports: dict[int, ProgressReport]
-    late: list[Organisation]
-
-    @property
-    def facts(self) -> list[str]:
-        period = self.period
-        return [
-            _("Plan: %(plan)s") % {"plan": period.plan},
-            _("Period: %(period)s") % {"period": period},
-            _("Reports due: %(date)s") % {"date": _day(period.due_on)},
-        ]
+def _facts(state: PeriodState) -> list[str]:
+    period = state.period
+    return [
+        _("Plan: %(plan)s") % {"plan": period.plan},
+        _("Period: %(period)s") % {"period": period},
+        _("Reports due: %(date)s") % {"date": _day(period.due_on)},
+    ]
 
 
 def settings_for(area: Area) -> ReminderSettings:
-    return closest_for_area(ReminderSettings.objects.all(), area) or ReminderSettings()
+    return SettingsBook()(area)
 
 
-def _members(organisations, roles) -> list[Membership]:
-    return list(
-        Membership.objects.filter(organisation__in=organisations, role__in=roles, user__is_active=True).select_related(
-            "user", "organisation"
-        )
-    )
-
-
-def _people(organisations, roles) -> list[User]:
-    """The active members of ``organisations`` with one of ``roles``, each once."""
-    return list({m.user_id: m.user for m in _members(organisations, roles)}.values())
+def _ids(organisations) -> list[int]:
+    return [o.pk for o in organisations]
 
 
 def _window(days: int, steps: list[int], lower: int = 0) -> int | None:
@@ -160,44 +150,49 @@ def _reporter_link(report: ProgressReport | None, day: date) -> str:
 
 def _staff_link(user: User, state: PeriodState, units: list[Organisation]) -> str:
     """The period page for staff who follow the plan; else the one report concerned, if they
-    see it; else their notifications, which hold the list."""
+    see it; else their notifications, which hold the list. Decided without a query once the
+    recipients' scopes are loaded (``People.prefetch_scopes``)."""
     period = state.period
     if can_follow_plan(user, period.plan):
         return _url("reports:period_detail", period.plan_id, period.pk)
-    concerned = [state.reports[o.pk].pk for o in units if o.pk in state.reports]
-    if len(units) == 1 and concerned and reports_visible_to(user).filter(pk=concerned[0]).exists():
-        return _url("reports:report_detail", concerned[0])
+    concerned = [o for o in units if o.pk in state.reports]
+    if len(units) == 1 and concerned and access.covers_organisation(user, concerned[0]):
+        return _url("reports:report_detail", state.reports[concerned[0].pk].pk)
     return _url("tasks:notifications")
 
 
 def period_state(period: ReportingPeriod) -> PeriodState:
-    units = [u.organisation for u in period.plan.reporting_units.select_related("organisation__parent")]
-    reports = {
-        r.organisation_id: r
-        for r in ProgressReport.objects.filter(plan=period.plan, period=period).select_related("period")
-    }
-    late = [o for o in units if o.pk not in reports or reports[o.pk].status in OPEN]
-    return PeriodState(period, units, reports, late)
+    return period_states([period])[0]
 
 
 def plan_reminders(today: date) -> list[Planned]:
-    """Every reminder that is due on ``today``, whether already recorded or not."""
+    """Every reminder that is due on ``today``, whether already recorded or not. Each step reads
+    what it needs for every period at once: the queries do not grow with the units."""
     planned: list[Planned] = []
     periods = (
         ReportingPeriod.objects.filter(plan__status=Plan.Status.IN_FORCE, starts_on__lte=today)
         .filter(Q(locked_after__gte=today) | Q(conference_on__gte=today))
-        .select_related("plan__area")
+        .select_related("plan__area__successor")
     )
-    for period in periods:
-        planned += _period_reminders(period, today, settings_for(period.plan.area))
-    planned += returned_reminders(today)
-    planned += _plan_ending_reminders(today)
+    states = period_states(periods)
+    people, settings_of = People(), SettingsBook()
+    # Everyone the periods may remind: the late units' reporters, their parents' staff, the parties.
+    people.load(
+        pk
+        for state in states
+        for pk in [*_ids(state.late), *(o.parent_id for o in state.late if o.parent_id), *_ids(state.parties)]
+    )
+    people.prefetch_scopes([Role.EDITOR, *STAFF_ROLES])
+    for state in states:
+        planned += _period_reminders(state, today, settings_of(state.period.plan.area), people)
+    planned += returned_reminders(today, people=people)
+    planned += _plan_ending_reminders(today, people, settings_of)
     return planned
 
 
-def _period_reminders(period: ReportingPeriod, today: date, config: ReminderSettings) -> list[Planned]:
+def _period_reminders(state: PeriodState, today: date, config: ReminderSettings, people: People) -> list[Planned]:
     planned = []
-    state = period_state(period)
+    period = state.period
     days_left = (period.due_on - today).days
     if today <= period.locked_after:
         step, kind = None, None
@@ -209,17 +204,17 @@ def _period_reminders(period: ReportingPeriod, today: date, config: ReminderSett
             reached = [s for s in config.overdue_steps if -days_left >= s]
             step, kind = (-reached[-1], Kind.OVERDUE) if reached else (None, None)
         if step is not None:
-            planned += unit_reminders(state, kind, step, today)
+            planned += unit_reminders(state, kind, step, today, people=people)
             if kind == Kind.OVERDUE and step == -max(config.overdue_steps):
-                planned += _escalations(state, step)
+                planned += _escalations(state, step, people)
         if -days_left >= config.digest_days:
-            planned += late_digests(state, -config.digest_days)
+            planned += late_digests(state, -config.digest_days, people=people)
     if period.conference_on and 0 <= (period.conference_on - today).days <= config.conference_days:
-        planned += _conference_reminders(state, config.conference_days)
+        planned += _conference_reminders(state, config.conference_days, people)
     return planned
 
 
-def late_digests(state: PeriodState, step: int, *, extra: str = "") -> list[Planned]:
+def late_digests(state: PeriodState, step: int, *, extra: str = "", people: People | None = None) -> list[Planned]:
     """One digest of the late units to each reviewer and leader of the plan's parties."""
     if not state.late:
         return []
@@ -229,20 +224,20 @@ def late_digests(state: PeriodState, step: int, *, extra: str = "") -> list[Plan
         "%(count)s units have not reported for %(period)s (%(plan)s)",
         len(state.late),
     ) % {"count": len(state.late), "period": state.period, "plan": _plan_label(plan)}
-    parties = [p.organisation for p in plan.parties.select_related("organisation")]
+    people = people or People()
     return [
         _digest(Kind.LATE_DIGEST, step, user, state, state.late, subject, extra)
-        for user in _people(parties, STAFF_ROLES)
+        for user in people.people(_ids(state.parties), STAFF_ROLES)
     ]
 
 
 def _digest(
-    kind: str, step: int, user: User, state: PeriodState, units: list[Organisation], subject: str, extra: str = ""
+    kind: str, step: int, user: User, state: PeriodState, units: list[Organisation], subject: str, extra: str = "", key_kind: str = ""
 ) -> Planned:
     period = state.period
-    lines = [*state.facts, _("Units still late:"), *[_unit_line(o, state.reports.get(o.pk)) for o in units]]
+    lines = [*_facts(state), _("Units still late:"), *[_unit_line(o, state.reports.get(o.pk)) for o in units]]
     link = _staff_link(user, state, units)
-    return Planned(kind, step, user, subject, lines, link, period.plan, period, extra=extra, units=list(units))
+    return Planned(kind, step, user, subject, lines, link, period.plan, period, extra=extra, units=list(units), key_kind=key_kind)
 
 
 def _unit_line(organisation: Organisation, report: ProgressReport | None) -> str:
@@ -250,15 +245,17 @@ def _unit_line(organisation: Organisation, report: ProgressReport | None) -> str
     return f"- {organisation} ({state})"
 
 
-def _escalations(state: PeriodState, step: int) -> list[Planned]:
+def _escalations(state: PeriodState, step: int, people: People) -> list[Planned]:
     """The last overdue step, copied to the reviewers and leaders of each late unit's parent
-    association: one message per person, naming their late units."""
+    association: one digest per person, naming their late units. A late-units digest, so that
+    it goes in the same e-mail as the province's digest and any other plan's copy; its key still
+    says "overdue", as when copies were overdue reminders, so a copy recorded then is not sent again."""
     by_parent: dict[int, list[Organisation]] = {}
     for organisation in state.late:
         if organisation.parent_id:
             by_parent.setdefault(organisation.parent_id, []).append(organisation)
     units_of: dict[int, tuple[User, list[Organisation]]] = {}
-    for membership in _members(list(by_parent), STAFF_ROLES):
+    for membership in people.members(list(by_parent), STAFF_ROLES):
         user, units = units_of.setdefault(membership.user_id, (membership.user, []))
         units += [o for o in by_parent[membership.organisation_id] if o not in units]
     planned = []
@@ -268,27 +265,28 @@ def _escalations(state: PeriodState, step: int) -> list[Planned]:
             "%(count)s units have not sent their report for %(period)s, %(days)s days late (%(plan)s)",
             len(units),
         ) % {"count": len(units), "period": state.period, "days": -step, "plan": _plan_label(state.period.plan)}
-        planned.append(_digest(Kind.OVERDUE, step, user, state, units, subject))
+        planned.append(_digest(Kind.LATE_DIGEST, step, user, state, units, subject, key_kind=Kind.OVERDUE))
     return planned
 
 
-def _conference_reminders(state: PeriodState, step: int) -> list[Planned]:
+def _conference_reminders(state: PeriodState, step: int, people: People) -> list[Planned]:
     period = state.period
     received = len(state.units) - len(state.late)
     lines = [
-        *state.facts,
+        *_facts(state),
         _("Review conference: %(date)s") % {"date": _day(period.conference_on)},
         _("%(received)s of %(expected)s units have reported.") % {"received": received, "expected": len(state.units)},
     ]
     subject = _("Review conference of %(period)s on %(date)s") % {"period": period, "date": _day(period.conference_on)}
-    parties = [p.organisation for p in period.plan.parties.select_related("organisation")]
     return [
         Planned(Kind.CONFERENCE, step, user, subject, lines, _staff_link(user, state, []), period.plan, period)
-        for user in _people(parties, [Role.EDITOR, *STAFF_ROLES])
+        for user in people.people(_ids(state.parties), [Role.EDITOR, *STAFF_ROLES])
     ]
 
 
-def unit_reminders(state: PeriodState, kind: str, step: int, today: date, *, days: int | None = None, extra: str = "") -> list[Planned]:
+def unit_reminders(
+    state: PeriodState, kind: str, step: int, today: date, *, days: int | None = None, extra: str = "", people: People | None = None
+) -> list[Planned]:
     """One reminder to each reporter of each unit that has not submitted. ``days`` (default: the
     step's) is what the subject counts."""
     period = state.period
@@ -301,10 +299,11 @@ def unit_reminders(state: PeriodState, kind: str, step: int, today: date, *, day
     days = abs(step if days is None else days)
     subject = subjects[kind] % {"period": period, "days": days, "plan": _plan_label(period.plan)}
     planned = []
-    for membership in _members(state.late, [Role.REPORTER]):
+    facts = _facts(state)
+    for membership in (people or People()).members(_ids(state.late), [Role.REPORTER]):
         organisation = membership.organisation
         report = state.reports.get(organisation.pk)
-        lines = [_("Unit: %(unit)s") % {"unit": organisation}, *state.facts]
+        lines = [_("Unit: %(unit)s") % {"unit": organisation}, *facts]
         link = _reporter_link(report, today)
         planned.append(
             Planned(kind, step, membership.user, subject, lines, link, period.plan, period, organisation, report, extra)
@@ -312,7 +311,7 @@ def unit_reminders(state: PeriodState, kind: str, step: int, today: date, *, day
     return planned
 
 
-def returned_reminders(today: date, *, days: int | None = 30, plan: Plan | None = None) -> list[Planned]:
+def returned_reminders(today: date, *, days: int | None = 30, plan: Plan | None = None, people: People | None = None) -> list[Planned]:
     """Tell a unit's reporters that its report was returned (returns of the last ``days``;
     ``None``: every report still returned), with the date until which they may fix it."""
     planned = []
@@ -325,6 +324,9 @@ def returned_reminders(today: date, *, days: int | None = 30, plan: Plan | None 
         events = events.filter(at__date__gte=today - timedelta(days=days))
     if plan is not None:
         events = events.filter(report__plan=plan)
+    events = list(events)
+    people = people or People()
+    people.load(event.report.organisation_id for event in events)
     for event in events:
         report = event.report
         subject = _("Your report for %(period)s was returned (%(plan)s)") % {
@@ -341,7 +343,7 @@ def returned_reminders(today: date, *, days: int | None = 30, plan: Plan | None 
             _("What to fix: %(comment)s") % {"comment": event.comment},
             until,
         ]
-        for user in _people([report.organisation], [Role.REPORTER]):
+        for user in people.people([report.organisation_id], [Role.REPORTER]):
             planned.append(
                 Planned(
                     Kind.RETURNED,
@@ -360,15 +362,21 @@ def returned_reminders(today: date, *, days: int | None = 30, plan: Plan | None 
     return planned
 
 
-def _plan_ending_reminders(today: date) -> list[Planned]:
+def _plan_ending_reminders(today: date, people: People, settings_of: SettingsBook) -> list[Planned]:
     planned = []
     plans = Plan.objects.filter(status=Plan.Status.IN_FORCE, end_year__isnull=False, end_year__lte=today.year + 1)
-    for plan in plans.select_related("area"):
-        config = settings_for(plan.area)
+    ending = []
+    for plan in plans.select_related("area__successor"):
+        config = settings_of(plan.area)
         ends = date(plan.end_year, 12, 31)
-        if not 0 <= (ends - today).days <= config.plan_ending_days:
-            continue
-        for user in _people([p.organisation for p in plan.parties.select_related("organisation")], [Role.EDITOR]):
+        if 0 <= (ends - today).days <= config.plan_ending_days:
+            ending.append((plan, config, ends))
+    parties: dict[int, list[int]] = {}
+    for party in PlanParty.objects.filter(plan__in=[plan for plan, _config, _ends in ending]):
+        parties.setdefault(party.plan_id, []).append(party.organisation_id)
+    for plan, config, ends in ending:
+        # One visibility query per editor of an ending plan: a few plans a year, not per unit.
+        for user in people.people(parties.get(plan.pk, []), [Role.EDITOR]):
             visible = plans_visible_to(user).filter(pk=plan.pk).exists()
             planned.append(
                 Planned(
@@ -406,6 +414,7 @@ def _record(planned: list[Planned]) -> list[Reminder]:
             )
             for p in fresh.values()
         ],
+        batch_size=1000,
         ignore_conflicts=True,  # a concurrent sweep recorded it first: it sends it
     )
     return list(Reminder.objects.filter(key__in=list(fresh)))
@@ -424,7 +433,8 @@ def reminders_sweep(*, today: date | None = None, enqueue: bool = True) -> Sweep
     if enqueue:
         pending = Reminder.objects.filter(status=Reminder.Status.PENDING).order_by("pk")
         groups = by_person_and_kind(pending.only("pk", "recipient_id", "kind"), lambda r: r.recipient_id)
-        ids = [[r.pk for r in group] for group in groups]
+        # Many e-mails per task, each group whole: one person's reminders of one kind are one e-mail.
+        ids = [[r.pk for group in groups[i : i + GROUPS_PER_TASK] for r in group] for i in range(0, len(groups), GROUPS_PER_TASK)]
         transaction.on_commit(lambda: _enqueue(ids))
     return SweepResult(planned=planned, created=created)
 
@@ -441,12 +451,12 @@ def reminders_notify_only(*, planned: list[Planned], because: str) -> list[Remin
     return created
 
 
-def _enqueue(groups: list[list[int]]) -> None:
-    """Queue the sends, one task per person and kind. With the broker down the reminders simply
-    stay pending: the next sweep queues every pending reminder again, so nothing is lost."""
+def _enqueue(batches: list[list[int]]) -> None:
+    """Queue the sends, one task per batch of whole (person, kind) groups. With the broker down the
+    reminders simply stay pending: the next sweep queues every pending reminder again, so nothing is lost."""
     from .tasks import send_reminders_batch
 
-    for ids in groups:
+    for ids in batches:
         try:
             send_reminders_batch.delay(ids)
         except OperationalError as error:

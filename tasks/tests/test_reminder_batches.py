@@ -52,8 +52,8 @@ def mails_to(mailoutbox, user):
 def test_a_reviewer_of_two_plans_gets_one_digest_naming_both_plans_late_units(world, two_plans, reviewer, run, mailoutbox, client):
     first, second = two_plans
     run(LATE_7)
-    [copy] = mails_to(mailoutbox, reviewer)  # the two plans' copies of the last overdue step: one e-mail too
-    assert copy.subject == "2 nhắc việc: Báo cáo quá hạn"
+    [copy] = mails_to(mailoutbox, reviewer)  # the two plans' copies of the last overdue step: one digest too
+    assert copy.subject == "2 nhắc việc: Tổng hợp đơn vị chậm báo cáo"
     mailoutbox.clear()
 
     run(LATE_10)
@@ -69,9 +69,9 @@ def test_a_reviewer_of_two_plans_gets_one_digest_naming_both_plans_late_units(wo
     html = message.alternatives[0][0]
     assert html.count("<h2") == 2 and all(page in html and page in body for page in period_pages)
 
-    digests = Reminder.objects.filter(recipient=reviewer, kind="late_digest")
+    digests = Reminder.objects.filter(recipient=reviewer, kind="late_digest", step=-10)
     assert [r.status for r in digests] == ["sent", "sent"]
-    notifications = Notification.objects.filter(user=reviewer, reminder__kind="late_digest")
+    notifications = Notification.objects.filter(user=reviewer, reminder__in=digests)
     assert sorted(urlsplit(n.link).path for n in notifications) == sorted(period_pages)
     client.force_login(reviewer)
     for notification in notifications:

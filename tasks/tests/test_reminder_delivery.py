@@ -6,6 +6,7 @@ from smtplib import SMTPRecipientsRefused, SMTPServerDisconnected
 import pytest
 import time_machine
 from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
 
 from reports.services import workflow
 from tasks import reminders, sending
@@ -14,11 +15,8 @@ from tasks.models import Kind, Reminder
 from .test_reminders import FlakySMTP, sent
 
 
-class RefusingSMTP:
+class RefusingSMTP(BaseEmailBackend):
     """A mail server that refuses every recipient for good (550)."""
-
-    def __init__(self, *args, **kwargs):
-        pass
 
     def send_messages(self, messages):
         raise SMTPRecipientsRefused({m.to[0]: (550, b"5.1.1 No such user") for m in messages})

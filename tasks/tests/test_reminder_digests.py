@@ -12,7 +12,7 @@ from conftest import make_area, make_organisation, make_user
 from programmes.models import Area, Membership
 from reports.models import ProgressReport, ReportingUnit
 from reports.services import workflow
-from tasks import reminders
+from tasks import reminders, sending
 from tasks.models import Notification, Reminder
 
 DUE = date(2026, 6, 19)  # the default due date of the first half of 2026
@@ -21,10 +21,11 @@ LATE_10 = DUE + timedelta(days=10)  # the province's digest
 
 
 def sweep(day):
-    """Sweep and send for ``day``; return the reminders it created."""
+    """Sweep and send for ``day`` as the sweep's tasks do, one e-mail per person and kind;
+    return the reminders it created."""
     created = reminders.reminders_sweep(today=day, enqueue=False).created
-    for reminder in created:
-        reminders.reminder_send(reminder.pk)
+    for group in sending.by_person_and_kind(created, lambda r: r.recipient_id):
+        sending.reminders_send(reminder_ids=[r.pk for r in group])
     return created
 
 
@@ -65,10 +66,11 @@ def test_a_reviewer_with_fourteen_late_units_gets_one_e_mail_that_names_them_all
 
 
 def test_the_province_digest_is_one_e_mail_per_person_and_says_how_many_units(many_units, reviewer, leader, mailoutbox):
-    sweep(LATE_10)  # a sweep that missed day 7: the copy and the digest, one e-mail of each kind
-    to_reviewer = mails_to(mailoutbox, reviewer)
-    assert sorted(r.kind for r in Reminder.objects.filter(recipient=reviewer)) == ["late_digest", "overdue"]
-    assert len(to_reviewer) == 2 and to_reviewer[0].subject != to_reviewer[1].subject
+    sweep(LATE_10)  # a sweep that missed day 7: the copy and the province's digest, in one e-mail
+    [to_reviewer] = mails_to(mailoutbox, reviewer)
+    assert sorted((r.kind, r.step) for r in Reminder.objects.filter(recipient=reviewer)) == [("late_digest", -10), ("late_digest", -7)]
+    assert to_reviewer.subject == "2 nhắc việc: Tổng hợp đơn vị chậm báo cáo"
+    assert all(unit.name in to_reviewer.body for unit in many_units)
     [digest] = mails_to(mailoutbox, leader)
     assert "16 đơn vị chưa gửi báo cáo 6 tháng đầu năm 2026" in digest.subject  # the 14 communes and both parties
     assert all(unit.name in digest.body for unit in many_units)
@@ -155,7 +157,7 @@ def test_every_link_opens_for_its_recipient_including_a_parent_that_does_not_fol
     kinds = set(Reminder.objects.values_list("kind", flat=True))
     assert kinds == {"due_soon", "due_today", "overdue", "late_digest", "conference", "plan_ending"}
     # The district cannot open the provincial plan's period page: its copy opens the inbox that lists the units.
-    [copy] = Reminder.objects.filter(recipient__username="district_reviewer", kind="overdue")
+    [copy] = Reminder.objects.filter(recipient__username="district_reviewer", kind="late_digest")
     assert copy.link.endswith(reverse("tasks:notifications")) and "Hội Khuyến học xã Cũ" in copy.body
     assert not Reminder.objects.exclude(recipient__username="district_reviewer").filter(link__endswith=reverse("tasks:notifications")).exists()
     assert checked == Reminder.objects.count()
