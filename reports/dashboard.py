@@ -15,15 +15,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.core.cache import cache
-from django.db.models import Avg, Count, F, Max, Q, Sum
+from django.db.models import Avg, Count, Max, Q, Sum
 from django.utils import timezone
 
 from khuyenhoc import access
 from programmes.models import Area, Commitment, Indicator, Organisation, Plan
 
 from .models import CommitmentProgress, IndicatorValue, ProgressReport, ReportingPeriod, ReportingUnit
-
-RECEIVED = (ProgressReport.Status.SUBMITTED, ProgressReport.Status.ACCEPTED)
+from .rules import RECEIVED, SENT_LATE, SENT_ON_TIME
 LAGGING = (CommitmentProgress.Status.NOT_STARTED, CommitmentProgress.Status.AT_RISK, CommitmentProgress.Status.IN_PROGRESS)
 VERSION_KEY = "reports-version"
 TREND_PERIODS = 8
@@ -225,8 +224,8 @@ def _compute(user, filters: Filters, today: date) -> Dashboard:
     board.expected = _units(started_plans, filters).count()
     reports = _reports(periods, filters)
     figures = reports.aggregate(
-        on_time=Count("pk", filter=Q(status__in=RECEIVED, submitted_at__date__lte=F("period__due_on"))),
-        late=Count("pk", filter=Q(status__in=RECEIVED, submitted_at__date__gt=F("period__due_on"))),
+        on_time=Count("pk", filter=SENT_ON_TIME),
+        late=Count("pk", filter=SENT_LATE),
         accepted=Count("pk", filter=Q(status=ProgressReport.Status.ACCEPTED)),
         returned=Count("pk", filter=Q(status=ProgressReport.Status.RETURNED)),
     )
@@ -304,8 +303,8 @@ def _trend(plans, filters: Filters, today: date) -> list[dict]:
         .filter(status__in=(*RECEIVED, ProgressReport.Status.RETURNED))
         .values("period__year", "period__half")
         .annotate(
-            on_time=Count("pk", filter=Q(status__in=RECEIVED, submitted_at__date__lte=F("period__due_on"))),
-            late=Count("pk", filter=Q(status__in=RECEIVED, submitted_at__date__gt=F("period__due_on"))),
+            on_time=Count("pk", filter=SENT_ON_TIME),
+            late=Count("pk", filter=SENT_LATE),
             returned=Count("pk", filter=Q(status=ProgressReport.Status.RETURNED)),
         )
         .order_by()  # the model's ordering would join every report's organisation for nothing
