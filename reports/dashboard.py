@@ -23,6 +23,7 @@ from programmes.models import Area, Commitment, Indicator, Organisation, Plan
 
 from .models import CommitmentProgress, IndicatorValue, ProgressReport, ReportingPeriod, ReportingUnit
 from .rules import RECEIVED, SENT_LATE, SENT_ON_TIME
+
 LAGGING = (CommitmentProgress.Status.NOT_STARTED, CommitmentProgress.Status.AT_RISK, CommitmentProgress.Status.IN_PROGRESS)
 VERSION_KEY = "reports-version"
 TREND_PERIODS = 8
