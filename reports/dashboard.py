@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.core.cache import cache
-from django.db.models import Avg, Count, F, Max, Q, Sum
+from django.db.models import Avg, Count, Max, Q, Sum
 from django.utils import timezone
 
 from khuyenhoc import access
@@ -23,8 +23,8 @@ from khuyenhoc.db_router import replica_reads
 from programmes.models import Area, Commitment, Indicator, Organisation, Plan
 
 from .models import CommitmentProgress, IndicatorValue, ProgressReport, ReportingPeriod, ReportingUnit
+from .rules import RECEIVED, SENT_LATE, SENT_ON_TIME
 
-RECEIVED = (ProgressReport.Status.SUBMITTED, ProgressReport.Status.ACCEPTED)
 LAGGING = (CommitmentProgress.Status.NOT_STARTED, CommitmentProgress.Status.AT_RISK, CommitmentProgress.Status.IN_PROGRESS)
 VERSION_KEY = "reports-version"
 TREND_PERIODS = 8
@@ -144,9 +144,14 @@ def scoped_plans(user, filters: Filters):
     return plans
 
 
-def _of_units(queryset, plans, filters: Filters):
-    """Rows (reporting units or reports) of the plans, for the units the party and area filters keep."""
-    queryset = queryset.filter(plan__in=plans)
+def _of_units(queryset, filters: Filters, **scope):
+    """Rows (reporting units or reports) in ``scope`` (``plan__in=plans`` or ``period__in=periods``),
+    for the units the party and area filters keep.
+
+    Reports are scoped by their periods alone: a period belongs to one plan, so filtering by the
+    plans as well only makes PostgreSQL cross the two lists (issue 12: 9,660 nested-loop probes
+    for the national dashboard), for the same rows."""
+    queryset = queryset.filter(**scope)
     if filters.side:
         queryset = queryset.filter(organisation__side=filters.side)
     if filters.area_id:
@@ -157,7 +162,7 @@ def _of_units(queryset, plans, filters: Filters):
 
 
 def _units(plans, filters: Filters):
-    return _of_units(ReportingUnit.objects.all(), plans, filters)
+    return _of_units(ReportingUnit.objects.all(), filters, plan__in=plans)
 
 
 def scoped_units(user, filters: Filters):
@@ -169,8 +174,9 @@ def scoped_units(user, filters: Filters):
     )
 
 
-def _reports(plans, filters: Filters):
-    return _of_units(ProgressReport.objects.all(), plans, filters)
+def _reports(periods, filters: Filters):
+    """Reports of ``periods`` (periods of the plans in scope) for the units the filters keep."""
+    return _of_units(ProgressReport.objects.all(), filters, period__in=periods)
 
 
 def selected_period(plans, filters: Filters, today: date) -> tuple[int | None, str | None]:
@@ -218,11 +224,11 @@ def _compute(user, filters: Filters, today: date) -> Dashboard:
         return board
     periods = ReportingPeriod.objects.filter(plan__in=plans, year=year, half=half)
     started_plans = periods.filter(starts_on__lte=today).values("plan")
-    board.expected = _units(plans, filters).filter(plan__in=started_plans).count()
-    reports = _reports(plans, filters).filter(period__in=periods)
+    board.expected = _units(started_plans, filters).count()
+    reports = _reports(periods, filters)
     figures = reports.aggregate(
-        on_time=Count("pk", filter=Q(status__in=RECEIVED, submitted_at__date__lte=F("period__due_on"))),
-        late=Count("pk", filter=Q(status__in=RECEIVED, submitted_at__date__gt=F("period__due_on"))),
+        on_time=Count("pk", filter=SENT_ON_TIME),
+        late=Count("pk", filter=SENT_LATE),
         accepted=Count("pk", filter=Q(status=ProgressReport.Status.ACCEPTED)),
         returned=Count("pk", filter=Q(status=ProgressReport.Status.RETURNED)),
     )
@@ -296,14 +302,15 @@ def _trend(plans, filters: Filters, today: date) -> list[dict]:
         expected[(year, half)] += units_per_plan.get(plan_id, 0)
     received = {
         (row["period__year"], row["period__half"]): row
-        for row in _reports(plans, filters)
-        .filter(period__in=started.filter(window), status__in=(*RECEIVED, ProgressReport.Status.RETURNED))
+        for row in _reports(started.filter(window), filters)
+        .filter(status__in=(*RECEIVED, ProgressReport.Status.RETURNED))
         .values("period__year", "period__half")
         .annotate(
-            on_time=Count("pk", filter=Q(status__in=RECEIVED, submitted_at__date__lte=F("period__due_on"))),
-            late=Count("pk", filter=Q(status__in=RECEIVED, submitted_at__date__gt=F("period__due_on"))),
+            on_time=Count("pk", filter=SENT_ON_TIME),
+            late=Count("pk", filter=SENT_LATE),
             returned=Count("pk", filter=Q(status=ProgressReport.Status.RETURNED)),
         )
+        .order_by()  # the model's ordering would join every report's organisation for nothing
     }
     trend = [
         {
@@ -366,12 +373,12 @@ def unit_grid(user, filters: Filters, periods: list[tuple[int, str]], units):
     "missing" once its due date has passed, "not_due" before."""
     if not periods or not units:
         return {}
-    plans = scoped_plans(user, filters)
     window = Q()
     for year, half in periods:
         window |= Q(period__year=year, period__half=half)
+    # The units were listed from the plans in the user's scope: their own plans are the scope here.
     rows = (
-        ProgressReport.objects.filter(window, plan__in=plans, organisation__in=[u.organisation_id for u in units])
+        ProgressReport.objects.filter(window, plan__in={u.plan_id for u in units}, organisation__in=[u.organisation_id for u in units])
         .values("pk", "organisation_id", "plan_id", "status", "submitted_at", "period__year", "period__half", "period__due_on")
     )
     grid: dict = defaultdict(dict)

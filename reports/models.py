@@ -140,7 +140,8 @@ class ProgressReport(models.Model):
 
     @property
     def submitted_late(self) -> bool:
-        """Sent after the due date, counted in Vietnamese days (the queries do the same with ``__date``)."""
+        """Sent after the due date, counted in Vietnamese days: ``rules.SENT_LATE`` in queries.
+        Reads the period: list reports with it (``select_related`` or, for one period, assigned)."""
         return bool(self.submitted_at) and timezone.localdate(self.submitted_at) > self.period.due_on
 
 

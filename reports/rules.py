@@ -11,6 +11,13 @@ from django.utils import timezone
 from .models import ProgressReport, ReportingPeriod
 
 Status = ProgressReport.Status
+# Reports the province has received: counted in every figure. A returned report is being fixed.
+RECEIVED = (Status.SUBMITTED, Status.ACCEPTED)
+# Received reports sent by the due date, or after it, counted in Vietnamese days (``__date`` is in
+# the current time zone), for queries of reports; ``ProgressReport.submitted_late`` is the same test
+# on one report.
+SENT_ON_TIME = Q(status__in=RECEIVED, submitted_at__date__lte=F("period__due_on"))
+SENT_LATE = Q(status__in=RECEIVED, submitted_at__date__gt=F("period__due_on"))
 # A returned report gets at least this many days to be fixed, counted from the day it is returned.
 RETURN_DAYS = 7
 # Sent after / by the due date, counted in Vietnamese days as ``ProgressReport.submitted_late``

@@ -155,8 +155,17 @@ def reopen_proposal(report: ProgressReport | None) -> date:
 
 
 def completeness(plan: Plan, period: ReportingPeriod) -> list[CompletenessRow]:
-    """Every unit expected to report on the plan, with its report for the period if any."""
-    reports = {r.organisation_id: r for r in ProgressReport.objects.filter(plan=plan, period=period).select_related("period")}
+    """Every unit expected to report on the plan, with its report for the period if any.
+
+    The rows read each report's status, dates and period (``submitted_late``, the deadline): the
+    narrative is left in the database, and every report gets the one period it is of, so that no
+    row queries it again (issue 12)."""
+    reports = ProgressReport.objects.filter(plan=plan, period=period).only(
+        "plan_id", "period_id", "organisation_id", "status", "submitted_at", "reopened_until"
+    )
+    reports = {r.organisation_id: r for r in reports}
+    for report in reports.values():
+        report.period = period
     units = plan.reporting_units.select_related("organisation__area").order_by("organisation__area__path", "organisation__name")
     return [CompletenessRow(u.organisation, reports.get(u.organisation_id), period) for u in units]
 

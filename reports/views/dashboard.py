@@ -3,7 +3,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from khuyenhoc import access
 from khuyenhoc.db_router import replica_reads
@@ -15,6 +17,15 @@ from ..forms import DashboardFilterForm, ReportListForm
 from ..models import CommitmentProgress, half_year_label
 from ..selectors import report_list
 from .review import XLSX, download
+
+# What a cell of the unit grid says for a report's state ("late": sent after the due date).
+GRID_LABELS = {
+    "late": gettext_lazy("late"),
+    "accepted": gettext_lazy("Accepted"),
+    "submitted": gettext_lazy("Submitted"),
+    "returned": gettext_lazy("Returned"),
+    "draft": pgettext_lazy("report", "Draft"),
+}
 
 
 def _require_staff(user) -> None:
@@ -33,6 +44,16 @@ def _filters(form) -> dashboards.Filters:
     )
 
 
+def _grid_cell(cell: tuple[str, int | None] | None, link: str) -> dict | None:
+    """A cell of the unit grid, ready to print. A page has up to 150: an include and a URL
+    reversed per cell were most of the page's time, so the label is looked up here and every
+    report's link is ``link`` (the report page's URL without its id) and the id."""
+    if cell is None:
+        return None
+    state, pk = cell
+    return {"state": state, "label": GRID_LABELS.get(state, state), "href": f"{link}{pk}/" if pk else None}
+
+
 @login_required
 @replica_reads()
 def dashboard(request):
@@ -43,8 +64,9 @@ def dashboard(request):
     units = dashboards.scoped_units(request.user, filters)
     page = Paginator(units, 25).get_page(request.GET.get("page"))
     grid = dashboards.unit_grid(request.user, filters, board.grid_periods, list(page))
+    link = reverse("reports:report_detail", args=[0]).removesuffix("0/")
     rows = [
-        {"unit": unit, "cells": [grid.get((unit.organisation_id, unit.plan_id), {}).get(p) for p in board.grid_periods]}
+        {"unit": unit, "cells": [_grid_cell(grid.get((unit.organisation_id, unit.plan_id), {}).get(p), link) for p in board.grid_periods]}
         for unit in page
     ]
     statuses = CommitmentProgress.Status.choices
