@@ -20,10 +20,6 @@ SENT_ON_TIME = Q(status__in=RECEIVED, submitted_at__date__lte=F("period__due_on"
 SENT_LATE = Q(status__in=RECEIVED, submitted_at__date__gt=F("period__due_on"))
 # A returned report gets at least this many days to be fixed, counted from the day it is returned.
 RETURN_DAYS = 7
-# Sent after / by the due date, counted in Vietnamese days as ``ProgressReport.submitted_late``
-# (``__date`` converts to the current time zone, Asia/Ho_Chi_Minh).
-SENT_LATE = Q(submitted_at__date__gt=F("period__due_on"))
-SENT_ON_TIME = Q(submitted_at__date__lte=F("period__due_on"))
 
 
 def in_force_for(period: ReportingPeriod | None) -> Q:
