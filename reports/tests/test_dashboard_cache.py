@@ -8,6 +8,7 @@ Run on the test cache (locmem) and, when it answers, on a real Redis.
 """
 import pytest
 import redis
+from django.contrib import admin
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -18,6 +19,7 @@ from khuyenhoc import access, figure_versions
 from programmes.models import Membership, Plan, User
 from programmes.services.plans import commitment_withdraw, plan_set_status
 from reports import dashboard
+from reports.models import ReportingPeriod
 from reports.services import workflow
 from reports.services.periods import plan_open_reporting
 
@@ -186,3 +188,17 @@ def test_a_change_under_a_historical_unit_reaches_the_province_that_took_it_over
     national = figure_versions.stamp(None)
     figure_versions.bump([world.other_commune.path])
     assert figure_versions.stamp(None) != national
+
+
+def test_a_period_changed_in_the_admin_refreshes_its_province_and_the_nation(world, superuser, h1, rf, django_capture_on_commit_callbacks):
+    def versions():
+        return {name: figure_versions.stamp([area.path]) for name, area in (("P", world.province), ("Q", world.other_province), ("nation", world.nation))}
+
+    before = versions()
+    request = rf.post("/")
+    request.user = superuser
+    h1.due_on = h1.due_on.replace(day=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        admin.site._registry[ReportingPeriod].save_model(request, h1, form=None, change=True)
+    after = versions()
+    assert [name for name in before if after[name] != before[name]] == ["P", "nation"]
