@@ -82,6 +82,12 @@ def _root_paths(user, roles: Iterable[str]) -> list[str]:
     return cache[key]
 
 
+def root_paths(user, roles: Iterable[str] = ALL_ROLES) -> list[str]:
+    """The paths that ``area_scope(user, roles=roles)`` admits the subtrees of (superusers: see
+    ``is_unrestricted``), for keys of what is cached per scope."""
+    return list(_root_paths(user, roles))
+
+
 def _any_prefix(lookup: str, prefixes: Iterable[str]) -> Q:
     q = Q()
     for prefix in prefixes:

@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
-from khuyenhoc import access
+from khuyenhoc import access, figure_versions
 from khuyenhoc.admin_widgets import AutocompleteKeysOnly
 from khuyenhoc.forms import CleanTextMixin, TextModelForm
 
@@ -22,9 +22,32 @@ class ScopedAdmin(AutocompleteKeysOnly, admin.ModelAdmin):
     """
 
     form = TextModelForm
+    # The lookup from a row to the path of the area whose cached figures (dashboards) a change
+    # of the row alters; None for rows no figure shows. Inlines are saved in the same
+    # transaction, before the invalidation runs on commit.
+    figures_area_path = None
 
     def scope(self, user):
         raise NotImplementedError
+
+    def _figures_changed(self, pks) -> None:
+        if self.figures_area_path:
+            paths = self.model._default_manager.filter(pk__in=pks).values_list(self.figures_area_path, flat=True)
+            figure_versions.bump_on_commit(set(paths))
+
+    def save_model(self, request, obj, form, change):
+        if change:  # the area it was in, should the change move it
+            self._figures_changed([obj.pk])
+        super().save_model(request, obj, form, change)
+        self._figures_changed([obj.pk])
+
+    def delete_model(self, request, obj):
+        self._figures_changed([obj.pk])
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        self._figures_changed(list(queryset.values_list("pk", flat=True)))
+        super().delete_queryset(request, queryset)
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
@@ -151,6 +174,7 @@ class PlanAdmin(ScopedAdmin, SimpleHistoryAdmin):
     search_fields = ["number", "title", "search_text"]
     autocomplete_fields = ["area", "parent"]
     inlines = [PlanPartyInline, SectionInline]
+    figures_area_path = "area__path"
 
     def scope(self, user):
         return access.area_scope(user, roles=access.CHANGE_ROLES)
@@ -180,6 +204,7 @@ class CommitmentAdmin(ScopedAdmin, SimpleHistoryAdmin):
     autocomplete_fields = ["plan", "origin"]
     readonly_fields = WITHDRAWAL
     inlines = [IndicatorInline]
+    figures_area_path = "plan__area__path"
 
     def scope(self, user):
         return access.area_scope(user, field="plan__area", roles=access.CHANGE_ROLES)

@@ -27,6 +27,7 @@ class ReportingScheduleAdmin(ScopedAdmin):
 
 @admin.register(ReportingPeriod)
 class ReportingPeriodAdmin(ScopedAdmin):
+    figures_area_path = "plan__area__path"
     list_display = ["plan", "year", "half", "starts_on", "ends_on", "due_on", "locked_after", "conference_on"]
     list_filter = ["half", "year"]
     search_fields = ["plan__number", "plan__title"]
@@ -38,6 +39,7 @@ class ReportingPeriodAdmin(ScopedAdmin):
 
 @admin.register(ReportingUnit)
 class ReportingUnitAdmin(ScopedAdmin):
+    figures_area_path = "plan__area__path"
     list_display = ["organisation", "plan"]
     search_fields = ["organisation__name", "plan__number", "plan__title"]
     autocomplete_fields = ["plan", "organisation"]
@@ -79,6 +81,7 @@ class EventInline(TabularInline):
 
 @admin.register(ProgressReport)
 class ProgressReportAdmin(ScopedAdmin):
+    figures_area_path = "plan__area__path"
     list_display = ["organisation", "period", "plan", "status", "submitted_at"]
     list_filter = ["status", "period__half", "period__year"]
     search_fields = ["organisation__name", "plan__number"]

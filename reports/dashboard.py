@@ -2,8 +2,10 @@
 
 Every figure is an aggregate computed by the database, in a fixed number of
 queries whatever the number of provinces, units and periods. The result is
-cached per scope and filters, and the cache is invalidated by any change of
-a report (``bump_reports_version``).
+cached per scope, filters and day, under the versions of the figures of the
+provinces in the scope (``khuyenhoc.figure_versions``): a report submitted,
+returned or accepted in one province refreshes that province's dashboards and the
+national ones; a draft, which no figure counts, refreshes none.
 
 The cache only saves time: when it is unreachable (Redis down), the error is
 logged and the dashboard is computed afresh; no page and no report action fails.
@@ -18,7 +20,7 @@ from django.core.cache import cache
 from django.db.models import Avg, Count, Max, Q, Sum
 from django.utils import timezone
 
-from khuyenhoc import access
+from khuyenhoc import access, figure_versions
 from khuyenhoc.db_router import replica_reads
 from programmes.models import Area, Commitment, Indicator, Organisation, Plan
 
@@ -26,7 +28,6 @@ from .models import CommitmentProgress, IndicatorValue, ProgressReport, Reportin
 from .rules import RECEIVED, SENT_LATE, SENT_ON_TIME
 
 LAGGING = (CommitmentProgress.Status.NOT_STARTED, CommitmentProgress.Status.AT_RISK, CommitmentProgress.Status.IN_PROGRESS)
-VERSION_KEY = "reports-version"
 TREND_PERIODS = 8
 GRID_PERIODS = 6
 SIDE_PARTY = {Organisation.Side.EDUCATION: Commitment.Party.DEPARTMENT, Organisation.Side.ASSOCIATION: Commitment.Party.ASSOCIATION}
@@ -34,31 +35,7 @@ CACHE_TIMEOUT = 10 * 60  # also how long a dashboard may lag a change made while
 logger = logging.getLogger(__name__)
 
 
-def _cache(action, default=None):
-    """``action()`` on the cache, or ``default`` if the cache cannot be reached. Backends raise
-    their own connection errors (redis, sockets), hence the broad except; nothing is lost but time."""
-    try:
-        return action()
-    except Exception as error:  # noqa: BLE001
-        logger.warning("Cache unavailable, working without it: %s", type(error).__name__)
-        return default
-
-
-def reports_version() -> int | None:
-    """The version of the reports that cached dashboards were computed from; None without a cache."""
-    return _cache(lambda: cache.get_or_set(VERSION_KEY, 1, timeout=None))
-
-
-def bump_reports_version() -> None:
-    """Invalidate every cached dashboard: called whenever a report changes."""
-
-    def bump():
-        try:
-            cache.incr(VERSION_KEY)
-        except ValueError:
-            cache.set(VERSION_KEY, 2, timeout=None)
-
-    _cache(bump)
+_cache = figure_versions.guarded
 
 
 @dataclass(frozen=True)
@@ -201,13 +178,21 @@ def _scope_key(user) -> str:
     return "|".join(paths)
 
 
+def _scope_paths(user) -> list[str] | None:
+    """The areas whose figures the user's dashboards show (None: the whole country), with the
+    historical units they succeeded, as ``scoped_plans`` reads them."""
+    if access.is_unrestricted(user):
+        return None
+    return access.root_paths(user, roles=access.AREA_WIDE_ROLES)
+
+
 def dashboard_for(user, filters: Filters) -> Dashboard:
     today = timezone.localdate()
-    digest = hashlib.sha256(f"{today}:{_scope_key(user)}:{filters}".encode()).hexdigest()[:32]
-    version = reports_version()
-    if version is None:
+    versions = figure_versions.stamp(_scope_paths(user))
+    if versions is None:
         return _compute(user, filters, today)
-    key = f"dashboard:{version}:{digest}"
+    digest = hashlib.sha256(f"{today}:{_scope_key(user)}:{filters}:{versions}".encode()).hexdigest()[:32]
+    key = f"dashboard:{digest}"
     result = _cache(lambda: cache.get(key))
     if result is None:
         result = _compute(user, filters, today)

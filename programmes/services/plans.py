@@ -13,7 +13,7 @@ from django.db.models.deletion import Collector, ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from khuyenhoc import access
+from khuyenhoc import access, figure_versions
 from khuyenhoc.text import fold
 
 from ..models import Area, Commitment, Indicator, Organisation, Plan, PlanParty, Section
@@ -69,6 +69,13 @@ def plan_refresh_search(plan: Plan) -> None:
     plan.search_text = text
 
 
+def _figures_changed(*areas: Area) -> None:
+    """What is cached from the plans of ``areas`` (dashboards count plans in force, their units,
+    commitments, indicators and targets) is stale once this transaction commits. Sections and
+    the order of items show in no cached figure, so their changes leave the cache alone."""
+    figure_versions.bump_on_commit(area.path for area in areas)
+
+
 @transaction.atomic
 def plan_save(*, user, plan: Plan, parties: list[PartyData] | None = None) -> Plan:
     """Create or update ``plan`` (its fields already set) and, if given, replace its parties."""
@@ -77,6 +84,7 @@ def plan_save(*, user, plan: Plan, parties: list[PartyData] | None = None) -> Pl
         previous_area = Plan.objects.select_for_update().select_related("area").get(pk=plan.pk).area
         require_change(user, previous_area)
         plan.save(update_fields=PLAN_EDITED_FIELDS)
+        _figures_changed(previous_area)
     else:
         if user is not None:
             plan.created_by = user
@@ -84,6 +92,7 @@ def plan_save(*, user, plan: Plan, parties: list[PartyData] | None = None) -> Pl
     if parties is not None:
         _replace_parties(plan, parties)
     plan_refresh_search(plan)
+    _figures_changed(plan.area)
     return plan
 
 
@@ -119,6 +128,7 @@ def plan_set_status(*, user, plan: Plan, status: str) -> Plan:
         raise ValidationError(_("A plan without commitments cannot come into force."))
     plan.status = status
     plan.save()
+    _figures_changed(plan.area)
     return plan
 
 
@@ -187,6 +197,7 @@ def commitment_save(*, user, commitment: Commitment, indicators=None) -> Commitm
         commitment.save(update_fields=COMMITMENT_EDITED_FIELDS + (["order"] if moved else []))
     if indicators is not None:
         _save_indicators(commitment, indicators)
+    _figures_changed(commitment.plan.area)
     return commitment
 
 
@@ -214,6 +225,7 @@ def commitment_delete(*, user, commitment: Commitment) -> None:
     require_change(user, commitment.plan.area)
     commitment = Commitment.objects.select_for_update().get(pk=commitment.pk)
     _delete(commitment, _("Units have reported on this commitment: it cannot be deleted. Withdraw it instead, giving the reason."))
+    _figures_changed(commitment.plan.area)
 
 
 def _withdraw(item: Commitment | Indicator, user, reason: str) -> None:
@@ -243,6 +255,7 @@ def commitment_withdraw(*, user, commitment: Commitment, reason: str) -> Commitm
     _withdraw(commitment, user, reason)
     for indicator in commitment.indicators.select_for_update().filter(withdrawn_on__isnull=True):
         _withdraw(indicator, user, reason)
+    _figures_changed(commitment.plan.area)
     return commitment
 
 
@@ -252,6 +265,7 @@ def indicator_withdraw(*, user, indicator: Indicator, reason: str) -> Indicator:
     indicator = Indicator.objects.select_for_update().select_related("commitment__plan__area").get(pk=indicator.pk)
     require_change(user, indicator.commitment.plan.area)
     _withdraw(indicator, user, _withdrawal_reason(indicator, reason))
+    _figures_changed(indicator.commitment.plan.area)
     return indicator
 
 

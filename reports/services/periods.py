@@ -3,6 +3,7 @@ from datetime import date, timedelta
 
 from django.db import transaction
 
+from khuyenhoc import figure_versions
 from programmes.models import Area, Organisation, Plan
 from programmes.selectors import closest_for_area
 from programmes.services.plans import require_change
@@ -78,6 +79,8 @@ def plan_open_reporting(*, user, plan: Plan) -> tuple[int, int]:
     for organisation in default_reporting_units(plan):
         _unit, created = ReportingUnit.objects.get_or_create(plan=plan, organisation=organisation)
         created_units += created
+    if created_periods or created_units:
+        figure_versions.bump_on_commit([plan.area.path])  # units expected, deadlines coming
     return created_periods, created_units
 
 
@@ -94,3 +97,4 @@ def plan_reporting_update(*, user, plan: Plan, periods: list[ReportingPeriod], o
     plan.reporting_units.exclude(organisation__in=wanted).delete()
     existing = set(plan.reporting_units.values_list("organisation_id", flat=True))
     ReportingUnit.objects.bulk_create([ReportingUnit(plan=plan, organisation_id=pk) for pk in wanted - existing])
+    figure_versions.bump_on_commit([plan.area.path])  # units expected, due dates, what is late

@@ -13,11 +13,10 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from khuyenhoc import access
+from khuyenhoc import access, figure_versions
 from programmes.models import Area, Commitment, Indicator, Organisation, Plan
 from programmes.validators import display_name, evidence_type, stored_name
 
-from ..dashboard import bump_reports_version
 from ..models import (
     Attachment,
     CommitmentProgress,
@@ -97,12 +96,16 @@ def _require_filing(user, plan: Plan, period: ReportingPeriod, organisation: Org
 
 def _event(report: ProgressReport, action: str, user, comment: str = "") -> None:
     ReportEvent.objects.create(report=report, action=action, actor=user, comment=comment)
-    _changed()
 
 
-def _changed() -> None:
-    """Cached dashboards are stale once this transaction commits."""
-    transaction.on_commit(bump_reports_version)
+def _figures_changed(report: ProgressReport) -> None:
+    """The cached dashboards that count the report's plan are stale once this transaction
+    commits. Called when a report's status changes (submitted, returned, accepted) and when one
+    is reopened. Not when a draft or a returned report is started or saved, nor for its
+    attachments: dashboards count submitted and accepted reports (their progress and figures)
+    and returned ones (by status alone), never the content of a report the unit may still change."""
+    path = Plan.objects.filter(pk=report.plan_id).values_list("area__path", flat=True).get()
+    figure_versions.bump_on_commit([path])
 
 
 @transaction.atomic
@@ -156,7 +159,6 @@ def report_save(
     for indicator_id, value in values.items():
         if indicator_id in indicator_ids:
             IndicatorValue.objects.update_or_create(report=report, indicator_id=indicator_id, defaults={"value": value})
-    _changed()
     return report
 
 
@@ -177,6 +179,7 @@ def report_submit(*, user, report: ProgressReport) -> ProgressReport:
     report.save(update_fields=["status", "submitted_at", "version", "updated_at"])
     _sync_proposals(report)
     _event(report, ReportEvent.Action.SUBMITTED, user)
+    _figures_changed(report)
     return report
 
 
@@ -221,6 +224,7 @@ def report_return(*, user, report: ProgressReport, comment: str, until: date | N
     _event(report, ReportEvent.Action.RETURNED, user, comment.strip())
     if until is not None:
         _event(report, ReportEvent.Action.REOPENED, user, _until(until))
+    _figures_changed(report)
     return report
 
 
@@ -241,6 +245,7 @@ def report_accept(*, user, report: ProgressReport) -> ProgressReport:
     report.version += 1
     report.save(update_fields=["status", "reviewed_at", "version", "updated_at"])
     _event(report, ReportEvent.Action.ACCEPTED, user)
+    _figures_changed(report)
     return report
 
 
@@ -272,6 +277,8 @@ def report_reopen(*, user, plan: Plan, period: ReportingPeriod, organisation: Or
     report.reopened_until = until
     report.save(update_fields=["reopened_until", "updated_at"])
     _event(report, ReportEvent.Action.REOPENED, user, _until(until))
+    # No figure reads the deadline, but a reopening is rare and a future one ("reopened") may.
+    _figures_changed(report)
     return report
 
 
