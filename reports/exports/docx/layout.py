@@ -7,6 +7,7 @@ recipients and signature blocks; with the XML helpers python-docx lacks
 (fields, rules, borderless tables, repeated header rows).
 """
 import io
+import re
 from dataclasses import dataclass
 
 import docx
@@ -17,6 +18,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from .. import place_and_date, text_lines
 from ..safe import safe_text
@@ -55,6 +58,11 @@ RECIPIENT = "Nơi nhận (dòng)"
 SIGNER = "Chức vụ người ký"
 SIGN_HINT_STYLE = "Hướng dẫn ký"
 STRONG = "Nhấn mạnh"  # a character style: the unit's name leading its text, "Trả lời:"
+HEADING, SUBHEADING = "Heading 1", "Heading 2"  # Word's own, so that its navigation pane works
+_PPR, _PSTYLE, _R, _RPR, _RSTYLE, _T, _VAL, _SPACE = (
+    qn(tag) for tag in ("w:pPr", "w:pStyle", "w:r", "w:rPr", "w:rStyle", "w:t", "w:val", "xml:space")
+)
+_BREAKS = re.compile(r"[\t\n\r]")
 
 _JUSTIFY, _CENTER, _RIGHT = WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT
 _CENTRED = dict(alignment=_CENTER, space_after=Pt(0), line_spacing=1.0)  # the head, the title, the signature
@@ -155,16 +163,26 @@ class _Document:
             style.paragraph_format.space_before = Pt(6)
             style.paragraph_format.space_after = Pt(6)
             style.paragraph_format.keep_with_next = True
-        self.style = {name: _add_style(styles, name, spec) for name, spec in STYLES.items()}
-        self.heading_style, self.subheading_style = styles["Heading 1"], styles["Heading 2"]
+        # Paragraphs and runs name their style by its id: python-docx's lookup by style object
+        # scans every style of the document for each paragraph, which a long document cannot afford.
+        self.style = {name: _add_style(styles, name, spec).style_id for name, spec in STYLES.items()}
+        self.style[HEADING], self.style[SUBHEADING] = styles["Heading 1"].style_id, styles["Heading 2"].style_id
         self.grid = styles["Table Grid"]
+        self._section = self.document.element.body.sectPr
 
     def _p(self, style: str, text: str = ""):
         """A paragraph of ``style`` at the end of the body, with ``text`` as one run."""
-        paragraph = self.document.add_paragraph(style=self.style[style])
-        if text:
-            paragraph.add_run(safe_text(text))
+        # Put before the body's closing section properties, held once: python-docx looks them up
+        # again among all the body's children for every paragraph it adds (quadratic).
+        element = OxmlElement("w:p")
+        self._section.addprevious(element)
+        etree.SubElement(etree.SubElement(element, _PPR), _PSTYLE).set(_VAL, self.style[style])
+        paragraph = Paragraph(element, self.document._body)
+        _add_text(paragraph, text)
         return paragraph
+
+    def _strong(self, paragraph, text: str) -> None:
+        _add_text(paragraph, text, self.style[STRONG])
 
     # Frame ------------------------------------------------------------------
 
@@ -227,10 +245,10 @@ class _Document:
     # Body -------------------------------------------------------------------
 
     def heading(self, text: str) -> None:
-        self.document.add_paragraph(safe_text(text), style=self.heading_style)
+        self._p(HEADING, text)
 
     def subheading(self, text: str) -> None:
-        self.document.add_paragraph(safe_text(text), style=self.subheading_style)
+        self._p(SUBHEADING, text)
 
     def para(self, text: str, *, centred: bool = False):
         return self._p(CENTRED if centred else BODY, text)
@@ -240,14 +258,14 @@ class _Document:
         if not lead:
             return self._p(BODY, f"- {text}")
         paragraph = self._p(BODY, "- ")
-        paragraph.add_run(safe_text(f"{lead}: "), style=self.style[STRONG])
-        paragraph.add_run(safe_text(text))
+        self._strong(paragraph, f"{lead}: ")
+        _add_text(paragraph, text)
         return paragraph
 
     def answer(self, text: str) -> None:
         paragraph = self._p(ANSWER)
-        paragraph.add_run("Trả lời: ", style=self.style[STRONG])
-        paragraph.add_run(safe_text(text))
+        self._strong(paragraph, "Trả lời: ")
+        _add_text(paragraph, text)
 
     def note(self, text: str) -> None:
         self._p(NOTE, f"Ghi chú: {text}")
@@ -320,13 +338,35 @@ class _Cell:
             paragraph = self.cell.add_paragraph()
         else:
             paragraph, self.used = self.cell.paragraphs[0], True
-        paragraph.style = self.styles[style]
-        if text:
-            paragraph.add_run(safe_text(text))
+        paragraph._p.style = self.styles[style]
+        _add_text(paragraph, text)
         return paragraph
 
 
 # --------------------------------------------------------------------------- XML helpers
+
+
+def _add_text(paragraph, text: str, style_id: str | None = None) -> None:
+    """``text`` (cleaned) as a run of ``paragraph``, of the character style ``style_id`` if given.
+
+    Plain text is written straight into the XML, a long document's hot path; text with a line
+    break or a tab goes through python-docx, which writes them as Word's breaks and tabs."""
+    text = safe_text(text)
+    if not text:
+        return
+    if _BREAKS.search(text):
+        run = paragraph.add_run(text)
+        if style_id:
+            run._r.style = style_id
+        return
+    run = etree.SubElement(paragraph._p, _R)
+    if style_id:
+        run_style = etree.SubElement(etree.SubElement(run, _RPR), _RSTYLE)
+        run_style.set(_VAL, style_id)
+    element = etree.SubElement(run, _T)
+    element.text = text
+    if text != text.strip():
+        element.set(_SPACE, "preserve")
 
 
 def _add_style(styles, name: str, spec: dict):
