@@ -12,6 +12,7 @@ starts like a formula, written as a string cell with the leading-apostrophe
 mark (``quotePrefix``), never as a formula.
 """
 import io
+from copy import copy
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -84,10 +85,11 @@ def table(
         sheet.row_dimensions[1].height = 32
     styles = _Styles(book, plain)
     header_style = styles.named(PLAIN_HEADER if plain else HEADER)
-    sheet.append([_cell(sheet, cell_text(text), header_style) for text in headers])
+    arrays = {}
+    sheet.append([_cell(sheet, cell_text(text), header_style, arrays) for text in headers])
     for values in rows:
         sheet.append([
-            _cell(sheet, value, styles.of(value, column in numbers or plain, numbers.get(column)))
+            _cell(sheet, value, styles.of(value, column in numbers or plain, numbers.get(column)), arrays)
             for column, value in enumerate(values)
         ])
     return sheet
@@ -124,10 +126,18 @@ class _Styles:
         return name
 
 
-def _cell(sheet, value, style: str | None):
+def _cell(sheet, value, style: str | None, arrays: dict):
+    """A cell of ``style``; ``arrays`` keeps the sheet's styles as openpyxl holds them."""
     cell = WriteOnlyCell(sheet, value=value)
     if style:
-        cell.style = style
+        # openpyxl finds a named style by name among the workbook's for every assignment: the
+        # first cell of a style does it, the others copy its reference to the style.
+        array = arrays.get(style)
+        if array is None:
+            cell.style = style
+            arrays[style] = copy(cell._style)
+        else:
+            cell._style = copy(array)
     if formula_like(value):
         cell.data_type = "s"  # openpyxl reads a leading "=" as a formula
         cell.quotePrefix = True

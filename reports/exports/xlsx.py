@@ -109,10 +109,11 @@ def _unit_figures(book, consolidation, reports) -> None:
     loaded = ProgressReport.objects.filter(pk__in=ids).select_related("organisation__area", "plan")
     loaded = {r.pk: r for r in loaded}
     values = defaultdict(dict)  # report id -> indicator id -> figure
-    others = {}  # indicators a unit gave a figure for without reporting on them (any more)
-    for value in IndicatorValue.objects.filter(report_id__in=ids).select_related("indicator__commitment"):
-        values[value.report_id][value.indicator_id] = value.value
-        others[value.indicator_id] = value.indicator
+    for report_id, indicator_id, value in IndicatorValue.objects.filter(report_id__in=ids).values_list("report_id", "indicator_id", "value"):
+        values[report_id][indicator_id] = value
+    # Indicators a unit gave a figure for without reporting on them (any more): loaded whole, once each.
+    given = {indicator_id for figures in values.values() for indicator_id in figures}
+    others = {i.pk: i for i in Indicator.objects.filter(pk__in=given).select_related("commitment")}
     plan = consolidation.plan
     applicable = {}  # (side, level) -> indicators; commitments_for depends on nothing else
     rows = []
