@@ -13,6 +13,7 @@ The renderers are pure functions that return bytes:
 - ``xlsx.consolidation_xlsx`` and ``xlsx.report_xlsx``
 """
 from datetime import date
+from functools import lru_cache
 from decimal import Decimal
 
 from django.utils.translation import override
@@ -73,8 +74,12 @@ def vi_label(label) -> str:
     return vietnamese
 
 
+@lru_cache(maxsize=512)
 def choice_label(choices, value) -> str:
-    """The Vietnamese label of ``value`` in a ``TextChoices`` class ('' for an empty value)."""
+    """The Vietnamese label of ``value`` in a ``TextChoices`` class ('' for an empty value).
+
+    Remembered: a national workbook asks for the same few labels tens of thousands of times, and
+    the labels are fixed for the life of the process (the catalogue is compiled at deployment)."""
     if not value:
         return ""
     try:

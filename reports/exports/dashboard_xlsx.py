@@ -1,39 +1,23 @@
 """The dashboard's figures as a workbook, for a meeting."""
-from io import BytesIO
-
 from django.utils import translation
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from programmes.models import Commitment, Indicator
 from reports.models import CommitmentProgress, half_year_label
 
-from . import cell_format, numeric, numeric_share
-from .safe import append_row
+from . import numeric, numeric_share
+from .sheets import table, to_bytes, workbook
 
 
-def _sheet(workbook, title, header, rows):
-    sheet = workbook.create_sheet(title)
-    append_row(sheet, header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        append_row(sheet, row)
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool):
-                cell.number_format = cell_format(cell.value)
-    sheet.freeze_panes = "A2"
-    for column in sheet.columns:
-        sheet.column_dimensions[column[0].column_letter].width = max(12, min(60, max(len(str(c.value or "")) for c in column) + 2))
-    return sheet
+def _sheet(book, title, header, rows):
+    """A bold header that stays in view; figures with the decimals they have; columns as wide as their text."""
+    return table(book, title, header, rows, plain=True)
 
 
 def dashboard_xlsx(board) -> bytes:
     with translation.override("vi"):
-        workbook = Workbook()
-        workbook.remove(workbook.active)
+        book = workbook()
         _sheet(
-            workbook,
+            book,
             "Số liệu chính",
             ["Chỉ số", "Giá trị"],
             [
@@ -50,20 +34,20 @@ def dashboard_xlsx(board) -> bytes:
         parties = dict(Commitment.Party.choices)
         statuses = dict(CommitmentProgress.Status.choices)
         _sheet(
-            workbook,
+            book,
             "Nội dung theo bên",
             ["Bên", "Tình trạng", "Số lượt báo cáo"],
             [(str(parties.get(p, p)), str(statuses.get(s, s)), n) for p, counts in board.commitments.items() for s, n in counts.items()],
         )
         _sheet(
-            workbook,
+            book,
             "Hoàn thành theo bên",
             ["Bên", "Hoàn thành", "Phải thực hiện (không tính không áp dụng)", "Không áp dụng"],
             [(str(parties.get(row["party"], row["party"])), row["done"], row["total"], row["not_applicable"]) for row in board.scores],
         )
         units = dict(Indicator.Unit.choices)
         _sheet(
-            workbook,
+            book,
             "Chỉ tiêu",
             ["Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Kết quả", "% mục tiêu", "Số đơn vị"],
             [
@@ -72,13 +56,13 @@ def dashboard_xlsx(board) -> bytes:
             ],
         )
         _sheet(
-            workbook,
+            book,
             "Xu hướng",
             ["Kỳ báo cáo", "Phải báo cáo", "Đúng hạn", "Muộn", "Bị trả lại", "Chưa gửi"],
             [(half_year_label(row["year"], row["half"]), row["expected"], row["on_time"], row["late"], row["returned"], row["missing"]) for row in board.trend],
         )
         _sheet(
-            workbook,
+            book,
             "Nội dung chậm",
             ["Số", "Nội dung", "Bên", "Số đơn vị chưa xong", "Có nguy cơ chậm"],
             [
@@ -86,6 +70,4 @@ def dashboard_xlsx(board) -> bytes:
                 for row in board.lagging
             ],
         )
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+        return to_bytes(book)

@@ -15,15 +15,13 @@ def safe_text(value) -> str:
     return "" if value is None else clean_text(str(value))
 
 
-def append_row(sheet, values) -> None:
-    """Append ``values`` to ``sheet``: numbers as numbers, text cleaned and always shown as text.
+def cell_text(value):
+    """A spreadsheet cell's value: text cleaned, numbers (and None) as they are."""
+    return safe_text(value) if isinstance(value, str) else value
 
-    Text that starts like a formula is written as a string cell with Excel's
-    leading-apostrophe mark (``quotePrefix``): the file shows "=1+1" as typed and
-    no spreadsheet program evaluates it, not even once the cell is edited.
-    """
-    sheet.append([safe_text(value) if isinstance(value, str) else value for value in values])
-    for cell in sheet[sheet.max_row]:
-        if isinstance(cell.value, str) and cell.value.startswith(FORMULA_LEADS):
-            cell.data_type = "s"
-            cell.quotePrefix = True
+
+def formula_like(value) -> bool:
+    """Text that a spreadsheet program could take for a formula. ``sheets`` writes it as a
+    string cell with Excel's leading-apostrophe mark (``quotePrefix``): the file shows "=1+1"
+    as typed and no spreadsheet program evaluates it, not even once the cell is edited."""
+    return isinstance(value, str) and value.startswith(FORMULA_LEADS)

@@ -2,15 +2,12 @@
 
 Every sheet starts with a bold header row that stays in view (frozen) and
 has an autofilter; figures are numeric cells, not text, shown with Excel's
-number format so that a Vietnamese Excel writes them 32.000 and 98,5.
+number format so that a Vietnamese Excel writes them 32.000 and 98,5. The
+sheets are written row by row through named styles (``sheets``).
 """
-import io
 from collections import defaultdict
 
 from django.utils.translation import override
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
 
 from programmes.models import Indicator
 
@@ -18,7 +15,6 @@ from ..models import CommitmentProgress, IndicatorValue, ProgressReport
 from ..services.workflow import commitments_for
 from . import (
     SIDE_ORDER,
-    cell_format,
     choice_label,
     counted_phrase,
     numeric,
@@ -32,13 +28,9 @@ from . import (
     side_label,
     unit_label,
 )
-from .safe import append_row, safe_text
+from .safe import safe_text
+from .sheets import table, to_bytes, workbook
 
-HEADER_FONT = Font(bold=True)
-HEADER_FILL = PatternFill("solid", start_color="DDEBF7")
-THIN = Side(style="thin", color="BFBFBF")
-BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-WRAP = Alignment(wrap_text=True, vertical="top")
 WHOLE = "#,##0"  # also for counts
 
 
@@ -48,13 +40,13 @@ def consolidation_xlsx(consolidation, reports) -> bytes:
     ``reports`` are the ProgressReports that were counted (a queryset or a list).
     """
     with override("vi"):
-        workbook = Workbook()
-        _unit_figures(workbook.active, consolidation, reports)
-        _totals(workbook.create_sheet("Tổng hợp"), consolidation)
-        _scorecard(workbook.create_sheet("Nội dung"), consolidation)
-        _about(workbook.create_sheet("Thông tin"), consolidation)
-        workbook.properties.title = safe_text(f"Sơ kết {period_phrase(consolidation.period)} - {consolidation.plan.title}")
-        return _bytes(workbook)
+        book = workbook()
+        _unit_figures(book, consolidation, reports)
+        _totals(book, consolidation)
+        _scorecard(book, consolidation)
+        _about(book, consolidation)
+        book.properties.title = safe_text(f"Sơ kết {period_phrase(consolidation.period)} - {consolidation.plan.title}")
+        return to_bytes(book)
 
 
 def report_xlsx(report: ProgressReport) -> bytes:
@@ -62,9 +54,7 @@ def report_xlsx(report: ProgressReport) -> bytes:
     commitments, progress = report_commitments(report)
     figures = report_figures(report, commitments)
     with override("vi"):
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = "Nội dung"
+        book = workbook()
         rows = []
         for commitment in commitments:
             item = progress.get(commitment.pk)
@@ -75,9 +65,8 @@ def report_xlsx(report: ProgressReport) -> bytes:
                 choice_label(CommitmentProgress.Status, item.status) if item else "Chưa báo cáo",
                 item.note if item else "",
             ])
-        _fill(sheet, ["Số", "Nội dung", "Trách nhiệm", "Tình hình", "Kết quả thực hiện"], rows, [8, 60, 24, 20, 60])
+        table(book, "Nội dung", ["Số", "Nội dung", "Trách nhiệm", "Tình hình", "Kết quả thực hiện"], rows, [8, 60, 24, 20, 60])
 
-        sheet = workbook.create_sheet("Chỉ tiêu")
         rows = []
         for indicator, value in figures:
             rows.append([
@@ -89,15 +78,15 @@ def report_xlsx(report: ProgressReport) -> bytes:
                 numeric(value, indicator.unit),
                 numeric_share(progress_of(value, indicator.target_value)),
             ])
-        _fill(
-            sheet,
+        table(
+            book,
+            "Chỉ tiêu",
             ["Nội dung", "Chỉ tiêu", "Đơn vị tính", "Yêu cầu", "Mục tiêu", "Số liệu", "Tỷ lệ so với mục tiêu (%)"],
             rows,
             [10, 50, 16, 10, 14, 14, 14],
             numbers={4: None, 5: None, 6: None},
         )
 
-        sheet = workbook.create_sheet("Thông tin")
         info = [
             ["Đơn vị", report.organisation.name],
             ["Địa bàn", report.organisation.area.name],
@@ -105,26 +94,26 @@ def report_xlsx(report: ProgressReport) -> bytes:
             ["Kỳ báo cáo", period_phrase(report.period)],
             ["Trạng thái báo cáo", choice_label(ProgressReport.Status, report.status)],
         ]
-        _fill(sheet, ["Mục", "Nội dung"], info, [22, 80])
-        workbook.properties.title = safe_text(f"{report.organisation.name} - {period_phrase(report.period)}")
-        return _bytes(workbook)
+        table(book, "Thông tin", ["Mục", "Nội dung"], info, [22, 80])
+        book.properties.title = safe_text(f"{report.organisation.name} - {period_phrase(report.period)}")
+        return to_bytes(book)
 
 
 # --------------------------------------------------------------------------- sheets
 
 
-def _unit_figures(sheet, consolidation, reports) -> None:
+def _unit_figures(book, consolidation, reports) -> None:
     """One row per unit and indicator it reports on; a blank figure where the unit gave none."""
-    sheet.title = "Chỉ tiêu"
     reports = list(reports)
     ids = [r.pk for r in reports]
     loaded = ProgressReport.objects.filter(pk__in=ids).select_related("organisation__area", "plan")
     loaded = {r.pk: r for r in loaded}
     values = defaultdict(dict)  # report id -> indicator id -> figure
-    others = {}  # indicators a unit gave a figure for without reporting on them (any more)
-    for value in IndicatorValue.objects.filter(report_id__in=ids).select_related("indicator__commitment"):
-        values[value.report_id][value.indicator_id] = value.value
-        others[value.indicator_id] = value.indicator
+    for report_id, indicator_id, value in IndicatorValue.objects.filter(report_id__in=ids).values_list("report_id", "indicator_id", "value"):
+        values[report_id][indicator_id] = value
+    # Indicators a unit gave a figure for without reporting on them (any more): loaded whole, once each.
+    given = {indicator_id for figures in values.values() for indicator_id in figures}
+    others = {i.pk: i for i in Indicator.objects.filter(pk__in=given).select_related("commitment")}
     plan = consolidation.plan
     applicable = {}  # (side, level) -> indicators; commitments_for depends on nothing else
     rows = []
@@ -151,8 +140,9 @@ def _unit_figures(sheet, consolidation, reports) -> None:
                 numeric(indicator.target_value, indicator.unit),
                 numeric(values[report_id].get(indicator.pk), indicator.unit),
             ])
-    _fill(
-        sheet,
+    table(
+        book,
+        "Chỉ tiêu",
         ["Đơn vị", "Địa bàn", "Trạng thái báo cáo", "Nội dung", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Số liệu"],
         rows,
         [36, 24, 18, 10, 50, 16, 14, 14],
@@ -160,7 +150,7 @@ def _unit_figures(sheet, consolidation, reports) -> None:
     )
 
 
-def _totals(sheet, consolidation) -> None:
+def _totals(book, consolidation) -> None:
     rows = []
     for total in consolidation.totals:
         indicator = total.indicator
@@ -175,8 +165,9 @@ def _totals(sheet, consolidation) -> None:
             numeric_share(total.progress),
             total.units,
         ])
-    _fill(
-        sheet,
+    table(
+        book,
+        "Tổng hợp",
         [
             "Nội dung",
             "Chỉ tiêu",
@@ -194,7 +185,7 @@ def _totals(sheet, consolidation) -> None:
     )
 
 
-def _scorecard(sheet, consolidation) -> None:
+def _scorecard(book, consolidation) -> None:
     # A column per side that carries commitments, and per side that reported on some.
     counted = {score.side for score in consolidation.scores if score.total or score.not_applicable}
     sides = [s for s in SIDE_ORDER if s in counted or any(s in row.statuses for row in consolidation.rows)]
@@ -210,15 +201,16 @@ def _scorecard(sheet, consolidation) -> None:
             statuses = row.statuses.get(side, [])
             line.append("\n".join(f"{name}: {choice_label(CommitmentProgress.Status, st)}" for name, st in statuses))
         rows.append(line)
-    _fill(
-        sheet,
+    table(
+        book,
+        "Nội dung",
         ["Nội dung", "Nội dung phối hợp", "Trách nhiệm", "Hoàn thành"] + [side_label(s) for s in sides],
         rows,
         [10, 60, 24, 12] + [50] * len(sides),
     )
 
 
-def _about(sheet, consolidation) -> None:
+def _about(book, consolidation) -> None:
     """What the figures are: the plan, the period, which reports they add up, each side's score."""
     rows = [
         ["Kế hoạch", str(consolidation.plan)],
@@ -226,40 +218,4 @@ def _about(sheet, consolidation) -> None:
         ["Số liệu tổng hợp", counted_phrase(consolidation)],
     ]
     rows += [["Nội dung hoàn thành", score_phrase(s)] for s in consolidation.scores if s.total or s.not_applicable]
-    _fill(sheet, ["Mục", "Nội dung"], rows, [22, 100])
-
-
-# --------------------------------------------------------------------------- helpers
-
-
-def _fill(sheet, headers: list[str], rows: list[list], widths: list[int], *, numbers: dict | None = None) -> None:
-    """Header row in bold, frozen and filtered; ``numbers`` maps a column index to its number format
-    (None: the decimals the figure has, which the exports round as the pages show them)."""
-    numbers = numbers or {}
-    append_row(sheet, headers)
-    for cell in sheet[1]:
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
-        cell.border = BORDER
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-    for values in rows:
-        append_row(sheet, values)
-        for column, cell in enumerate(sheet[sheet.max_row]):
-            cell.border = BORDER
-            if column in numbers:
-                cell.alignment = Alignment(vertical="top")
-                if isinstance(cell.value, (int, float)):
-                    cell.number_format = numbers[column] or cell_format(cell.value)
-            else:
-                cell.alignment = WRAP
-    for index, width in enumerate(widths, 1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(sheet.max_row, 1)}"
-    sheet.row_dimensions[1].height = 32
-
-
-def _bytes(workbook) -> bytes:
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    table(book, "Thông tin", ["Mục", "Nội dung"], rows, [22, 100])

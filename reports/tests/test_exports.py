@@ -135,12 +135,15 @@ def assert_administrative_frame(document):
     text = all_text(document)
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
     assert "Độc lập - Tự do - Hạnh phúc" in text
-    motto = next(r for t in document.tables for c in t.rows[0].cells for p in c.paragraphs for r in p.runs if r.text == "Độc lập - Tự do - Hạnh phúc")
-    assert motto.bold and motto.underline
+    motto = next(p for t in document.tables for c in t.rows[0].cells for p in c.paragraphs if p.text == "Độc lập - Tự do - Hạnh phúc")
+    assert motto.style.font.bold and motto.style.font.underline  # through the document's named styles
     # The header table has no borders.
     borders = document.tables[0]._tbl.tblPr.find(qn("w:tblBorders"))
     assert all(edge.get(qn("w:val")) == "nil" for edge in borders)
-    assert any(p.text == "BÁO CÁO" and p.runs[0].bold for p in document.paragraphs)
+    assert any(p.text == "BÁO CÁO" and p.style.font.bold for p in document.paragraphs)
+    # Written through named styles: no run carries formatting of its own.
+    body = document.element.body
+    assert not [r for r in body.iter(qn("w:r")) if r.rPr is not None and r.rPr.rStyle is None]
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings == [
         "I. KẾT QUẢ ĐẠT ĐƯỢC",
@@ -284,7 +287,12 @@ def test_consolidation_xlsx(setup):
     assert rows[0] == ("Đơn vị", "Địa bàn", "Trạng thái báo cáo", "Nội dung", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Số liệu")
     assert all(cell.font.bold for cell in sheet[1])
     assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:H7"
     assert sheet.column_dimensions["E"].width >= 30
+    # Every cell through one of the workbook's few named styles.
+    assert {cell.style for cell in sheet[1]} == {"Tiêu đề cột"}
+    assert {cell.style for row in sheet.iter_rows(min_row=2, max_col=6) for cell in row} == {"Nội dung"}
+    assert {cell.style for row in sheet.iter_rows(min_row=2, min_col=7) for cell in row} <= {"Số liệu #,##0", "Số liệu #,##0.0", "Số liệu"}
     figures = {(r[0], r[4]): r for r in rows[1:]}
     assert len(rows) - 1 == len(figures) == 6  # two units, three indicators each
     a = figures[("Hội Khuyến học phường Hòa Bình", "Số suất học bổng")]

@@ -14,13 +14,14 @@ from programmes.selectors import plans_visible_to
 from programmes.services.plans import require_change
 
 from .. import rules, selectors
-from ..exports.docx import consolidation_docx, report_docx
-from ..exports.xlsx import consolidation_xlsx, report_xlsx
+from ..exports.docx import report_docx
+from ..exports.period_files import period_file
+from ..exports.xlsx import report_xlsx
 from ..forms import AnswerForm, PeriodFormSet, ReopenForm, ReportingUnitsForm, ReturnForm
 from ..models import ProgressReport, Proposal, ReportingPeriod
 from ..services import periods as period_services
 from ..services import workflow
-from ..services.consolidation import RECEIVED, consolidate
+from ..services.consolidation import consolidate
 from .filing import report_for_read
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -170,12 +171,8 @@ def report_reopen(request, plan_pk, period_pk, organisation_pk):
 @login_required
 def period_export(request, plan_pk, period_pk, kind):
     period = _period_for_follow(request, plan_pk, period_pk)
-    consolidation = consolidate(period.plan, period)
     name = f"bao-cao-so-ket-{period.year}-{period.half.lower()}-{slugify(period.plan.number or period.plan.pk)}"
-    if kind == "docx":
-        return download(consolidation_docx(consolidation), f"{name}.docx", DOCX)
-    reports = period.reports.filter(status__in=RECEIVED).select_related("organisation__area")
-    return download(consolidation_xlsx(consolidation, reports), f"{name}.xlsx", XLSX)
+    return download(period_file(period, kind), f"{name}.{kind}", DOCX if kind == "docx" else XLSX)
 
 
 @login_required

@@ -2,7 +2,6 @@
 from datetime import date
 
 from django.utils.translation import override
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from ...models import CommitmentProgress, ProgressReport
 from .. import (
@@ -35,7 +34,7 @@ def report_docx(report: ProgressReport, *, number: str = "", place: str = "", si
         )
         doc.title(f"Kết quả thực hiện {_plan_name(plan)} {period_phrase(period)}")
         if organisation.parent_id:
-            doc.para(f"Kính gửi: {organisation.parent.name}.", align=WD_ALIGN_PARAGRAPH.CENTER, indent=False)
+            doc.para(f"Kính gửi: {organisation.parent.name}.", centred=True)
         doc.para(
             f"Thực hiện {_plan_name(plan)}, {organisation.name} báo cáo kết quả thực hiện {period_phrase(period)}"
             f"{_period_span(period)} như sau:"
