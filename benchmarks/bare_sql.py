@@ -57,20 +57,26 @@ def _in_scope(path_column: str) -> str:
     return f"((SELECT yes FROM everything) OR EXISTS (SELECT 1 FROM roots WHERE {path_column} LIKE roots.path || '%%'))"
 
 
+SCOPED_PLANS = f"""WITH {_scope()}
+    SELECT coalesce(array_agg(pl.id), '{{}}') FROM programmes_plan pl JOIN programmes_area a ON a.id = pl.area_id
+     WHERE pl.status = 'in_force' AND {_in_scope('a.path')}"""
+
+CHOSEN_PERIOD = """
+    SELECT year, half FROM (
+        (SELECT year, half, 0 AS pref FROM reports_reportingperiod WHERE plan_id = ANY(%(plans)s) AND due_on <= %(today)s
+          ORDER BY year DESC, half DESC LIMIT 1)
+        UNION ALL
+        (SELECT year, half, 1 FROM reports_reportingperiod WHERE plan_id = ANY(%(plans)s) ORDER BY year, half LIMIT 1)
+    ) c ORDER BY pref LIMIT 1"""
+
+
 def _dashboard_ctes() -> str:
-    return f"""WITH {_scope()},
-    plans AS (
-        SELECT pl.id FROM programmes_plan pl JOIN programmes_area a ON a.id = pl.area_id
-         WHERE pl.status = 'in_force' AND {_in_scope('a.path')}
-    ),
-    periods AS (SELECT * FROM reports_reportingperiod WHERE plan_id IN (SELECT id FROM plans)),
-    chosen AS (
-        SELECT year, half FROM (
-            (SELECT year, half, 0 AS pref FROM periods WHERE due_on <= %(today)s ORDER BY year DESC, half DESC LIMIT 1)
-            UNION ALL
-            (SELECT year, half, 1 FROM periods ORDER BY year, half LIMIT 1)
-        ) c ORDER BY pref LIMIT 1
-    ),
+    """Shared by the dashboard's queries, after the plans in scope (``plans``, an array of ids) and the
+    half-year shown (``year``, ``half``) are known: a hand-writer computes those once."""
+    return f"""WITH
+    plans AS (SELECT unnest(%(plans)s::integer[]) AS id),
+    periods AS (SELECT * FROM reports_reportingperiod WHERE plan_id = ANY(%(plans)s)),
+    chosen AS (SELECT %(year)s::integer AS year, %(half)s::text AS half),
     received AS (
         SELECT r.id, r.organisation_id FROM reports_progressreport r
           JOIN periods p ON p.id = r.period_id
@@ -177,16 +183,17 @@ DASHBOARD_QUERIES = {
           LEFT JOIN (reports_reportingperiod p JOIN grid_keys USING (year, half)) ON p.plan_id = u.plan_id
           LEFT JOIN reports_progressreport r ON r.period_id = p.id AND r.organisation_id = u.organisation_id
          ORDER BY u.path, u.name, u.plan_id, p.year, p.half""",
-    "plan_options": f"""
+    "plan_options": """
         SELECT pl.id, CASE WHEN pl.number <> '' THEN pl.number || ' · ' || pl.title ELSE pl.title END
           FROM programmes_plan pl JOIN programmes_area a ON a.id = pl.area_id
-         WHERE pl.status = 'in_force' AND {_in_scope('a.path')}
+         WHERE pl.id = ANY(%(plans)s)
          ORDER BY a.path, pl.start_year DESC, pl.id""",
-    "area_options": f"""
-        SELECT a.id, a.name, a.is_historical FROM programmes_area a
-         WHERE a.level IN ('province', 'district') AND {_in_scope('a.path')}
-         ORDER BY a.is_historical, a.path""",
 }
+
+AREA_OPTIONS = f"""WITH {_scope()}
+    SELECT a.id, a.name, a.is_historical FROM programmes_area a
+     WHERE a.level IN ('province', 'district') AND {_in_scope('a.path')}
+     ORDER BY a.is_historical, a.path"""
 
 
 def dashboard(cursor, *, user_id: int, today: date) -> dict:
@@ -195,12 +202,18 @@ def dashboard(cursor, *, user_id: int, today: date) -> dict:
     last eight half-years, the lagging commitments, coming events, the first page of the unit grid
     with its count, and the filter form's options."""
     params = {"user": user_id, "today": today, "soon": today + timedelta(days=60)}
+    cursor.execute(SCOPED_PLANS, params)
+    params["plans"] = list(cursor.fetchone()[0])
+    cursor.execute(CHOSEN_PERIOD, params)
+    params["year"], params["half"] = cursor.fetchone() or (None, None)
     ctes = _dashboard_ctes()
     rows = {}
     for name, query in DASHBOARD_QUERIES.items():
         # Each query follows the shared CTEs (PostgreSQL skips those it does not use); some add their own.
         cursor.execute(ctes + query.format(on_time=_ON_TIME, late=_LATE), params)
         rows[name] = cursor.fetchall()
+    cursor.execute(AREA_OPTIONS, params)
+    rows["area_options"] = cursor.fetchall()
     year, half, plans, expected, on_time, late, accepted, returned = rows["headline"][0]
     commitments: dict = {}
     for party, status, count in rows["commitments"]:
@@ -267,9 +280,11 @@ def report_list_late(cursor, *, user_id: int, year: int, half: str) -> tuple[int
         {"user": user_id, "year": year, "half": half},
     )
     rows = cursor.fetchall()
-    for name in ("plan_options", "area_options"):
-        cursor.execute(f"{scope}{DASHBOARD_QUERIES[name]}", {"user": user_id})
-        cursor.fetchall()
+    cursor.execute(SCOPED_PLANS, {"user": user_id})
+    cursor.execute(DASHBOARD_QUERIES["plan_options"], {"plans": list(cursor.fetchone()[0])})
+    cursor.fetchall()
+    cursor.execute(AREA_OPTIONS, {"user": user_id})
+    cursor.fetchall()
     return (rows[0][0] if rows else 0), rows
 
 
