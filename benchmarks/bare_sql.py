@@ -28,36 +28,39 @@ _ON_TIME = f"r.status IN {RECEIVED} AND (r.submitted_at AT TIME ZONE '{TZ}')::da
 _LATE = f"r.status IN {RECEIVED} AND (r.submitted_at AT TIME ZONE '{TZ}')::date > p.due_on"
 
 
-def _scope(roles=WIDE_ROLES) -> str:
-    """CTEs ``roots`` (area paths the user acts on) and ``everything`` (an active superuser),
-    and the predicate builder's input; parameters ``user``."""
-    return f"""
-    member AS (
-        SELECT DISTINCT a.path
-          FROM programmes_membership m
-          JOIN programmes_user u ON u.id = m.user_id AND u.is_active
-          JOIN programmes_organisation o ON o.id = m.organisation_id AND o.is_active
-          JOIN programmes_area a ON a.id = o.area_id
-         WHERE m.user_id = %(user)s AND m.role IN {tuple(roles)!r}
-    ),
-    roots AS (
-        SELECT path FROM member
-         UNION
-        SELECT h.path FROM programmes_area h
-          JOIN programmes_area s ON s.id = h.successor_id
-          JOIN member ON s.path LIKE member.path || '%%'
-         WHERE h.is_historical
-    ),
-    everything AS (
-        SELECT coalesce(bool_or(is_superuser AND is_active), false) AS yes FROM programmes_user WHERE id = %(user)s
-    )"""
+def _roots(cursor, user_id: int, roles=WIDE_ROLES) -> dict:
+    """The user's scope, computed once as a hand-writer would: whether they see everything (an
+    active superuser), and the ``LIKE`` patterns of the area paths where they hold one of ``roles``,
+    with the historical units those areas took over. Parameters for ``_in_scope``."""
+    cursor.execute(
+        """WITH member AS (
+            SELECT DISTINCT a.path
+              FROM programmes_membership m
+              JOIN programmes_user u ON u.id = m.user_id AND u.is_active
+              JOIN programmes_organisation o ON o.id = m.organisation_id AND o.is_active
+              JOIN programmes_area a ON a.id = o.area_id
+             WHERE m.user_id = %(user)s AND m.role = ANY(%(roles)s)
+        )
+        SELECT (SELECT coalesce(bool_or(is_superuser AND is_active), false) FROM programmes_user WHERE id = %(user)s),
+               coalesce(array_agg(path || '%%'), '{}') FROM (
+                   SELECT path FROM member
+                    UNION
+                   SELECT h.path FROM programmes_area h
+                     JOIN programmes_area s ON s.id = h.successor_id
+                     JOIN member ON s.path LIKE member.path || '%%'
+                    WHERE h.is_historical
+               ) roots""",
+        {"user": user_id, "roles": list(roles)},
+    )
+    everything, patterns = cursor.fetchone()
+    return {"everything": everything, "patterns": list(patterns)}
 
 
 def _in_scope(path_column: str) -> str:
-    return f"((SELECT yes FROM everything) OR EXISTS (SELECT 1 FROM roots WHERE {path_column} LIKE roots.path || '%%'))"
+    return f"(%(everything)s OR {path_column} LIKE ANY(%(patterns)s))"
 
 
-SCOPED_PLANS = f"""WITH {_scope()}
+SCOPED_PLANS = f"""
     SELECT coalesce(array_agg(pl.id), '{{}}') FROM programmes_plan pl JOIN programmes_area a ON a.id = pl.area_id
      WHERE pl.status = 'in_force' AND {_in_scope('a.path')}"""
 
@@ -190,7 +193,7 @@ DASHBOARD_QUERIES = {
          ORDER BY a.path, pl.start_year DESC, pl.id""",
 }
 
-AREA_OPTIONS = f"""WITH {_scope()}
+AREA_OPTIONS = f"""
     SELECT a.id, a.name, a.is_historical FROM programmes_area a
      WHERE a.level IN ('province', 'district') AND {_in_scope('a.path')}
      ORDER BY a.is_historical, a.path"""
@@ -201,7 +204,7 @@ def dashboard(cursor, *, user_id: int, today: date) -> dict:
     headline counts, commitments by party and status, indicators with targets, the trend over the
     last eight half-years, the lagging commitments, coming events, the first page of the unit grid
     with its count, and the filter form's options."""
-    params = {"user": user_id, "today": today, "soon": today + timedelta(days=60)}
+    params = {"today": today, "soon": today + timedelta(days=60), **_roots(cursor, user_id)}
     cursor.execute(SCOPED_PLANS, params)
     params["plans"] = list(cursor.fetchone()[0])
     cursor.execute(CHOSEN_PERIOD, params)
@@ -263,9 +266,9 @@ def dashboard(cursor, *, user_id: int, today: date) -> dict:
 def report_list_late(cursor, *, user_id: int, year: int, half: str) -> tuple[int, list]:
     """The report list filtered to late reports of a half-year: its count, its first page, and the
     filter form's options (the dashboard's)."""
-    scope = f"WITH {_scope()}"
+    scope = _roots(cursor, user_id)
     cursor.execute(
-        f"""{scope}, late AS (
+        f"""WITH late AS (
             SELECT r.id, r.status, r.submitted_at, p.year, p.half, p.due_on, o.name, a.path, a.name AS area, pl.number, pl.title
               FROM reports_progressreport r
               JOIN reports_reportingperiod p ON p.id = r.period_id
@@ -277,13 +280,13 @@ def report_list_late(cursor, *, user_id: int, year: int, half: str) -> tuple[int
                AND {_in_scope('pa.path')} AND {_in_scope('a.path')}
         )
         SELECT (SELECT count(*) FROM late), l.* FROM (SELECT * FROM late ORDER BY path, name LIMIT {LIST_PAGE}) l""",
-        {"user": user_id, "year": year, "half": half},
+        {**scope, "year": year, "half": half},
     )
     rows = cursor.fetchall()
-    cursor.execute(SCOPED_PLANS, {"user": user_id})
+    cursor.execute(SCOPED_PLANS, scope)
     cursor.execute(DASHBOARD_QUERIES["plan_options"], {"plans": list(cursor.fetchone()[0])})
     cursor.fetchall()
-    cursor.execute(AREA_OPTIONS, {"user": user_id})
+    cursor.execute(AREA_OPTIONS, scope)
     cursor.fetchall()
     return (rows[0][0] if rows else 0), rows
 
@@ -292,7 +295,7 @@ def review_queue(cursor, *, user_id: int) -> tuple[int, list]:
     """Submitted reports the user reviews (reviewer or administrator above the unit), oldest first:
     the count and the first page."""
     cursor.execute(
-        f"""WITH {_scope(('reviewer', 'admin'))}, queue AS (
+        f"""WITH queue AS (
             SELECT r.id, r.submitted_at, p.year, p.half, p.due_on, o.name, a.name AS area, pl.number, pl.title
               FROM reports_progressreport r
               JOIN reports_reportingperiod p ON p.id = r.period_id
@@ -302,7 +305,7 @@ def review_queue(cursor, *, user_id: int) -> tuple[int, list]:
              WHERE r.status = 'submitted' AND {_in_scope('a.path')}
         )
         SELECT (SELECT count(*) FROM queue), q.* FROM (SELECT * FROM queue ORDER BY submitted_at, id LIMIT {LIST_PAGE}) q""",
-        {"user": user_id},
+        _roots(cursor, user_id, roles=("reviewer", "admin")),
     )
     rows = cursor.fetchall()
     return (rows[0][0] if rows else 0), rows
