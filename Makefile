@@ -61,7 +61,7 @@ assets:
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
 
-# The national benchmark: its own PostgreSQL database with the national data set (about half an hour
+# The national benchmark: its own PostgreSQL database with the national data set (about 10 minutes
 # the first time on 2 cores, then skipped), ANALYZE, the portal under gunicorn with 2 workers and DEBUG
 # off, Redis as the cache on a database number of its own, pages over HTTP beside their bare SQL.
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/khuyenhoc_bench

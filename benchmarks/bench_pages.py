@@ -277,10 +277,17 @@ def describe(connection) -> dict:
             {"plan": plan_id, "today": today},
         )
         units = one(cursor, "SELECT count(*) FROM reports_reportingunit WHERE plan_id = %(plan)s", {"plan": plan_id})[0]
+        # The report list filtered to late reports, for the half-year that has the most of them.
+        late_year, late_half = one(
+            cursor,
+            f"""SELECT p.year, p.half FROM reports_progressreport r JOIN reports_reportingperiod p ON p.id = r.period_id
+                 WHERE {bare_sql._LATE} GROUP BY p.year, p.half ORDER BY count(*) DESC, p.year DESC LIMIT 1""",
+        ) or (year, half)
         latest_due = one(cursor, "SELECT max(due_on) FROM reports_reportingperiod WHERE due_on <= %(today)s", {"today": today})[0]
     return {
         "counts": counts, "users": users, "today": today, "plan": plan_id, "period": period_id,
-        "year": year, "half": half, "due_on": due_on, "plan_units": units, "sweep_day": latest_due + timedelta(days=7),
+        "year": year, "half": half, "due_on": due_on, "late_year": late_year, "late_half": late_half,
+        "plan_units": units, "sweep_day": latest_due + timedelta(days=7),
     }
 
 
@@ -349,7 +356,8 @@ def main() -> None:
             run_pages(base, connection, cache, data)
         finally:
             stop_portal(server)
-        sweep(env, connection, data["sweep_day"])
+        if not os.environ.get("BENCH_ONLY"):
+            sweep(env, connection, data["sweep_day"])
 
 
 def run_pages(base: str, connection, cache: Cache, data: dict) -> None:
@@ -357,9 +365,11 @@ def run_pages(base: str, connection, cache: Cache, data: dict) -> None:
     national, province, reviewer = (Browser(base, name) for name in ("national_leader", "leader", "national_reviewer"))
     today, year, half = data["today"], data["year"], data["half"]
     plan, period = data["plan"], data["period"]
+    late_year, late_half = data["late_year"], data["late_half"]
     print(f"gunicorn, {WORKERS} workers, DEBUG off, Redis cache; {RUNS} runs interleaved with the bare SQL, "
           f"then 4 clients x {CONCURRENT_RUNS} requests")
-    print(f"plan page and period page: plan {plan} ({data['plan_units']:,} units), period {half} {year} (id {period})\n")
+    print(f"plan page and period page: plan {plan} ({data['plan_units']:,} units), period {half} {year} (id {period}); "
+          f"report list: late reports of {late_half} {late_year}\n")
     print(f"{'page (user)':<34}{'median':>8}{'p95':>8}{'rps1':>7}{'rps4':>7}{'KB':>7}{'SQL ms':>9}{'ratio':>8}{'floor r.':>9}")
     print(f"{'':<34}{'ms':>8}{'ms':>8}")
 
@@ -370,8 +380,10 @@ def run_pages(base: str, connection, cache: Cache, data: dict) -> None:
     def dashboard_sql(user):
         return lambda cursor: bare_sql.dashboard(cursor, user_id=users[user], today=today)
 
+    late_path = f"/reports/list/?year={late_year}&half={late_half}&timing=late"
+
     def late_sql(user):
-        return lambda cursor: bare_sql.report_list_late(cursor, user_id=users[user], year=year, half=half)
+        return lambda cursor: bare_sql.report_list_late(cursor, user_id=users[user], year=late_year, half=late_half)
 
     period_path = f"/reports/plans/{plan}/periods/{period}/"
     period_sql = lambda cursor: bare_sql.period_page(cursor, plan_id=plan, period_id=period)  # noqa: E731
@@ -380,10 +392,8 @@ def run_pages(base: str, connection, cache: Cache, data: dict) -> None:
         ("national dashboard, warm", national, "/reports/dashboard/", dashboard_sql("national_leader"), None),
         ("province dashboard, cold", province, "/reports/dashboard/", dashboard_sql("leader"), cache.forget_dashboards),
         ("province dashboard, warm", province, "/reports/dashboard/", dashboard_sql("leader"), None),
-        ("report list, late (national)", national, f"/reports/list/?year={year}&half={half}&timing=late",
-         late_sql("national_leader"), None),
-        ("report list, late (province)", province, f"/reports/list/?year={year}&half={half}&timing=late",
-         late_sql("leader"), None),
+        ("report list, late (national)", national, late_path, late_sql("national_leader"), None),
+        ("report list, late (province)", province, late_path, late_sql("leader"), None),
         ("review queue (national reviewer)", reviewer, "/reports/review/",
          lambda cursor: bare_sql.review_queue(cursor, user_id=users["national_reviewer"]), None),
         ("plan page (national leader)", national, f"/plans/{plan}/", lambda cursor: bare_sql.plan_page(cursor, plan_id=plan), None),
@@ -391,7 +401,10 @@ def run_pages(base: str, connection, cache: Cache, data: dict) -> None:
         ("period .xlsx (national reviewer)", reviewer, f"{period_path}export.xlsx", period_sql, None),
         ("period .docx (national reviewer)", reviewer, f"{period_path}export.docx", period_sql, None),
     ]
+    only = os.environ.get("BENCH_ONLY", "")  # e.g. BENCH_ONLY="report list": the pages whose name holds it
     for name, browser, path, sql, before in pages:
+        if only and only not in name:
+            continue
         print_row(name, measure(browser, path, connection, sql, before), floor)
     print(f"\nfloor: the notification list, {floor:.0f} ms; 'floor r.' divides by the larger of the bare SQL and the floor")
 
