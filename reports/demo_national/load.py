@@ -25,7 +25,7 @@ from ..services.periods import period_dates
 from .bulk import _given_times
 from .plan_spec import PLAN_SUFFIX
 from .province import _load_province
-from .staff import NATIONAL_STAFF, national_staff_load
+from .staff import national_staff_load
 
 Level = Area.Level
 
@@ -83,7 +83,6 @@ def national_load(
                 f"({time.monotonic() - started:.1f} s)"
             )
     national_staff_load()
-    progress("national staff: " + ", ".join(username for username, _name, _role in NATIONAL_STAFF))
     return {name: counts[name] for name in MODEL_NAMES}
 
 
