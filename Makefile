@@ -61,8 +61,11 @@ assets:
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
 
-# Benchmarks on PostgreSQL with the national data set (a few minutes the first time).
+# The national benchmark: its own PostgreSQL database with the national data set (about 10 minutes
+# the first time on 2 cores, then skipped), ANALYZE, the portal under gunicorn with 2 workers and DEBUG
+# off, Redis as the cache on a database number of its own, pages over HTTP beside their bare SQL.
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/khuyenhoc_bench
+BENCH_REDIS_URL ?= redis://127.0.0.1:6379/15
 bench: install
 	$(BIN)/python -c "import dj_database_url, psycopg2; c = dj_database_url.parse('$(BENCH_DATABASE_URL)'); \
 		conn = psycopg2.connect(dbname='postgres', user=c['USER'], host=c['HOST'], port=c['PORT'] or 5432, password=c['PASSWORD'] or None); \
@@ -70,5 +73,5 @@ bench: install
 		cur.fetchone() or cur.execute('CREATE DATABASE \"%s\"' % c['NAME'])"
 	DATABASE_URL=$(BENCH_DATABASE_URL) DEBUG=1 $(BIN)/python manage.py migrate --no-input
 	DATABASE_URL=$(BENCH_DATABASE_URL) DEBUG=1 $(BIN)/python manage.py seed_demo --scale national
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python benchmarks/bench_dashboard.py
+	DATABASE_URL=$(BENCH_DATABASE_URL) REDIS_URL=$(BENCH_REDIS_URL) $(BIN)/python benchmarks/bench_pages.py
 	$(BIN)/python benchmarks/bench_importer.py

@@ -28,7 +28,9 @@ it creates, if missing:
 Everything is generated, including the past: the communes of the 2025 reform
 report as far back as ``years`` allows. The generated units have no users;
 the events' actors are the demo's users where the unit has one (the Phú Thọ
-reviewer and reporters), else nobody.
+reviewer and reporters), else nobody. Two national users read it all, as
+the benchmark does: ``national_leader`` and ``national_reviewer``, a leader and
+a reviewer of the Hội Khuyến học Việt Nam (not superusers; the demo password).
 
 The bulk of the rows is written with ``bulk_create`` in batches, one province
 per transaction, so an interrupted run leaves whole provinces. A province

@@ -25,6 +25,7 @@ from ..services.periods import period_dates
 from .bulk import _given_times
 from .plan_spec import PLAN_SUFFIX
 from .province import _load_province
+from .staff import national_staff_load
 
 Level = Area.Level
 
@@ -81,6 +82,7 @@ def national_load(
                 f"{created['IndicatorValue']:,} values, {created['ReportEvent']:,} events "
                 f"({time.monotonic() - started:.1f} s)"
             )
+    national_staff_load()
     return {name: counts[name] for name in MODEL_NAMES}
 
 

@@ -1,0 +1,396 @@
+"""Hand-written SQL of the figures each benchmarked page shows, on the same data.
+
+The benchmark times every page beside the SQL a careful person would write for what the page
+shows, so that "3x its bare SQL" means something. Each function takes a DB-API cursor
+(psycopg2's, or Django's ``connection.cursor()`` in the tests), runs plain SQL and returns plain
+Python values; nothing here imports the portal, so the SQL cannot quietly reuse the page's own
+queries. ``reports/tests/test_bare_sql.py`` checks ``dashboard`` against the dashboard's figures
+(``reports.dashboard``), so the two stay the same figures while the page's queries change.
+
+The scope is computed here too, from the user's id: the areas where the user holds an area-wide
+role (editor, reviewer, leader, administrator), with the historical units those areas took over;
+everything for an active superuser.
+
+Dates: ``today`` is the portal's day (Asia/Ho_Chi_Minh); a report's submission day is its
+``submitted_at`` in that zone, as Django's ``submitted_at__date`` computes it.
+"""
+from datetime import date, timedelta
+
+TZ = "Asia/Ho_Chi_Minh"
+RECEIVED = ("submitted", "accepted")
+WIDE_ROLES = ("editor", "reviewer", "leader", "admin")
+TREND_PERIODS = 8
+GRID_PERIODS = 6
+UNITS_PER_PAGE = 25
+LIST_PAGE = 50  # the report list and the review queue show 50 rows a page
+
+_ON_TIME = f"r.status IN {RECEIVED} AND (r.submitted_at AT TIME ZONE '{TZ}')::date <= p.due_on"
+_LATE = f"r.status IN {RECEIVED} AND (r.submitted_at AT TIME ZONE '{TZ}')::date > p.due_on"
+
+
+def _roots(cursor, user_id: int, roles=WIDE_ROLES) -> dict:
+    """The user's scope, computed once as a hand-writer would: whether they see everything (an
+    active superuser), and the ``LIKE`` patterns of the area paths where they hold one of ``roles``,
+    with the historical units those areas took over. Parameters for ``_in_scope``."""
+    cursor.execute(
+        """WITH member AS (
+            SELECT DISTINCT a.path
+              FROM programmes_membership m
+              JOIN programmes_user u ON u.id = m.user_id AND u.is_active
+              JOIN programmes_organisation o ON o.id = m.organisation_id AND o.is_active
+              JOIN programmes_area a ON a.id = o.area_id
+             WHERE m.user_id = %(user)s AND m.role = ANY(%(roles)s)
+        )
+        SELECT (SELECT coalesce(bool_or(is_superuser AND is_active), false) FROM programmes_user WHERE id = %(user)s),
+               coalesce(array_agg(path || '%%'), '{}') FROM (
+                   SELECT path FROM member
+                    UNION
+                   SELECT h.path FROM programmes_area h
+                     JOIN programmes_area s ON s.id = h.successor_id
+                     JOIN member ON s.path LIKE member.path || '%%'
+                    WHERE h.is_historical
+               ) roots""",
+        {"user": user_id, "roles": list(roles)},
+    )
+    everything, patterns = cursor.fetchone()
+    return {"everything": everything, "patterns": list(patterns)}
+
+
+def _in_scope(path_column: str) -> str:
+    return f"(%(everything)s OR {path_column} LIKE ANY(%(patterns)s))"
+
+
+SCOPED_PLANS = f"""
+    SELECT coalesce(array_agg(pl.id), '{{}}') FROM programmes_plan pl JOIN programmes_area a ON a.id = pl.area_id
+     WHERE pl.status = 'in_force' AND {_in_scope('a.path')}"""
+
+CHOSEN_PERIOD = """
+    SELECT year, half FROM (
+        (SELECT year, half, 0 AS pref FROM reports_reportingperiod WHERE plan_id = ANY(%(plans)s) AND due_on <= %(today)s
+          ORDER BY year DESC, half DESC LIMIT 1)
+        UNION ALL
+        (SELECT year, half, 1 FROM reports_reportingperiod WHERE plan_id = ANY(%(plans)s) ORDER BY year, half LIMIT 1)
+    ) c ORDER BY pref LIMIT 1"""
+
+
+def _dashboard_ctes() -> str:
+    """Shared by the dashboard's queries, after the plans in scope (``plans``, an array of ids) and the
+    half-year shown (``year``, ``half``) are known: a hand-writer computes those once."""
+    return f"""WITH
+    plans AS (SELECT unnest(%(plans)s::integer[]) AS id),
+    periods AS (SELECT * FROM reports_reportingperiod WHERE plan_id = ANY(%(plans)s)),
+    chosen AS (SELECT %(year)s::integer AS year, %(half)s::text AS half),
+    received AS (
+        SELECT r.id, r.organisation_id FROM reports_progressreport r
+          JOIN periods p ON p.id = r.period_id
+          JOIN chosen c ON c.year = p.year AND c.half = p.half
+         WHERE r.status IN {RECEIVED}
+    ),
+    started AS (SELECT * FROM periods WHERE starts_on <= %(today)s),
+    trend_keys AS (SELECT DISTINCT year, half FROM started ORDER BY year DESC, half DESC LIMIT {TREND_PERIODS}),
+    grid_keys AS (SELECT year, half FROM trend_keys ORDER BY year DESC, half DESC LIMIT {GRID_PERIODS}),
+    units AS (
+        SELECT u.organisation_id, u.plan_id, o.name, a.path
+          FROM reports_reportingunit u
+          JOIN programmes_organisation o ON o.id = u.organisation_id
+          JOIN programmes_area a ON a.id = o.area_id
+         WHERE u.plan_id IN (SELECT id FROM plans)
+    ),
+    unit_page AS (SELECT * FROM units ORDER BY path, name, plan_id LIMIT {UNITS_PER_PAGE})
+    """
+
+
+DASHBOARD_QUERIES = {
+    "headline": """
+        SELECT (SELECT year FROM chosen), (SELECT half FROM chosen), (SELECT count(*) FROM plans),
+               (SELECT count(*) FROM reports_reportingunit u
+                 WHERE u.plan_id IN (SELECT s.plan_id FROM started s JOIN chosen c USING (year, half))),
+               count(*) FILTER (WHERE {on_time}), count(*) FILTER (WHERE {late}),
+               count(*) FILTER (WHERE r.status = 'accepted'), count(*) FILTER (WHERE r.status = 'returned')
+          FROM reports_progressreport r
+          JOIN periods p ON p.id = r.period_id
+          JOIN chosen c ON c.year = p.year AND c.half = p.half""",
+    "commitments": """
+        SELECT c.party, cp.status, count(*)
+          FROM reports_commitmentprogress cp
+          JOIN received r ON r.id = cp.report_id
+          JOIN programmes_commitment c ON c.id = cp.commitment_id
+         GROUP BY c.party, cp.status""",
+    "indicators": """
+        , targets AS (
+            SELECT i.name, i.unit, sum(i.target_value) AS total, avg(i.target_value) AS mean
+              FROM programmes_indicator i JOIN programmes_commitment c ON c.id = i.commitment_id
+             WHERE c.plan_id IN (SELECT id FROM plans)
+             GROUP BY i.name, i.unit
+        ), figures AS (
+            SELECT i.name, i.unit, i.aggregation, i.direction, sum(v.value) AS total, avg(v.value) AS mean, count(*) AS n
+              FROM reports_indicatorvalue v
+              JOIN received r ON r.id = v.report_id
+              JOIN programmes_indicator i ON i.id = v.indicator_id
+             WHERE v.value IS NOT NULL
+             GROUP BY i.name, i.unit, i.aggregation, i.direction
+        )
+        SELECT f.name, f.unit, f.aggregation, f.direction,
+               nullif(CASE WHEN f.aggregation = 'sum' THEN t.total ELSE t.mean END, 0),
+               CASE WHEN f.aggregation = 'sum' THEN f.total ELSE f.mean END, f.n
+          FROM figures f LEFT JOIN targets t ON t.name = f.name AND t.unit = f.unit
+         ORDER BY f.name, f.unit, f.aggregation, f.direction""",
+    "trend": """
+        , expected AS (
+            SELECT s.year, s.half, sum(n.n) AS n
+              FROM started s JOIN trend_keys USING (year, half)
+              JOIN (SELECT plan_id, count(*) AS n FROM units GROUP BY plan_id) n ON n.plan_id = s.plan_id
+             GROUP BY s.year, s.half
+        ), counted AS (
+            SELECT p.year, p.half, count(*) FILTER (WHERE {on_time}) AS on_time, count(*) FILTER (WHERE {late}) AS late,
+                   count(*) FILTER (WHERE r.status = 'returned') AS returned
+              FROM reports_progressreport r
+              JOIN started p ON p.id = r.period_id
+              JOIN trend_keys k ON k.year = p.year AND k.half = p.half
+             WHERE r.status IN ('submitted', 'accepted', 'returned')
+             GROUP BY p.year, p.half
+        )
+        SELECT k.year, k.half, coalesce(e.n, 0), coalesce(c.on_time, 0), coalesce(c.late, 0), coalesce(c.returned, 0),
+               greatest(coalesce(e.n, 0) - coalesce(c.on_time, 0) - coalesce(c.late, 0) - coalesce(c.returned, 0), 0)
+          FROM trend_keys k
+          LEFT JOIN expected e USING (year, half)
+          LEFT JOIN counted c USING (year, half)
+         ORDER BY k.year, k.half""",
+    "lagging": """
+        SELECT c.text, c.number, c.party, c.plan_id, c.id,
+               count(DISTINCT r.organisation_id) AS lagging,
+               count(DISTINCT r.organisation_id) FILTER (WHERE cp.status = 'at_risk') AS at_risk
+          FROM reports_commitmentprogress cp
+          JOIN received r ON r.id = cp.report_id
+          JOIN programmes_commitment c ON c.id = cp.commitment_id
+         WHERE cp.status IN ('not_started', 'at_risk', 'in_progress')
+         GROUP BY c.id
+         ORDER BY at_risk DESC, lagging DESC, c.number, c.id
+         LIMIT 10""",
+    "coming": """
+        SELECT * FROM (
+            SELECT 'due' AS kind, year, half, due_on AS day, count(DISTINCT plan_id), max(plan_id), max(id)
+              FROM periods WHERE due_on BETWEEN %(today)s AND %(soon)s GROUP BY year, half, due_on
+             UNION ALL
+            SELECT 'conference', year, half, conference_on, count(DISTINCT plan_id), max(plan_id), max(id)
+              FROM periods WHERE conference_on BETWEEN %(today)s AND %(soon)s GROUP BY year, half, conference_on
+        ) events ORDER BY day, kind <> 'due' LIMIT 10""",
+    "unit_count": "SELECT count(*) FROM units",
+    "unit_grid": """
+        SELECT u.organisation_id, u.plan_id, u.path, u.name, p.year, p.half,
+               CASE WHEN r.id IS NULL THEN CASE WHEN p.due_on < %(today)s THEN 'missing' ELSE 'not_due' END
+                    WHEN {late} THEN 'late'
+                    ELSE r.status END,
+               r.id
+          FROM unit_page u
+          LEFT JOIN (reports_reportingperiod p JOIN grid_keys USING (year, half)) ON p.plan_id = u.plan_id
+          LEFT JOIN reports_progressreport r ON r.period_id = p.id AND r.organisation_id = u.organisation_id
+         ORDER BY u.path, u.name, u.plan_id, p.year, p.half""",
+    "plan_options": """
+        SELECT pl.id, CASE WHEN pl.number <> '' THEN pl.number || ' · ' || pl.title ELSE pl.title END
+          FROM programmes_plan pl JOIN programmes_area a ON a.id = pl.area_id
+         WHERE pl.id = ANY(%(plans)s)
+         ORDER BY a.path, pl.start_year DESC, pl.id""",
+}
+
+AREA_OPTIONS = f"""
+    SELECT a.id, a.name, a.is_historical FROM programmes_area a
+     WHERE a.level IN ('province', 'district') AND {_in_scope('a.path')}
+     ORDER BY a.is_historical, a.path"""
+
+
+def dashboard(cursor, *, user_id: int, today: date) -> dict:
+    """Everything the dashboard page shows without filters, for ``user_id`` on ``today``:
+    headline counts, commitments by party and status, indicators with targets, the trend over the
+    last eight half-years, the lagging commitments, coming events, the first page of the unit grid
+    with its count, and the filter form's options."""
+    params = {"today": today, "soon": today + timedelta(days=60), **_roots(cursor, user_id)}
+    cursor.execute(SCOPED_PLANS, params)
+    params["plans"] = list(cursor.fetchone()[0])
+    cursor.execute(CHOSEN_PERIOD, params)
+    params["year"], params["half"] = cursor.fetchone() or (None, None)
+    ctes = _dashboard_ctes()
+    rows = {}
+    for name, query in DASHBOARD_QUERIES.items():
+        # Each query follows the shared CTEs (PostgreSQL skips those it does not use); some add their own.
+        cursor.execute(ctes + query.format(on_time=_ON_TIME, late=_LATE), params)
+        rows[name] = cursor.fetchall()
+    cursor.execute(AREA_OPTIONS, params)
+    rows["area_options"] = cursor.fetchall()
+    year, half, plans, expected, on_time, late, accepted, returned = rows["headline"][0]
+    commitments: dict = {}
+    for party, status, count in rows["commitments"]:
+        commitments.setdefault(party, {})[status] = count
+    grid: dict = {}
+    for organisation, plan, _path, _name, grid_year, grid_half, state, report in rows["unit_grid"]:
+        cells = grid.setdefault((organisation, plan), {})
+        if grid_year is not None:
+            cells[(grid_year, grid_half)] = (state, report)
+    trend = [
+        {"year": y, "half": h, "expected": e, "on_time": o, "late": la, "returned": r, "missing": m}
+        for y, h, e, o, la, r, m in rows["trend"]
+    ]
+    return {
+        "year": year,
+        "half": half,
+        "plans_in_force": plans,
+        "expected": expected if year else 0,
+        "on_time": on_time,
+        "late": late,
+        "accepted": accepted,
+        "returned": returned,
+        "commitments": commitments,
+        "indicators": [
+            {"name": n, "unit": u, "aggregation": a, "direction": d, "target": float(t) if t is not None else None,
+             "value": float(v), "units": c}
+            for n, u, a, d, t, v, c in rows["indicators"]
+        ],
+        "trend": trend if year else [],
+        "lagging": [
+            {"commitment__text": t, "commitment__number": n, "commitment__party": p, "commitment__plan_id": pl,
+             "commitment_id": c, "lagging": lg, "at_risk": ar}
+            for t, n, p, pl, c, lg, ar in rows["lagging"]
+        ],
+        "coming": [
+            {"kind": k, "year": y, "half": h, "on": d, "plans": n, "first_plan": fp, "first_period": fpp}
+            for k, y, h, d, n, fp, fpp in rows["coming"]
+        ],
+        "grid_periods": [(row["year"], row["half"]) for row in trend[-GRID_PERIODS:]] if year else [],
+        "unit_count": rows["unit_count"][0][0],
+        "unit_grid": grid,
+        "plan_options": rows["plan_options"],
+        "area_options": rows["area_options"],
+    }
+
+
+def report_list_late(cursor, *, user_id: int, year: int, half: str) -> tuple[int, list]:
+    """The report list filtered to late reports of a half-year: its count, its first page, and the
+    filter form's options (the dashboard's)."""
+    scope = _roots(cursor, user_id)
+    cursor.execute(
+        f"""WITH late AS (
+            SELECT r.id, r.status, r.submitted_at, p.year, p.half, p.due_on, o.name, a.path, a.name AS area, pl.number, pl.title
+              FROM reports_progressreport r
+              JOIN reports_reportingperiod p ON p.id = r.period_id
+              JOIN programmes_plan pl ON pl.id = r.plan_id
+              JOIN programmes_area pa ON pa.id = pl.area_id
+              JOIN programmes_organisation o ON o.id = r.organisation_id
+              JOIN programmes_area a ON a.id = o.area_id
+             WHERE p.year = %(year)s AND p.half = %(half)s AND {_LATE}
+               AND {_in_scope('pa.path')} AND {_in_scope('a.path')}
+        )
+        SELECT (SELECT count(*) FROM late), l.* FROM (SELECT * FROM late ORDER BY path, name LIMIT {LIST_PAGE}) l""",
+        {**scope, "year": year, "half": half},
+    )
+    rows = cursor.fetchall()
+    cursor.execute(SCOPED_PLANS, scope)
+    cursor.execute(DASHBOARD_QUERIES["plan_options"], {"plans": list(cursor.fetchone()[0])})
+    cursor.fetchall()
+    cursor.execute(AREA_OPTIONS, scope)
+    cursor.fetchall()
+    return (rows[0][0] if rows else 0), rows
+
+
+def review_queue(cursor, *, user_id: int) -> tuple[int, list]:
+    """Submitted reports the user reviews (reviewer or administrator above the unit), oldest first:
+    the count and the first page."""
+    cursor.execute(
+        f"""WITH queue AS (
+            SELECT r.id, r.submitted_at, p.year, p.half, p.due_on, o.name, a.name AS area, pl.number, pl.title
+              FROM reports_progressreport r
+              JOIN reports_reportingperiod p ON p.id = r.period_id
+              JOIN programmes_plan pl ON pl.id = r.plan_id
+              JOIN programmes_organisation o ON o.id = r.organisation_id
+              JOIN programmes_area a ON a.id = o.area_id
+             WHERE r.status = 'submitted' AND {_in_scope('a.path')}
+        )
+        SELECT (SELECT count(*) FROM queue), q.* FROM (SELECT * FROM queue ORDER BY submitted_at, id LIMIT {LIST_PAGE}) q""",
+        _roots(cursor, user_id, roles=("reviewer", "admin")),
+    )
+    rows = cursor.fetchall()
+    return (rows[0][0] if rows else 0), rows
+
+
+def plan_page(cursor, *, plan_id: int) -> list:
+    """A plan's page: the plan, its parties, sections, commitments with their indicators, periods."""
+    queries = [
+        "SELECT pl.*, a.name FROM programmes_plan pl JOIN programmes_area a ON a.id = pl.area_id WHERE pl.id = %(plan)s",
+        """SELECT o.id, o.name FROM programmes_planparty pp JOIN programmes_organisation o ON o.id = pp.organisation_id
+            WHERE pp.plan_id = %(plan)s ORDER BY pp.id""",
+        """SELECT s.id, s.number, s.title, c.id, c.number, c.text, c.party, i.id, i.name, i.unit, i.target_value
+             FROM programmes_section s
+             LEFT JOIN programmes_commitment c ON c.section_id = s.id
+             LEFT JOIN programmes_indicator i ON i.commitment_id = c.id
+            WHERE s.plan_id = %(plan)s ORDER BY s.order, c.order, c.id, i.id""",
+        "SELECT * FROM reports_reportingperiod WHERE plan_id = %(plan)s ORDER BY year DESC, half DESC",
+        "SELECT id, number, title FROM programmes_plan WHERE parent_id = %(plan)s",
+    ]
+    out = []
+    for query in queries:
+        cursor.execute(query, {"plan": plan_id})
+        out.append(cursor.fetchall())
+    return out
+
+
+def period_page(cursor, *, plan_id: int, period_id: int) -> list:
+    """A period's page (and what its exports hold): every unit with its report and timing, and the
+    consolidation: counts, indicator totals, each commitment's statuses by unit, the texts units raised."""
+    params = {"plan": plan_id, "period": period_id}
+    queries = [
+        f"""SELECT o.id, o.name, a.name, o.side, r.id, r.status, r.submitted_at, r.reopened_until,
+                   CASE WHEN r.status = 'returned' THEN 'returned'
+                        WHEN r.id IS NULL OR r.status = 'draft' OR r.submitted_at IS NULL THEN 'missing'
+                        WHEN {_LATE} THEN 'late' ELSE 'on_time' END
+              FROM reports_reportingunit u
+              JOIN programmes_organisation o ON o.id = u.organisation_id
+              JOIN programmes_area a ON a.id = o.area_id
+              JOIN reports_reportingperiod p ON p.id = %(period)s
+              LEFT JOIN reports_progressreport r ON r.period_id = p.id AND r.organisation_id = u.organisation_id
+             WHERE u.plan_id = %(plan)s
+             ORDER BY a.path, o.name""",
+        f"""SELECT i.id, i.name, i.aggregation, i.target_value,
+                   CASE WHEN i.aggregation = 'sum' THEN sum(v.value) ELSE avg(v.value) END, count(v.value)
+              FROM programmes_indicator i
+              JOIN programmes_commitment c ON c.id = i.commitment_id
+              LEFT JOIN (reports_indicatorvalue v JOIN reports_progressreport r
+                         ON r.id = v.report_id AND r.period_id = %(period)s AND r.status IN {RECEIVED})
+                ON v.indicator_id = i.id
+             WHERE c.plan_id = %(plan)s
+             GROUP BY i.id""",
+        f"""SELECT c.id, c.number, c.text, o.side, o.name, cp.status
+              FROM reports_commitmentprogress cp
+              JOIN reports_progressreport r ON r.id = cp.report_id AND r.period_id = %(period)s AND r.status IN {RECEIVED}
+              JOIN programmes_commitment c ON c.id = cp.commitment_id
+              JOIN programmes_organisation o ON o.id = r.organisation_id
+             ORDER BY c.id, o.name""",
+        f"""SELECT o.name, r.results, r.shortcomings, r.causes, r.next_steps
+              FROM reports_progressreport r JOIN programmes_organisation o ON o.id = r.organisation_id
+             WHERE r.period_id = %(period)s AND r.status IN {RECEIVED}""",
+        f"""SELECT o.name, pr.text, pr.answer FROM reports_proposal pr
+              JOIN reports_progressreport r ON r.id = pr.report_id AND r.period_id = %(period)s AND r.status IN {RECEIVED}
+              JOIN programmes_organisation o ON o.id = r.organisation_id""",
+    ]
+    out = []
+    for query in queries:
+        cursor.execute(query, params)
+        out.append(cursor.fetchall())
+    return out
+
+
+def late_units(cursor, *, day: date, days_overdue: int = 7) -> list:
+    """The heart of the reminder sweep on ``day``: for every period due ``days_overdue`` days before,
+    the units with no report received, and the people who report for them."""
+    cursor.execute(
+        f"""SELECT p.id, u.organisation_id, o.name, us.id, us.email
+              FROM reports_reportingperiod p
+              JOIN programmes_plan pl ON pl.id = p.plan_id AND pl.status = 'in_force'
+              JOIN reports_reportingunit u ON u.plan_id = p.plan_id
+              JOIN programmes_organisation o ON o.id = u.organisation_id
+              LEFT JOIN programmes_membership m ON m.organisation_id = u.organisation_id AND m.role = 'reporter'
+              LEFT JOIN programmes_user us ON us.id = m.user_id AND us.is_active
+             WHERE p.due_on = %(due)s
+               AND NOT EXISTS (SELECT 1 FROM reports_progressreport r
+                                WHERE r.period_id = p.id AND r.organisation_id = u.organisation_id AND r.status IN {RECEIVED})""",
+        {"due": day - timedelta(days=days_overdue)},
+    )
+    return cursor.fetchall()
