@@ -12,13 +12,13 @@ The cache only saves time: when it cannot be reached (Redis down), the file is
 built for every download, as before.
 """
 import hashlib
-import logging
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Max
 
+from khuyenhoc.figure_versions import guarded
 from programmes.models import Commitment, Indicator, Plan, PlanParty, Section
 
 from ..models import ProgressReport, Proposal, ReportEvent, ReportingPeriod, ReportingUnit
@@ -28,7 +28,6 @@ from .xlsx import consolidation_xlsx
 
 KINDS = ("docx", "xlsx")
 TIMEOUT = 24 * 60 * 60  # a version no longer asked for leaves the cache on its own
-logger = logging.getLogger(__name__)
 
 
 def _code_version() -> str:
@@ -54,10 +53,10 @@ def period_file(period: ReportingPeriod, kind: str) -> bytes:
     # The version is read before the data: a change made while building gives a newer file
     # under the older key, never an older file under the newer key.
     key = f"exports:period:{kind}:{period.pk}:{CODE_VERSION}:{period_version(period)}"
-    content = _cache(lambda: cache.get(key))
+    content = guarded(lambda: cache.get(key))
     if content is None:
         content = build_period_file(period, kind)
-        _cache(lambda: cache.set(key, content, TIMEOUT))
+        guarded(lambda: cache.set(key, content, TIMEOUT))
     return content
 
 
@@ -110,11 +109,3 @@ def _fields(model) -> list[str]:
     return [field.attname for field in model._meta.concrete_fields]
 
 
-def _cache(action, default=None):
-    """``action()`` on the cache, or ``default`` if the cache cannot be reached. Backends raise
-    their own connection errors (redis, sockets), hence the broad except; nothing is lost but time."""
-    try:
-        return action()
-    except Exception as error:  # noqa: BLE001
-        logger.warning("Cache unavailable, building the export without it: %s", type(error).__name__)
-        return default
