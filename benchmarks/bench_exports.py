@@ -24,6 +24,7 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("SECURE_COOKIES", "0")
 os.environ["DEBUG"] = "0"  # DEBUG records every query: it would distort the times
+os.environ.setdefault("LOG_LEVEL", "WARNING")
 
 import warnings  # noqa: E402
 

@@ -1,11 +1,15 @@
 """The busiest reminder day of the national calendar: the sweep, then the sending.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/khuyenhoc_bench_reminders \\
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/khuyenhoc_bench \\
     REDIS_URL=redis://127.0.0.1:6379/7 \\
         .venv/bin/python benchmarks/bench_reminders.py [--provinces 34] [--units 100] [--reporters 3] [--no-send]
 
-THE DATABASE IS DROPPED AND CREATED AGAIN: give it a throwaway name (it must
-contain "bench"). The Redis database is purged of queued tasks.
+It works in a throwaway database beside the one DATABASE_URL names
+(``<name>_reminders``: created again at each run, dropped at the end;
+``BENCH_KEEP=1`` keeps it), so that ``make bench`` can pass the national data
+set's URL and leave that data set exactly as it was: the national data set has
+no reporters to remind, and a sweep for real would add reminders and
+notifications to it. The Redis database is purged of queued tasks.
 
 It builds a national-like country with ``bulk_create`` in a few seconds (34
 provinces, 100 commune associations each with 3 reporters, a provincial plan
@@ -16,20 +20,26 @@ leaders their copy, the busiest day of the calendar. It prints:
 
 - the sweep as a dry run (planning only) and for real (planning and recording):
   reminders, queries, seconds;
-- the sending: a local SMTP sink (a socketserver in this process), two Celery
-  worker processes (``--pool solo``) on ``REDIS_URL``, and the sweep's queued
-  tasks; e-mails, e-mails per second (first claim to last "sent", from the
-  rows' own times), and a check that every reminder was sent exactly once:
-  each e-mail's Message-ID reached the sink once, and every reminder is sent
-  or skipped with a reason.
+- one sending task's worth of e-mails (``GROUPS_PER_TASK``) sent in this
+  process: queries and milliseconds per e-mail;
+- the sending of the rest: a local SMTP sink (a socketserver in a process of
+  its own, on a free port), two Celery worker processes (``--pool solo``) on
+  ``REDIS_URL``, and the pending reminders queued by a second sweep (which
+  records nothing new); e-mails, e-mails per second (the workers' first claim
+  to their last "sent", from the rows' own times), and a check that every
+  reminder was sent exactly once: each e-mail's Message-ID reached the sink
+  once, and every reminder is sent or skipped with a reason.
 """
 import argparse
+import multiprocessing
 import os
 import socketserver
 import subprocess
 import sys
+import tempfile
 import threading
 import time
+import urllib.parse
 from collections import Counter
 from datetime import timedelta
 from email.parser import BytesHeaderParser
@@ -43,20 +53,26 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("SECURE_COOKIES", "0")
 os.environ["DEBUG"] = "0"  # DEBUG records every query: it would distort the times
+os.environ.setdefault("LOG_LEVEL", "WARNING")
 os.environ["EMAIL_USE_TLS"] = "0"
 
 
 class Sink(socketserver.ThreadingTCPServer):
-    """Just enough SMTP to take messages, several per connection; keeps each one's Message-ID."""
+    """Just enough SMTP to take messages, several per connection; writes a line per connection
+    ("C") and per message ("M <Message-ID>") to ``log``."""
 
     allow_reuse_address = True
     daemon_threads = True
 
-    def __init__(self):
+    def __init__(self, log: str):
         super().__init__(("127.0.0.1", 0), SinkHandler)
-        self.message_ids: list[str] = []
-        self.connections = 0
+        self.log = open(log, "a", encoding="utf-8")  # noqa: SIM115 -- open while the sink serves
         self.lock = threading.Lock()
+
+    def write(self, line: str) -> None:
+        with self.lock:
+            self.log.write(line + "\n")
+            self.log.flush()
 
 
 class SinkHandler(socketserver.StreamRequestHandler):
@@ -65,8 +81,7 @@ class SinkHandler(socketserver.StreamRequestHandler):
         self.wfile.flush()
 
     def handle(self):
-        with self.server.lock:
-            self.server.connections += 1
+        self.server.write("C")
         self.reply(b"220 sink ESMTP")
         while line := self.rfile.readline():
             command = line.strip().upper()
@@ -78,8 +93,7 @@ class SinkHandler(socketserver.StreamRequestHandler):
                 while (chunk := self.rfile.readline()) and chunk != b".\r\n":
                     lines.append(chunk)
                 headers = BytesHeaderParser().parsebytes(b"".join(lines))
-                with self.server.lock:
-                    self.server.message_ids.append(str(headers["Message-ID"]))
+                self.server.write(f"M {headers['Message-ID']}")
                 self.reply(b"250 queued")
             elif command == b"QUIT":
                 self.reply(b"221 bye")
@@ -88,18 +102,55 @@ class SinkHandler(socketserver.StreamRequestHandler):
                 self.reply(b"250 ok")
 
 
-def recreate_database(url: str) -> None:
+def _serve(pipe, log: str) -> None:
+    sink = Sink(log)
+    pipe.send(sink.server_address[1])
+    sink.serve_forever()
+
+
+class SinkProcess:
+    """The sink in a process of its own on a free port, as a mail server is: in this process its
+    threads would wait for the interpreter lock at every reply, and the sending would look slower."""
+
+    def __init__(self):
+        handle, self.log = tempfile.mkstemp(prefix="bench-sink-", suffix=".log")
+        os.close(handle)
+        ours, theirs = multiprocessing.Pipe()
+        self.process = multiprocessing.Process(target=_serve, args=(theirs, self.log), daemon=True)
+        self.process.start()
+        self.port = ours.recv()
+
+    def received(self) -> tuple[list[str], int]:
+        """The Message-IDs received so far, and the number of connections."""
+        lines = Path(self.log).read_text(encoding="utf-8").splitlines()
+        return [line[2:] for line in lines if line.startswith("M ")], lines.count("C")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.join(timeout=10)
+        os.unlink(self.log)
+
+
+def throwaway_url(url: str) -> str:
+    """The URL of the benchmark's own database, beside the one ``url`` names."""
+    parts = urllib.parse.urlsplit(url)
+    name = parts.path.lstrip("/")
+    return urllib.parse.urlunsplit(parts._replace(path=f"/{name}_reminders"))
+
+
+def server_command(url: str, *commands: str) -> None:
+    """Run ``commands`` on the server of ``url``, connected to its maintenance database."""
     import dj_database_url
     import psycopg2
 
     config = dj_database_url.parse(url)
-    if "bench" not in config["NAME"]:
-        sys.exit(f"Refusing to drop {config['NAME']!r}: the benchmark's database name must contain 'bench'.")
-    conn = psycopg2.connect(dbname="postgres", user=config["USER"], host=config["HOST"], port=config["PORT"] or 5432)
+    conn = psycopg2.connect(
+        dbname="postgres", user=config["USER"], host=config["HOST"], port=config["PORT"] or 5432, password=config["PASSWORD"] or None
+    )
     conn.autocommit = True
     with conn.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{config["NAME"]}" WITH (FORCE)')
-        cursor.execute(f'CREATE DATABASE "{config["NAME"]}"')
+        for command in commands:
+            cursor.execute(command)
     conn.close()
 
 
@@ -229,14 +280,28 @@ def main() -> None:
     args = parser.parse_args()
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
-        sys.exit("Set DATABASE_URL to a throwaway PostgreSQL database whose name contains 'bench'.")
+        sys.exit("Set DATABASE_URL to a PostgreSQL database: the benchmark works in a throwaway one beside it.")
     if not args.no_send and not os.environ.get("REDIS_URL"):
         sys.exit("Set REDIS_URL (a Redis database of your own) for the sending, or pass --no-send.")
-    sink = Sink()
-    threading.Thread(target=sink.serve_forever, daemon=True).start()
-    os.environ["EMAIL_HOST"], os.environ["EMAIL_PORT"] = "127.0.0.1", str(sink.server_address[1])
-    recreate_database(url)
+    own = throwaway_url(url)
+    name = urllib.parse.urlsplit(own).path.lstrip("/")
+    server_command(own, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"')
+    os.environ["DATABASE_URL"] = own  # for Django here and for the workers
+    print(f"database: {name} (dropped at the end; BENCH_KEEP=1 keeps it)")
+    sink = SinkProcess()
+    os.environ["EMAIL_HOST"], os.environ["EMAIL_PORT"] = "127.0.0.1", str(sink.port)
+    try:
+        run(args, sink)
+    finally:
+        sink.stop()
+        if os.environ.get("BENCH_KEEP") != "1":
+            from django.db import connections
 
+            connections.close_all()
+            server_command(own, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def run(args, sink: SinkProcess) -> None:
     import warnings
 
     import django
@@ -247,7 +312,7 @@ def main() -> None:
     from django.db import transaction
 
     from khuyenhoc.celery import app
-    from tasks import reminders
+    from tasks import reminders, sending
     from tasks.models import Reminder
 
     call_command("migrate", verbosity=0)
@@ -261,20 +326,31 @@ def main() -> None:
 
     planned, queries, seconds = measured(dry_run)
     print(f"sweep, dry run:  {len(planned):>6} reminders  {queries:>5} queries  {seconds:6.2f} s")
+    result, queries, seconds = measured(lambda: reminders.reminders_sweep(today=day, enqueue=False))
+    print(f"sweep, recorded: {len(result.created):>6} reminders  {queries:>5} queries  {seconds:6.2f} s")
     if args.no_send:
-        result, queries, seconds = measured(lambda: reminders.reminders_sweep(today=day, enqueue=False))
-        print(f"sweep, recorded: {len(result.created):>6} reminders  {queries:>5} queries  {seconds:6.2f} s")
         return
 
+    # One task's worth, in this process: what a worker spends per e-mail.
+    pending = Reminder.objects.filter(status=Reminder.Status.PENDING).order_by("pk").only("pk", "recipient_id", "kind")
+    groups = sending.by_person_and_kind(pending, lambda r: r.recipient_id)[: reminders.GROUPS_PER_TASK]
+    sending.reminders_send(reminder_ids=[r.pk for r in groups[0]])  # templates and connections warmed up
+    ids = [r.pk for group in groups[1:] for r in group]
+    sent, queries, seconds = measured(lambda: sending.reminders_send(reminder_ids=ids))
+    print(f"one task here:   {sent.emails:>6} e-mails    {queries:>5} queries  {seconds:6.2f} s: "
+          f"{queries / sent.emails:.2f} queries and {seconds * 1000 / sent.emails:.1f} ms per e-mail")
+    in_process = {r.pk for group in groups for r in group}
+
     app.control.purge()
-    workers = start_workers({**os.environ, "DATABASE_CONN_MAX_AGE": "600"})
+    workers = start_workers(dict(os.environ, DATABASE_CONN_MAX_AGE="600"))
     try:
         deadline = time.monotonic() + 60
         while len(app.control.ping(timeout=1) or []) < 2:
             if time.monotonic() > deadline:
                 sys.exit("The two workers did not answer within a minute.")
-        result, queries, seconds = measured(lambda: reminders.reminders_sweep(today=day, enqueue=True))
-        print(f"sweep, recorded: {len(result.created):>6} reminders  {queries:>5} queries  {seconds:6.2f} s (and queued)")
+        # A second sweep records nothing new and queues every pending reminder, as the hourly one would.
+        again, queries, seconds = measured(lambda: reminders.reminders_sweep(today=day, enqueue=True))
+        print(f"sweep again:     {len(again.created):>6} reminders  {queries:>5} queries  {seconds:6.2f} s (and queued the rest)")
         open_rows = Reminder.objects.filter(status__in=[Reminder.Status.PENDING, Reminder.Status.SENDING])
         deadline = time.monotonic() + 1800
         while open_rows.exists() and time.monotonic() < deadline:
@@ -287,13 +363,16 @@ def main() -> None:
             worker.wait(timeout=60)
     rows = Reminder.objects.all()
     statuses = Counter(rows.values_list("status", flat=True))
-    first = rows.order_by("claimed_at").values_list("claimed_at", flat=True).first()
-    last = rows.filter(sent_at__isnull=False).order_by("-sent_at").values_list("sent_at", flat=True).first()
+    by_workers = rows.exclude(pk__in=in_process)
+    first = by_workers.order_by("claimed_at").values_list("claimed_at", flat=True).first()
+    last = by_workers.filter(sent_at__isnull=False).order_by("-sent_at").values_list("sent_at", flat=True).first()
+    emails = len(set(by_workers.filter(status=Reminder.Status.SENT).values_list("message_id", flat=True)))
     recorded = set(rows.filter(status=Reminder.Status.SENT).values_list("message_id", flat=True))
-    arrived = Counter(sink.message_ids)
+    message_ids, connections = sink.received()
+    arrived = Counter(message_ids)
     elapsed = (last - first).total_seconds() if first and last else float("nan")
-    print(f"sending: {len(arrived)} e-mails for {statuses.get('sent', 0)} reminders over {sink.connections} SMTP connections "
-          f"in {elapsed:.1f} s: {len(arrived) / elapsed:.1f} e-mails/s with 2 workers")
+    print(f"sending: {len(arrived)} e-mails for {statuses.get('sent', 0)} reminders over {connections} SMTP connections; "
+          f"the workers' {emails} in {elapsed:.1f} s: {emails / elapsed:.1f} e-mails/s with 2 workers")
     twice = [message_id for message_id, n in arrived.items() if n > 1]
     unsent = sum(n for status, n in statuses.items() if status not in ("sent", "skipped"))
     exactly_once = not twice and set(arrived) == recorded and not unsent
