@@ -63,15 +63,37 @@ clean:
 
 # The national benchmark: its own PostgreSQL database with the national data set (about 10 minutes
 # the first time on 2 cores, then skipped), ANALYZE, the portal under gunicorn with 2 workers and DEBUG
-# off, Redis as the cache on a database number of its own, pages over HTTP beside their bare SQL.
+# off, Redis as the cache on a database number of its own, pages over HTTP beside their bare SQL; then
+# the period exports of ~3,400 units and the busiest reminder day (each in a throwaway database beside
+# BENCH_DATABASE_URL's, dropped at the end: the data set is left as it was), and the plan parser.
+#   make bench BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/khuyenhoc_bench20 BENCH_YEARS=20
+# measures a data set with twice the history; BENCH_2X_DATABASE_URL=... measures both in one run
+# (loaded with BENCH_2X_YEARS, twice BENCH_YEARS) and sets the pages side by side. BENCH_LOAD=0
+# measures the databases as they are (no migrate, no seed_demo).
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/khuyenhoc_bench
 BENCH_REDIS_URL ?= redis://127.0.0.1:6379/15
-bench: install
-	$(BIN)/python -c "import dj_database_url, psycopg2; c = dj_database_url.parse('$(BENCH_DATABASE_URL)'); \
+BENCH_YEARS ?= 10
+BENCH_2X_DATABASE_URL ?=
+BENCH_2X_YEARS ?= $(shell echo $$(( $(BENCH_YEARS) * 2 )))
+BENCH_LOAD ?= 1
+# Create the database of $(1) if missing, migrate it, load the national data set of $(2) years.
+define bench_load
+	$(BIN)/python -c "import dj_database_url, psycopg2; c = dj_database_url.parse('$(1)'); \
 		conn = psycopg2.connect(dbname='postgres', user=c['USER'], host=c['HOST'], port=c['PORT'] or 5432, password=c['PASSWORD'] or None); \
 		conn.autocommit = True; cur = conn.cursor(); cur.execute('SELECT 1 FROM pg_database WHERE datname = %s', [c['NAME']]); \
 		cur.fetchone() or cur.execute('CREATE DATABASE \"%s\"' % c['NAME'])"
-	DATABASE_URL=$(BENCH_DATABASE_URL) DEBUG=1 $(BIN)/python manage.py migrate --no-input
-	DATABASE_URL=$(BENCH_DATABASE_URL) DEBUG=1 $(BIN)/python manage.py seed_demo --scale national
-	DATABASE_URL=$(BENCH_DATABASE_URL) REDIS_URL=$(BENCH_REDIS_URL) $(BIN)/python benchmarks/bench_pages.py
+	DATABASE_URL=$(1) DEBUG=1 $(BIN)/python manage.py migrate --no-input
+	DATABASE_URL=$(1) DEBUG=1 $(BIN)/python manage.py seed_demo --scale national --years $(2)
+endef
+bench: install
+ifeq ($(BENCH_LOAD),1)
+	$(call bench_load,$(BENCH_DATABASE_URL),$(BENCH_YEARS))
+ifneq ($(BENCH_2X_DATABASE_URL),)
+	$(call bench_load,$(BENCH_2X_DATABASE_URL),$(BENCH_2X_YEARS))
+endif
+endif
+	DATABASE_URL=$(BENCH_DATABASE_URL) BENCH_2X_DATABASE_URL=$(BENCH_2X_DATABASE_URL) REDIS_URL=$(BENCH_REDIS_URL) \
+		$(BIN)/python benchmarks/bench_pages.py
+	DATABASE_URL=$(BENCH_DATABASE_URL) REDIS_URL=$(BENCH_REDIS_URL) $(BIN)/python benchmarks/bench_exports.py
+	DATABASE_URL=$(BENCH_DATABASE_URL) REDIS_URL=$(BENCH_REDIS_URL) $(BIN)/python benchmarks/bench_reminders.py
 	$(BIN)/python benchmarks/bench_importer.py

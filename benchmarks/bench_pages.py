@@ -5,14 +5,21 @@
 or, on a database that already holds the data (``seed_demo``, any scale):
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/khuyenhoc_bench REDIS_URL=redis://127.0.0.1:6379/9 \\
+        [BENCH_2X_DATABASE_URL=postgres://postgres@127.0.0.1:5432/khuyenhoc_bench20] \\
         .venv/bin/python benchmarks/bench_pages.py
+
+``BENCH_2X_DATABASE_URL`` names a second database holding the same data set with twice the
+history (``seed_demo --scale national --years 20``): every page is measured on both, one after
+the other, and a last table sets the two side by side (the issue asks every page to stay within
+3x of its bare SQL at 1x and 2x history, and flat as history doubles).
 
 What it does, so that the numbers can be trusted:
 
 - ``ANALYZE`` first: a freshly loaded database has no statistics if autovacuum has not run yet.
 - The portal runs as in production (README, "Running it like production"): gunicorn with 2 workers,
   ``DEBUG=0``, collected static files, Redis as the cache (on ``REDIS_URL``'s database number, which
-  the benchmark may empty of dashboards: give it a number of its own). Only what plain HTTP on
+  the benchmark empties before measuring each database, so that nothing cached from another data
+  set is served: give it a number of its own). Only what plain HTTP on
   127.0.0.1 needs differs: ``SECURE_SSL_REDIRECT=0`` and ``SECURE_COOKIES=0``.
 - It signs in through the login form, as real users: the national leader and national reviewer that
   the national data set adds, and the demo's province leader of Phú Thọ (``leader``).
@@ -44,7 +51,7 @@ import threading
 import time
 import urllib.parse
 import urllib.request
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -164,6 +171,10 @@ class Cache:
     def __init__(self, url: str):
         self.client = redis.Redis.from_url(url)
 
+    def clear(self) -> None:
+        """Everything: what another data set left cached could be served as this one's."""
+        self.client.flushdb()
+
     def forget_dashboards(self) -> None:
         keys = list(self.client.scan_iter(match="*dashboard:*", count=1000))
         if keys:
@@ -232,6 +243,7 @@ def concurrent_rps(browser: Browser, path: str, before) -> float:
 
 
 def print_row(name: str, result: dict, floor: float | None) -> None:
+    """Print one page's row; keeps its ratio to the larger of the bare SQL and the floor in ``result``."""
     sql = result["sql"]
     if sql is None:
         sql_text, ratio, floor_ratio = "-", "-", "-"
@@ -239,6 +251,7 @@ def print_row(name: str, result: dict, floor: float | None) -> None:
         sql_text = f"{sql:.1f}"
         ratio = f"{result['median'] / sql:.1f}x"
         floor_ratio = f"{result['median'] / max(sql, floor):.1f}x" if floor else "-"
+    result["floor_ratio"] = floor_ratio
     print(
         f"{name:<34}{result['median']:>8.0f}{result['p95']:>8.0f}{result['rps1']:>7.1f}{result['rps4']:>7.1f}"
         f"{result['kb']:>7.0f}{sql_text:>9}{ratio:>8}{floor_ratio:>9}",
@@ -291,9 +304,14 @@ def describe(connection) -> dict:
     }
 
 
-def sweep(env: dict, connection, day) -> None:
-    """The reminder sweep as a dry run, in this process (Django set up like the portal), beside its bare SQL."""
-    os.environ.update(env)
+def sweep(env: dict, day) -> None:
+    """The reminder sweep as a dry run, beside its bare SQL, in a process of its own (Django set up like
+    the portal, on this database: one process sets Django up for one database only)."""
+    subprocess.run([sys.executable, __file__, "--sweep", day.isoformat()], cwd=ROOT, env=env, check=True)
+
+
+def sweep_here(day) -> None:
+    """``sweep`` in this process: ``bench_pages.py --sweep YYYY-MM-DD``."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "khuyenhoc.settings")
     import django
 
@@ -301,6 +319,8 @@ def sweep(env: dict, connection, day) -> None:
     from django.core.management import call_command
     from django.db import connection as django_connection
 
+    connection = psycopg2.connect(os.environ["DATABASE_URL"])
+    connection.autocommit = True
     queries = []
 
     def count(execute, sql, params, many, context):
@@ -322,14 +342,30 @@ def sweep(env: dict, connection, day) -> None:
     page, sql = statistics.median(times), statistics.median(sql_times)
     print(f"\nreminder sweep, dry run, {day:%d/%m/%Y} ({runs} runs): {page:,.0f} ms median, {len(queries):,} queries; "
           f"bare SQL of the late units {sql:.1f} ms; ratio {page / sql:.1f}x")
-    print(f"  {output}")
+    print(f"  {output}", flush=True)
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["--sweep"]:
+        return sweep_here(date.fromisoformat(sys.argv[2]))
     database_url = os.environ.get("DATABASE_URL", "")
     redis_url = os.environ.get("REDIS_URL", "")
     if not database_url.startswith("postgres") or not redis_url:
         sys.exit("Set DATABASE_URL (PostgreSQL) and REDIS_URL (a Redis database number of its own); make bench does.")
+    databases = [("1x history", database_url)]
+    if os.environ.get("BENCH_2X_DATABASE_URL"):
+        databases.append(("2x history", os.environ["BENCH_2X_DATABASE_URL"]))
+    results = {}
+    for label, url in databases:
+        if len(databases) > 1:
+            print(f"\n== {label}: {url.rsplit('/', 1)[-1]} ==", flush=True)
+        results[label] = run_database(url, redis_url)
+    if len(results) > 1:
+        print_history(results)
+
+
+def run_database(database_url: str, redis_url: str) -> dict:
+    """ANALYZE, the data, the portal on this database, its pages and the sweep; returns the pages' results."""
     connection = psycopg2.connect(database_url)
     connection.autocommit = True
     started = time.perf_counter()
@@ -347,20 +383,38 @@ def main() -> None:
     if missing:
         sys.exit(f"Users missing: {', '.join(missing)}. Load the data with seed_demo (--scale national adds the national ones).")
     cache = Cache(redis_url)
+    cache.clear()
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory(prefix="khuyenhoc-bench-static-") as static_root:
-        env = portal_environment(static_root, port)
+        env = {**portal_environment(static_root, port), "DATABASE_URL": database_url}
         server = start_portal(env, port)
         try:
-            run_pages(base, connection, cache, data)
+            results = run_pages(base, connection, cache, data)
         finally:
             stop_portal(server)
         if not os.environ.get("BENCH_ONLY"):
-            sweep(env, connection, data["sweep_day"])
+            sweep(env, data["sweep_day"])
+    connection.close()
+    return results
 
 
-def run_pages(base: str, connection, cache: Cache, data: dict) -> None:
+def print_history(results: dict) -> None:
+    """The pages at 1x and 2x history side by side: median, growth, and ratio to the larger of the
+    bare SQL and the floor."""
+    one, two = results["1x history"], results["2x history"]
+    print("\nhistory doubled")
+    print(f"{'page (user)':<34}{'1x ms':>8}{'2x ms':>8}{'2x/1x':>8}{'1x r.':>8}{'2x r.':>8}{'1x KB':>7}{'2x KB':>7}")
+    for name, first in one.items():
+        second = two.get(name)
+        if second is None:
+            continue
+        growth = f"{second['median'] / first['median']:.2f}"
+        print(f"{name:<34}{first['median']:>8.0f}{second['median']:>8.0f}{growth:>8}"
+              f"{first['floor_ratio']:>8}{second['floor_ratio']:>8}{first['kb']:>7.0f}{second['kb']:>7.0f}")
+
+
+def run_pages(base: str, connection, cache: Cache, data: dict) -> dict:
     users = data["users"]
     national, province, reviewer = (Browser(base, name) for name in ("national_leader", "leader", "national_reviewer"))
     today, year, half = data["today"], data["year"], data["half"]
@@ -376,6 +430,7 @@ def run_pages(base: str, connection, cache: Cache, data: dict) -> None:
     floor_result = measure(national, "/notifications/", connection, None)
     floor = floor_result["median"]
     print_row("notification list (national leader)", floor_result, None)
+    results = {"notification list (national leader)": floor_result}
 
     def dashboard_sql(user):
         return lambda cursor: bare_sql.dashboard(cursor, user_id=users[user], today=today)
@@ -405,8 +460,10 @@ def run_pages(base: str, connection, cache: Cache, data: dict) -> None:
     for name, browser, path, sql, before in pages:
         if only and only not in name:
             continue
-        print_row(name, measure(browser, path, connection, sql, before), floor)
+        results[name] = measure(browser, path, connection, sql, before)
+        print_row(name, results[name], floor)
     print(f"\nfloor: the notification list, {floor:.0f} ms; 'floor r.' divides by the larger of the bare SQL and the floor")
+    return results
 
 
 if __name__ == "__main__":
