@@ -15,6 +15,7 @@ Dates: ``today`` is the portal's day (Asia/Ho_Chi_Minh); a report's submission d
 ``submitted_at`` in that zone, as Django's ``submitted_at__date`` computes it.
 """
 from datetime import date, timedelta
+from decimal import Decimal
 
 TZ = "Asia/Ho_Chi_Minh"
 RECEIVED = ("submitted", "accepted")
@@ -332,9 +333,135 @@ def plan_page(cursor, *, plan_id: int) -> list:
     return out
 
 
-def period_page(cursor, *, plan_id: int, period_id: int) -> list:
-    """A period's page (and what its exports hold): every unit with its report and timing, and the
-    consolidation: counts, indicator totals, each commitment's statuses by unit, the texts units raised."""
+REVIEW_ROLES = ("reviewer", "admin")
+CENT = Decimal("0.01")
+RETURN_DAYS = 7  # a reopen form proposes a week from today (reports.rules.RETURN_DAYS)
+# The sides a commitment's party binds (a joint commitment binds both); "other" binds none.
+PARTY_SIDES = "(VALUES ('department', 'education'), ('association', 'association'), ('joint', 'education'), ('joint', 'association'))"
+
+PERIOD_QUERIES = {
+    # The heading: the plan, its area, the period's dates.
+    "period": """
+        SELECT pl.number, pl.kind, pl.title, a.name, p.year, p.half, p.starts_on, p.ends_on, p.due_on, p.locked_after,
+               p.conference_on
+          FROM reports_reportingperiod p JOIN programmes_plan pl ON pl.id = p.plan_id JOIN programmes_area a ON a.id = pl.area_id
+         WHERE p.id = %(period)s""",
+    # Every unit that reports on the plan, with its report: status, timing, the deadline shown, and
+    # the reopen form's date when the user reviews the unit and it may be given (more) time.
+    "units": f"""
+        SELECT o.id, o.name, a.name, a.is_historical, r.id, r.status,
+               CASE WHEN r.status = 'returned' THEN 'returned'
+                    WHEN r.id IS NULL OR r.status = 'draft' OR r.submitted_at IS NULL THEN 'missing'
+                    WHEN {_LATE} THEN 'late' ELSE 'on_time' END,
+               CASE WHEN r.status NOT IN {RECEIVED} AND (r.reopened_until IS NOT NULL OR r.status = 'returned')
+                    THEN greatest(p.locked_after, r.reopened_until) END,
+               CASE WHEN {_in_scope('a.path')}
+                     AND (r.status = 'returned' OR (r.status IS DISTINCT FROM 'submitted' AND r.status IS DISTINCT FROM 'accepted'
+                                                    AND %(today)s > p.locked_after))
+                    THEN CASE WHEN r.reopened_until >= %(today)s THEN r.reopened_until ELSE %(today)s + {RETURN_DAYS} END END
+          FROM reports_reportingunit u
+          JOIN programmes_organisation o ON o.id = u.organisation_id
+          JOIN programmes_area a ON a.id = o.area_id
+          JOIN reports_reportingperiod p ON p.id = %(period)s
+          LEFT JOIN reports_progressreport r ON r.plan_id = u.plan_id AND r.period_id = p.id AND r.organisation_id = u.organisation_id
+         WHERE u.plan_id = %(plan)s
+         ORDER BY a.path, o.name""",
+    "counts": """
+        SELECT (SELECT count(*) FROM reports_reportingunit WHERE plan_id = %(plan)s),
+               count(*) FILTER (WHERE status IN ('submitted', 'accepted')), count(*) FILTER (WHERE status = 'accepted'),
+               count(*) FILTER (WHERE status = 'returned')
+          FROM reports_progressreport WHERE plan_id = %(plan)s AND period_id = %(period)s""",
+    # Indicators the period asks for (not withdrawn before it started), in the plan's order, each
+    # added up by its own rule over the figures of the received reports.
+    "indicators": f"""
+        WITH figures AS (
+            SELECT v.indicator_id, v.value, r.submitted_at, v.id
+              FROM reports_indicatorvalue v
+              JOIN reports_progressreport r ON r.id = v.report_id
+             WHERE r.plan_id = %(plan)s AND r.period_id = %(period)s AND r.status IN {RECEIVED} AND v.value IS NOT NULL
+        )
+        SELECT c.number, i.name, i.aggregation, i.direction, i.target_value, i.unit,
+               CASE i.aggregation WHEN 'sum' THEN sum(f.value) WHEN 'mean' THEN avg(f.value)
+                    ELSE (array_agg(f.value ORDER BY f.submitted_at DESC, f.id DESC))[1] END,
+               count(f.value)
+          FROM programmes_indicator i
+          JOIN programmes_commitment c ON c.id = i.commitment_id
+          JOIN programmes_section s ON s.id = c.section_id
+          JOIN reports_reportingperiod p ON p.id = %(period)s
+          LEFT JOIN figures f ON f.indicator_id = i.id
+         WHERE c.plan_id = %(plan)s AND (i.withdrawn_on IS NULL OR i.withdrawn_on >= p.starts_on)
+         GROUP BY i.id, c.id, s.id
+         ORDER BY s."order", c."order", i."order", i.id""",
+    # Each side's commitments done: a side for which every unit that reported said "not
+    # applicable" does not owe it; a commitment is done when every side that owes it has
+    # reports and all of them say done (or not applicable).
+    "scores": f"""
+        WITH statuses AS (
+            SELECT cp.commitment_id, o.side, count(*) AS n,
+                   count(*) FILTER (WHERE cp.status = 'not_applicable') AS na,
+                   count(*) FILTER (WHERE cp.status IN ('done', 'not_applicable')) AS done
+              FROM reports_commitmentprogress cp
+              JOIN reports_progressreport r ON r.id = cp.report_id
+              JOIN programmes_organisation o ON o.id = r.organisation_id
+             WHERE r.plan_id = %(plan)s AND r.period_id = %(period)s AND r.status IN {RECEIVED}
+             GROUP BY cp.commitment_id, o.side
+        ), bound AS (
+            SELECT c.id, b.side, coalesce(st.n, 0) > 0 AND st.na = st.n AS exempt,
+                   coalesce(st.n, 0) > 0 AND st.done = st.n AS side_done
+              FROM programmes_commitment c
+              JOIN reports_reportingperiod p ON p.id = %(period)s
+              JOIN {PARTY_SIDES} b (party, side) ON b.party = c.party
+              LEFT JOIN statuses st ON st.commitment_id = c.id AND st.side = b.side
+             WHERE c.plan_id = %(plan)s AND (c.withdrawn_on IS NULL OR c.withdrawn_on >= p.starts_on)
+        ), commitments AS (
+            SELECT id, coalesce(bool_and(side_done) FILTER (WHERE NOT exempt), false) AS done FROM bound GROUP BY id
+        )
+        SELECT b.side, count(*) FILTER (WHERE NOT b.exempt AND c.done), count(*) FILTER (WHERE NOT b.exempt),
+               count(*) FILTER (WHERE b.exempt)
+          FROM bound b JOIN commitments c USING (id)
+         GROUP BY b.side""",
+    "proposals": f"""
+        SELECT o.name, pr.text, pr.answer
+          FROM reports_proposal pr
+          JOIN reports_progressreport r ON r.id = pr.report_id
+          JOIN programmes_organisation o ON o.id = r.organisation_id
+         WHERE r.plan_id = %(plan)s AND r.period_id = %(period)s AND r.status IN {RECEIVED}
+         ORDER BY pr.id""",
+}
+
+
+def period_page(cursor, *, user_id: int, plan_id: int, period_id: int, today: date) -> dict:
+    """What a period's page shows to ``user_id`` on ``today``: the heading; every unit with its
+    report's status and timing, the deadline shown and the date of the reopen form offered (None
+    when none is); the counts; each indicator's total against its target; each side's commitments
+    done, owed and not applicable; the proposals raised. The units' texts are not on the page."""
+    params = {"plan": plan_id, "period": period_id, "today": today, **_roots(cursor, user_id, roles=REVIEW_ROLES)}
+    rows = {}
+    for name, query in PERIOD_QUERIES.items():
+        cursor.execute(query, params)
+        rows[name] = cursor.fetchall()
+    expected, received, accepted, returned = rows["counts"][0]
+    scores = {side: (0, 0, 0) for side in ("education", "association")}
+    scores.update({side: (done, total, na) for side, done, total, na in rows["scores"]})
+    return {
+        "period": rows["period"][0],
+        "units": rows["units"],
+        "expected": expected,
+        "received": received,
+        "accepted": accepted,
+        "returned": returned,
+        # Shown to the cent, rounded half to even (Decimal's rule, as the page).
+        "indicators": [(*row[:6], None if row[6] is None else row[6].quantize(CENT), row[7]) for row in rows["indicators"]],
+        "scores": scores,
+        "proposals": rows["proposals"],
+    }
+
+
+def period_files(cursor, *, plan_id: int, period_id: int) -> list:
+    """What the period's consolidated files (.xlsx, .docx) are made of: every unit with its report
+    and timing, the indicator totals, each commitment's statuses by unit, the texts the units wrote,
+    the proposals, and each received report's figures. (The files also list, blank, the indicators
+    a unit gave no figure for: left out here.)"""
     params = {"plan": plan_id, "period": period_id}
     queries = [
         f"""SELECT o.id, o.name, a.name, o.side, r.id, r.status, r.submitted_at, r.reopened_until,
@@ -369,6 +496,14 @@ def period_page(cursor, *, plan_id: int, period_id: int) -> list:
         f"""SELECT o.name, pr.text, pr.answer FROM reports_proposal pr
               JOIN reports_progressreport r ON r.id = pr.report_id AND r.period_id = %(period)s AND r.status IN {RECEIVED}
               JOIN programmes_organisation o ON o.id = r.organisation_id""",
+        f"""SELECT o.name, a.name, r.status, c.number, i.name, i.unit, i.target_value, v.value
+              FROM reports_indicatorvalue v
+              JOIN reports_progressreport r ON r.id = v.report_id AND r.period_id = %(period)s AND r.status IN {RECEIVED}
+              JOIN programmes_indicator i ON i.id = v.indicator_id
+              JOIN programmes_commitment c ON c.id = i.commitment_id
+              JOIN programmes_organisation o ON o.id = r.organisation_id
+              JOIN programmes_area a ON a.id = o.area_id
+             ORDER BY r.id, c.id, i.id""",
     ]
     out = []
     for query in queries:

@@ -441,7 +441,10 @@ def run_pages(base: str, connection, cache: Cache, data: dict) -> dict:
         return lambda cursor: bare_sql.report_list_late(cursor, user_id=users[user], year=late_year, half=late_half)
 
     period_path = f"/reports/plans/{plan}/periods/{period}/"
-    period_sql = lambda cursor: bare_sql.period_page(cursor, plan_id=plan, period_id=period)  # noqa: E731
+    period_sql = lambda cursor: bare_sql.period_page(  # noqa: E731
+        cursor, user_id=users["national_reviewer"], plan_id=plan, period_id=period, today=today
+    )
+    files_sql = lambda cursor: bare_sql.period_files(cursor, plan_id=plan, period_id=period)  # noqa: E731
     pages = [
         ("national dashboard, cold", national, "/reports/dashboard/", dashboard_sql("national_leader"), cache.forget_dashboards),
         ("national dashboard, warm", national, "/reports/dashboard/", dashboard_sql("national_leader"), None),
@@ -453,8 +456,8 @@ def run_pages(base: str, connection, cache: Cache, data: dict) -> dict:
          lambda cursor: bare_sql.review_queue(cursor, user_id=users["national_reviewer"]), None),
         ("plan page (national leader)", national, f"/plans/{plan}/", lambda cursor: bare_sql.plan_page(cursor, plan_id=plan), None),
         ("period page (national reviewer)", reviewer, period_path, period_sql, None),
-        ("period .xlsx (national reviewer)", reviewer, f"{period_path}export.xlsx", period_sql, None),
-        ("period .docx (national reviewer)", reviewer, f"{period_path}export.docx", period_sql, None),
+        ("period .xlsx (national reviewer)", reviewer, f"{period_path}export.xlsx", files_sql, None),
+        ("period .docx (national reviewer)", reviewer, f"{period_path}export.docx", files_sql, None),
     ]
     only = os.environ.get("BENCH_ONLY", "")  # e.g. BENCH_ONLY="report list": the pages whose name holds it
     for name, browser, path, sql, before in pages:

@@ -166,8 +166,9 @@ def completeness(plan: Plan, period: ReportingPeriod) -> list[CompletenessRow]:
     reports = {r.organisation_id: r for r in reports}
     for report in reports.values():
         report.period = period
-    units = plan.reporting_units.select_related("organisation__area").order_by("organisation__area__path", "organisation__name")
-    return [CompletenessRow(u.organisation, reports.get(u.organisation_id), period) for u in units]
+    # The units' organisations straight, not through ReportingUnit: a third fewer objects to build.
+    units = Organisation.objects.filter(reporting_for__plan=plan).select_related("area").order_by("area__path", "name")
+    return [CompletenessRow(unit, reports.get(unit.pk), period) for unit in units]
 
 
 def previous_report(report: ProgressReport) -> ProgressReport | None:

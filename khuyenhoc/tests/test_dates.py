@@ -7,7 +7,7 @@ import pytest
 from django import forms
 from django.utils import translation
 
-from khuyenhoc.dates import DateField, DateWidget
+from khuyenhoc.dates import DateField, DateWidget, date_inputs
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 FORM_MODULES = ["programmes.forms", "programmes.import_forms", "reports.forms", "tasks.forms", "khuyenhoc.forms"]
@@ -87,3 +87,10 @@ def test_every_date_in_every_form_is_the_day_first_field():
 def test_no_template_uses_the_browsers_month_first_date_input():
     templates = [*BASE_DIR.glob("templates/**/*.html"), *BASE_DIR.glob("*/templates/**/*.html")]
     assert [str(t) for t in templates if 'type="date"' in t.read_text(encoding="utf-8")] == []
+
+
+def test_date_inputs_for_many_rows_write_what_the_widget_writes():
+    field = date_inputs("until", id_prefix="until-", **{"class": "form-control form-control-sm"}, required=True)
+    for ident, day in [(3, date(2026, 7, 4)), (41, date(2026, 12, 25))]:
+        widget = DateWidget(attrs={"id": f"until-{ident}", "class": "form-control form-control-sm", "required": True})
+        assert field(ident, day) == widget.render("until", day)

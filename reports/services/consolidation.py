@@ -3,7 +3,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Avg, Count, OuterRef, Subquery, Sum
+from django.db.models import Avg, Count, OuterRef, Q, Subquery, Sum
 from django.utils.translation import gettext_lazy as _
 
 from programmes.models import Commitment, Indicator, Organisation, Plan
@@ -87,35 +87,40 @@ class Consolidation:
         return max(self.expected - self.received - self.returned, 0)
 
 
-def consolidate(plan: Plan, period: ReportingPeriod) -> Consolidation:
+def consolidate(plan: Plan, period: ReportingPeriod, *, texts: bool = True) -> Consolidation:
     """Add up the reports the province has received (submitted or accepted) for the period.
 
     Indicators follow their own rule: a sum, a mean across the units that gave
     a figure, or the latest figure submitted. A joint commitment is done only
     when every side it applies to reports it done; "not applicable" counts
     neither as done nor as owed.
+
+    Without ``texts`` the results, shortcomings, causes and next steps the units
+    wrote are left empty and not read: the period page does not show them, the
+    consolidated files do.
     """
-    reports = ProgressReport.objects.filter(plan=plan, period=period, status__in=(*RECEIVED, ProgressReport.Status.RETURNED))
-    reports = list(reports.select_related("organisation").order_by("organisation__area__path", "organisation__name"))
-    returned = sum(r.status == ProgressReport.Status.RETURNED for r in reports)
-    reports = [r for r in reports if r.status in RECEIVED]
+    reports = ProgressReport.objects.filter(plan=plan, period=period)
+    received = reports.filter(status__in=RECEIVED)
     result = Consolidation(
         plan=plan,
         period=period,
         expected=plan.reporting_units.count(),
-        received=len(reports),
-        accepted=sum(r.status == ProgressReport.Status.ACCEPTED for r in reports),
-        returned=returned,
+        **reports.aggregate(
+            received=Count("pk", filter=Q(status__in=RECEIVED)),
+            accepted=Count("pk", filter=Q(status=ProgressReport.Status.ACCEPTED)),
+            returned=Count("pk", filter=Q(status=ProgressReport.Status.RETURNED)),
+        ),
     )
     result.totals = _indicator_totals(plan, period)
     result.rows, result.scores = _scorecard(plan, period)
-    for report in reports:
-        for name in ("results", "shortcomings", "causes", "next_steps"):
-            text = getattr(report, name).strip()
-            if text:
-                getattr(result, name).append(Raised(report.organisation.name, text))
-    proposals = Proposal.objects.filter(report__in=[r.pk for r in reports]).select_related("report__organisation")
-    result.proposals = [Raised(p.report.organisation.name, p.text, p.answer) for p in proposals]
+    if texts:
+        for report in received.select_related("organisation").order_by("organisation__area__path", "organisation__name"):
+            for name in ("results", "shortcomings", "causes", "next_steps"):
+                text = getattr(report, name).strip()
+                if text:
+                    getattr(result, name).append(Raised(report.organisation.name, text))
+    proposals = Proposal.objects.filter(report__in=received).order_by("pk")
+    result.proposals = [Raised(*row) for row in proposals.values_list("report__organisation__name", "text", "answer")]
     return result
 
 

@@ -52,6 +52,8 @@ def _load(size: dict) -> dict:
     period = ReportingPeriod.objects.get(plan=plan, year=2026, half="H1")
     national_leader = make_user(f"national-{plan.pk}", (national, Membership.Role.LEADER))
     province_leader = make_user(f"province-{plan.pk}", (department, Membership.Role.LEADER))
+    # A reviewer's period page also carries a reopen form per unit that may be given more time.
+    province_reviewer = make_user(f"reviewer-{plan.pk}", (department, Membership.Role.REVIEWER))
     return {
         "units": ReportingUnit.objects.count(),
         "reports": ProgressReport.objects.count(),
@@ -61,6 +63,7 @@ def _load(size: dict) -> dict:
             "plan page": (province_leader, reverse("programmes:plan_detail", args=[plan.pk])),
             "period page": (province_leader, reverse("reports:period_detail", args=[plan.pk, period.pk])),
             "period page, national": (national_leader, reverse("reports:period_detail", args=[plan.pk, period.pk])),
+            "period page, reviewer": (province_reviewer, reverse("reports:period_detail", args=[plan.pk, period.pk])),
         },
     }
 
@@ -96,6 +99,9 @@ def test_the_pages_cost_the_same_queries_whatever_the_units_reports_and_years(cl
         assert queries <= MAX_QUERIES, name
         assert queries == small_costs[name][0], name  # flat, not merely under the cap
         assert size <= MAX_HTML, name
+    reviewer, url = large["pages"]["period page, reviewer"]
+    client.force_login(reviewer)
+    assert client.get(url).content.decode().count("/reopen/") >= 10  # the forms were counted in
 
 
 def test_the_unit_grid_links_each_report_and_names_its_state(client, areas):

@@ -4,11 +4,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from khuyenhoc.dates import date_inputs
 from programmes.models import Organisation
 from programmes.selectors import plans_visible_to
 from programmes.services.plans import require_change
@@ -130,19 +132,46 @@ def _period_for_follow(request, plan_pk, period_pk) -> ReportingPeriod:
 def period_detail(request, plan_pk, period_pk):
     """The completeness of the period's reports and their consolidation."""
     period = _period_for_follow(request, plan_pk, period_pk)
-    rows = selectors.completeness(period.plan, period)
     return render(
         request,
         "reports/period_detail.html",
         {
             "plan": period.plan,
             "period": period,
-            "rows": rows,
-            "reviewable": selectors.reviewable_units(request.user, [row.organisation for row in rows]),
-            "consolidation": consolidate(period.plan, period),
-            "reopen_form": ReopenForm(),
+            "rows": _completeness_table(request.user, period),
+            "consolidation": consolidate(period.plan, period, texts=False),
         },
     )
+
+
+def _completeness_table(user, period: ReportingPeriod) -> list[dict]:
+    """The rows of the period page's table of units, ready to print. A plan has up to a few hundred
+    units: a URL reversed, an include and a date field rendered per row were most of the page's
+    time, so the links are one reversed prefix and an id (as the dashboard's unit grid), the status
+    labels are translated once, and the reopen date field is rendered once and filled in per row."""
+    rows = selectors.completeness(period.plan, period)
+    reviewable = selectors.reviewable_units(user, [row.organisation for row in rows])
+    report_link = reverse("reports:report_detail", args=[0]).removesuffix("0/")
+    reopen_link = reverse("reports:report_reopen", args=[period.plan_id, period.pk, 0]).removesuffix("0/")
+    until_field = date_inputs("until", id_prefix="until-", **{"class": "form-control form-control-sm"}, required=True)
+    labels = {status: str(label) for status, label in ProgressReport.Status.choices}
+    table = []
+    for row in rows:
+        report, unit = row.report, row.organisation
+        reopen = row.can_reopen and unit.pk in reviewable
+        table.append(
+            {
+                "organisation": unit,
+                "href": f"{report_link}{report.pk}/" if report else None,
+                "status": report.status if report else None,
+                "status_label": labels[report.status] if report else None,
+                "timing": row.timing,
+                "deadline": row.deadline,
+                "reopen_action": f"{reopen_link}{unit.pk}/" if reopen else None,
+                "until_field": until_field(unit.pk, row.reopen_until) if reopen else None,
+            }
+        )
+    return table
 
 
 @login_required
