@@ -101,7 +101,16 @@ def review_queue(user, *, area=None, plan=None, year=None, half=None, timing="")
         reports = reports.filter(SENT_LATE)
     elif timing == "on_time":
         reports = reports.filter(SENT_ON_TIME)
-    return reports.select_related("plan", "period", "organisation__area").order_by("submitted_at", "pk")
+    # The rows carry what the queue shows, not every report's narrative: PostgreSQL sorts the whole
+    # queue to find its oldest, so the narrower the row the cheaper the page (issue 12).
+    return reports.select_related("plan", "period", "organisation__area").only(*QUEUE_ROW).order_by("submitted_at", "pk")
+
+
+# The columns a row of the review queue (and of the reviewer's to-do list) shows.
+QUEUE_ROW = (
+    "status", "submitted_at", "plan__number", "plan__title", "period__year", "period__half", "period__due_on",
+    "organisation__name", "organisation__area__name", "organisation__area__is_historical",
+)
 
 
 def review_plans(user) -> QuerySet[Plan]:
