@@ -1,5 +1,5 @@
 """What the leadership pages cost as the country grows (issue 12): the queries of the dashboards, a
-plan page and a period page stay the same whatever the number of units, reports and years, and no
+plan page, a period page, the late report list and the review queue stay the same whatever the number of units, reports and years, and no
 page outgrows 400 KB of HTML. Both data sets come from the national generator (demo_national)."""
 from datetime import datetime
 
@@ -52,6 +52,8 @@ def _load(size: dict) -> dict:
     period = ReportingPeriod.objects.get(plan=plan, year=2026, half="H1")
     national_leader = make_user(f"national-{plan.pk}", (national, Membership.Role.LEADER))
     province_leader = make_user(f"province-{plan.pk}", (department, Membership.Role.LEADER))
+    national_reviewer = make_user(f"reviewer-{plan.pk}", (national, Membership.Role.REVIEWER))
+    late = f"{reverse('reports:report_list')}?year=2026&half=H1&timing=late"
     return {
         "units": ReportingUnit.objects.count(),
         "reports": ProgressReport.objects.count(),
@@ -61,6 +63,9 @@ def _load(size: dict) -> dict:
             "plan page": (province_leader, reverse("programmes:plan_detail", args=[plan.pk])),
             "period page": (province_leader, reverse("reports:period_detail", args=[plan.pk, period.pk])),
             "period page, national": (national_leader, reverse("reports:period_detail", args=[plan.pk, period.pk])),
+            "late report list, national": (national_leader, late),
+            "late report list, province": (province_leader, late),
+            "review queue, national": (national_reviewer, reverse("reports:review_queue")),
         },
     }
 
