@@ -265,12 +265,14 @@ def dashboard(cursor, *, user_id: int, today: date) -> dict:
 
 
 def report_list_late(cursor, *, user_id: int, year: int, half: str) -> tuple[int, list]:
-    """The report list filtered to late reports of a half-year: its count, its first page, and the
-    filter form's options (the dashboard's)."""
+    """The report list filtered to late reports of a half-year: its count and its first page (the
+    list shows no filter form). A row: report id, status, submission, half-year and due date, unit,
+    its area (and whether historical), the plan's number and title."""
     scope = _roots(cursor, user_id)
     cursor.execute(
         f"""WITH late AS (
-            SELECT r.id, r.status, r.submitted_at, p.year, p.half, p.due_on, o.name, a.path, a.name AS area, pl.number, pl.title
+            SELECT r.id, r.status, r.submitted_at, p.year, p.half, p.due_on, o.name, a.path, a.name AS area,
+                   a.is_historical, pl.number, pl.title
               FROM reports_progressreport r
               JOIN reports_reportingperiod p ON p.id = r.period_id
               JOIN programmes_plan pl ON pl.id = r.plan_id
@@ -284,20 +286,23 @@ def report_list_late(cursor, *, user_id: int, year: int, half: str) -> tuple[int
         {**scope, "year": year, "half": half},
     )
     rows = cursor.fetchall()
-    cursor.execute(SCOPED_PLANS, scope)
-    cursor.execute(DASHBOARD_QUERIES["plan_options"], {"plans": list(cursor.fetchone()[0])})
-    cursor.fetchall()
-    cursor.execute(AREA_OPTIONS, scope)
-    cursor.fetchall()
-    return (rows[0][0] if rows else 0), rows
+    return (rows[0][0] if rows else 0), [row[1:] for row in rows]
 
 
-def review_queue(cursor, *, user_id: int) -> tuple[int, list]:
+REVIEW_ROLES = ("reviewer", "admin")
+
+
+def review_queue(cursor, *, user_id: int) -> dict:
     """Submitted reports the user reviews (reviewer or administrator above the unit), oldest first:
-    the count and the first page."""
+    the count, the first page, and the filter form's options: provinces and districts in scope,
+    the plans of those areas and of the areas above them, and the half-years of those plans.
+    A row: report id, submission, half-year and due date, unit, its area (and whether historical),
+    the plan's number and title."""
+    params = _roots(cursor, user_id, roles=REVIEW_ROLES)
     cursor.execute(
         f"""WITH queue AS (
-            SELECT r.id, r.submitted_at, p.year, p.half, p.due_on, o.name, a.name AS area, pl.number, pl.title
+            SELECT r.id, r.submitted_at, p.year, p.half, p.due_on, o.name, a.name AS area, a.is_historical,
+                   pl.number, pl.title
               FROM reports_progressreport r
               JOIN reports_reportingperiod p ON p.id = r.period_id
               JOIN programmes_plan pl ON pl.id = r.plan_id
@@ -306,10 +311,28 @@ def review_queue(cursor, *, user_id: int) -> tuple[int, list]:
              WHERE r.status = 'submitted' AND {_in_scope('a.path')}
         )
         SELECT (SELECT count(*) FROM queue), q.* FROM (SELECT * FROM queue ORDER BY submitted_at, id LIMIT {LIST_PAGE}) q""",
-        _roots(cursor, user_id, roles=("reviewer", "admin")),
+        params,
     )
     rows = cursor.fetchall()
-    return (rows[0][0] if rows else 0), rows
+    cursor.execute(AREA_OPTIONS, params)
+    areas = cursor.fetchall()
+    # The plans of the areas in scope and of the areas above them (a commune's reviewer reads the
+    # provincial plan its units report on): an area is above when a scope pattern starts with its path.
+    cursor.execute(
+        f"""SELECT pl.id, CASE WHEN pl.number <> '' THEN pl.number || ' · ' || pl.title ELSE pl.title END
+              FROM programmes_plan pl JOIN programmes_area a ON a.id = pl.area_id
+             WHERE {_in_scope('a.path')} OR EXISTS (
+                   SELECT 1 FROM unnest(%(patterns)s::text[]) root WHERE starts_with(root, a.path))
+             ORDER BY a.path, pl.start_year DESC, pl.number""",
+        params,
+    )
+    plans = cursor.fetchall()
+    cursor.execute(
+        "SELECT DISTINCT year, half FROM reports_reportingperiod WHERE plan_id = ANY(%(plans)s) ORDER BY year DESC, half DESC",
+        {"plans": [plan for plan, _label in plans]},
+    )
+    return {"count": rows[0][0] if rows else 0, "rows": [row[1:] for row in rows], "area_options": areas,
+            "plan_options": plans, "periods": cursor.fetchall()}
 
 
 def plan_page(cursor, *, plan_id: int) -> list:

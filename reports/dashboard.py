@@ -121,20 +121,21 @@ def scoped_plans(user, filters: Filters):
     return plans
 
 
-def _of_units(queryset, filters: Filters, **scope):
-    """Rows (reporting units or reports) in ``scope`` (``plan__in=plans`` or ``period__in=periods``),
-    for the units the party and area filters keep.
+def _of_units(queryset, filters: Filters, *, via: str = "", **scope):
+    """Rows (reporting units or reports, or through ``via="report__"`` the rows of reports) in
+    ``scope`` (``plan__in=plans`` or ``period__in=periods``), for the units the party and area
+    filters keep.
 
     Reports are scoped by their periods alone: a period belongs to one plan, so filtering by the
     plans as well only makes PostgreSQL cross the two lists (issue 12: 9,660 nested-loop probes
     for the national dashboard), for the same rows."""
     queryset = queryset.filter(**scope)
     if filters.side:
-        queryset = queryset.filter(organisation__side=filters.side)
+        queryset = queryset.filter(**{f"{via}organisation__side": filters.side})
     if filters.area_id:
         area = Area.objects.filter(pk=filters.area_id).first()
         if area:
-            queryset = queryset.filter(organisation__area__path__startswith=area.path)
+            queryset = queryset.filter(**{f"{via}organisation__area__path__startswith": area.path})
     return queryset
 
 
@@ -154,6 +155,13 @@ def scoped_units(user, filters: Filters):
 def _reports(periods, filters: Filters):
     """Reports of ``periods`` (periods of the plans in scope) for the units the filters keep."""
     return _of_units(ProgressReport.objects.all(), filters, period__in=periods)
+
+
+def _received_rows(model, periods, filters: Filters):
+    """Rows of ``model`` (commitment progress, figures) of the reports received for ``periods``,
+    for the units the filters keep. Filtered through the join to their report: ``report__in`` a
+    subquery of reports made PostgreSQL probe the reports one by one (issue 12)."""
+    return _of_units(model.objects.filter(report__status__in=RECEIVED), filters, via="report__", report__period__in=periods)
 
 
 def selected_period(plans, filters: Filters, today: date) -> tuple[int | None, str | None]:
@@ -202,14 +210,16 @@ def dashboard_for(user, filters: Filters) -> Dashboard:
 
 @replica_reads()
 def _compute(user, filters: Filters, today: date) -> Dashboard:
-    plans = scoped_plans(user, filters)
+    # The plans in scope and the half-year's periods are read once, as lists of ids, which the
+    # queries below take as they are instead of each nesting the scope's subqueries again.
+    plans = list(scoped_plans(user, filters).values_list("pk", flat=True))
     year, half = selected_period(plans, filters, today)
-    board = Dashboard(year=year, half=half, plans_in_force=plans.count())
+    board = Dashboard(year=year, half=half, plans_in_force=len(plans))
     if year is None:
         return board
-    periods = ReportingPeriod.objects.filter(plan__in=plans, year=year, half=half)
-    started_plans = periods.filter(starts_on__lte=today).values("plan")
-    board.expected = _units(started_plans, filters).count()
+    chosen = list(ReportingPeriod.objects.filter(plan__in=plans, year=year, half=half).values_list("pk", "plan", "starts_on"))
+    periods = [pk for pk, _plan, _starts_on in chosen]
+    board.expected = _units([plan for _pk, plan, starts_on in chosen if starts_on <= today], filters).count()
     reports = _reports(periods, filters)
     figures = reports.aggregate(
         on_time=Count("pk", filter=SENT_ON_TIME),
@@ -219,19 +229,19 @@ def _compute(user, filters: Filters, today: date) -> Dashboard:
     )
     board.on_time, board.late, board.accepted = figures["on_time"], figures["late"], figures["accepted"]
     board.returned = figures["returned"]
-    board.commitments = _commitment_counts(reports)
-    board.indicators = _indicators(plans, reports)
+    board.commitments = _commitment_counts(periods, filters)
+    board.indicators = _indicators(plans, periods, filters)
     board.trend = _trend(plans, filters, today)
-    board.lagging = _lagging(reports)
+    board.lagging = _lagging(periods, filters)
     board.coming = _coming(plans, today)
     board.grid_periods = [(row["year"], row["half"]) for row in board.trend[-GRID_PERIODS:]]
     return board
 
 
-def _commitment_counts(reports) -> dict:
+def _commitment_counts(periods, filters: Filters) -> dict:
     counts: dict = defaultdict(lambda: defaultdict(int))
     rows = (
-        CommitmentProgress.objects.filter(report__in=reports.filter(status__in=RECEIVED))
+        _received_rows(CommitmentProgress, periods, filters)
         .values("commitment__party", "status")
         .annotate(n=Count("pk"))
     )
@@ -240,10 +250,11 @@ def _commitment_counts(reports) -> dict:
     return {party: dict(statuses) for party, statuses in counts.items()}
 
 
-def _indicators(plans, reports) -> list[IndicatorRow]:
+def _indicators(plans, periods, filters: Filters) -> list[IndicatorRow]:
     """Indicators of the plans in scope, grouped by name and unit: sums add up, means average."""
     values = (
-        IndicatorValue.objects.filter(report__in=reports.filter(status__in=RECEIVED), value__isnull=False)
+        _received_rows(IndicatorValue, periods, filters)
+        .filter(value__isnull=False)
         .values("indicator__name", "indicator__unit", "indicator__aggregation", "indicator__direction")
         .annotate(total=Sum("value"), mean=Avg("value"), units=Count("pk"), plans=Count("indicator", distinct=True))
         .order_by("indicator__name")
@@ -283,11 +294,12 @@ def _trend(plans, filters: Filters, today: date) -> list[dict]:
         window |= Q(year=year, half=half)
     units_per_plan = dict(_units(plans, filters).values("plan").annotate(n=Count("pk")).values_list("plan", "n"))
     expected: dict = defaultdict(int)
-    for year, half, plan_id in started.filter(window).values_list("year", "half", "plan"):
+    in_window = list(started.filter(window).values_list("pk", "year", "half", "plan"))
+    for _pk, year, half, plan_id in in_window:
         expected[(year, half)] += units_per_plan.get(plan_id, 0)
     received = {
         (row["period__year"], row["period__half"]): row
-        for row in _reports(started.filter(window), filters)
+        for row in _reports([pk for pk, *_rest in in_window], filters)
         .filter(status__in=(*RECEIVED, ProgressReport.Status.RETURNED))
         .values("period__year", "period__half")
         .annotate(
@@ -313,10 +325,11 @@ def _trend(plans, filters: Filters, today: date) -> list[dict]:
     return trend
 
 
-def _lagging(reports, limit: int = 10) -> list[dict]:
+def _lagging(periods, filters: Filters, limit: int = 10) -> list[dict]:
     """The commitments that the most units report not done, at risk or not started."""
     return list(
-        CommitmentProgress.objects.filter(report__in=reports.filter(status__in=RECEIVED), status__in=LAGGING)
+        _received_rows(CommitmentProgress, periods, filters)
+        .filter(status__in=LAGGING)
         .values("commitment__text", "commitment__number", "commitment__party", "commitment__plan_id", "commitment_id")
         .annotate(
             lagging=Count("report__organisation", distinct=True),

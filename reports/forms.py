@@ -141,6 +141,10 @@ class ReopenForm(CleanTextMixin, forms.Form):
     until = DateField(label=_("Open until"), error_messages={"required": _("Give the date until which the unit may file.")})
 
 
+# What a plan's option shows (``Plan.__str__``): the plan's long texts stay in the database.
+PLAN_OPTION = ("number", "title")
+
+
 class DashboardFilterForm(ChoicePromptsMixin, CleanTextMixin, forms.Form):
     plan = forms.ModelChoiceField(label=_("Plan"), required=False, queryset=None, empty_label=_("All plans in force"))
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1990, max_value=2100)
@@ -157,7 +161,7 @@ class DashboardFilterForm(ChoicePromptsMixin, CleanTextMixin, forms.Form):
         self.user = user
         self.fields["plan"].queryset = Plan.objects.filter(
             access.area_scope(user, roles=access.AREA_WIDE_ROLES), status=Plan.Status.IN_FORCE
-        ).order_by("area__path", "-start_year")
+        ).order_by("area__path", "-start_year").only(*PLAN_OPTION)
         # Provinces and districts only: thousands of communes would make the list unusable.
         self.fields["area"].queryset = Area.objects.filter(
             access.area_scope(user, field="", roles=access.AREA_WIDE_ROLES), level__in=[Area.Level.PROVINCE, Area.Level.DISTRICT]
@@ -212,7 +216,7 @@ class ReviewQueueForm(ChoicePromptsMixin, CleanTextMixin, forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         plans = review_plans(user)
-        self.fields["plan"].queryset = plans.order_by("area__path", "-start_year", "number")
+        self.fields["plan"].queryset = plans.order_by("area__path", "-start_year", "number").only(*PLAN_OPTION)
         # Provinces and districts only, as on the dashboard: thousands of communes would make the list unusable.
         self.fields["area"].queryset = Area.objects.filter(
             access.area_scope(user, field="", roles=REVIEW_ROLES), level__in=[Area.Level.PROVINCE, Area.Level.DISTRICT]

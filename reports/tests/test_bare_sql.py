@@ -1,9 +1,10 @@
-"""The benchmark's bare SQL computes the dashboard's and the period page's figures, exactly, on generated data.
+"""The benchmark's bare SQL computes what the pages show, exactly, on generated data: the dashboard's
+figures, the period page's, the review queue's count, first page and filter options, the late report
+list's count and first page.
 
 ``make bench`` divides each page's time by the time of hand-written SQL of the same figures
 (``benchmarks/bare_sql.py``); the ratio means something only while the two agree. This compares
-them figure by figure (the dashboard for a national leader, a province leader and a superuser;
-the period page for the national reviewer and a province leader), on a small
+them figure by figure for national, province and superuser readers, on a small
 national data set (two provinces, six communes each, two years, every report state).
 """
 import os
@@ -14,17 +15,21 @@ import pytest
 import time_machine
 from django.core.paginator import Paginator
 from django.db import connection
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 
 from benchmarks import bare_sql
 from conftest import make_user
+from khuyenhoc import access
 from programmes.models import Commitment, Indicator, Membership, Organisation, Plan, User
 from programmes.services.areas import areas_load_current
 from reports.dashboard import Filters, dashboard_for, scoped_units, unit_grid
 from reports.demo_national import PLAN_SUFFIX, national_load
 from reports.forms import DashboardFilterForm
 from reports.models import CommitmentProgress, IndicatorValue, ProgressReport, Proposal
+from reports.rules import RECEIVED, SENT_LATE
+from reports.views import queue as queue_views
 
 TODAY = datetime(2026, 5, 20, 10, 0)
 
@@ -127,12 +132,23 @@ def test_national_staff_are_ordinary_users_of_the_nation(national_data):
         assert [(m.role, m.organisation.area.level) for m in user.memberships.all()] == [(role, "nation")]
 
 
-def _period_page(client, user, period) -> dict:
-    """What the period page shows, from the context the view renders."""
+def _province_reviewer():
+    plan = Plan.objects.filter(number__endswith=PLAN_SUFFIX).order_by("area__path").last()
+    association = Organisation.objects.get(area=plan.area, side=Organisation.Side.ASSOCIATION)
+    return make_user("province_reviewer", (association, Membership.Role.REVIEWER))
+
+
+def _shown(client, user, path, params=None):
+    """The context the page was rendered with, as the user asked for it."""
     client.force_login(user)
-    response = client.get(reverse("reports:period_detail", args=[period.plan_id, period.pk]))
+    response = client.get(path, params or {})
     assert response.status_code == 200
     return response.context
+
+
+def _period_page(client, user, period) -> dict:
+    """What the period page shows, from the context the view renders."""
+    return _shown(client, user, reverse("reports:period_detail", args=[period.plan_id, period.pk]))
 
 
 def _until(row) -> date | None:
@@ -219,3 +235,62 @@ def test_bare_sql_gives_the_period_pages_figures(national_data, client, who):
     assert sql["scores"] == {s.side: (s.done, s.total, s.not_applicable) for s in consolidation.scores}
     assert sum(total for _done, total, _na in sql["scores"].values()) and sum(na for _d, _t, na in sql["scores"].values())
     assert [tuple(p) for p in sql["proposals"]] == [(p.organisation, p.text, p.answer) for p in consolidation.proposals]
+
+
+def _row(report, *fields) -> tuple:
+    period, organisation, plan = report.period, report.organisation, report.plan
+    return (report.pk, *fields, period.year, period.half, period.due_on, organisation.name, organisation.area.name,
+            organisation.area.is_historical, plan.number, plan.title)
+
+
+@pytest.mark.parametrize("who", [lambda: User.objects.get(username="national_reviewer"), _province_reviewer, _superuser],
+                         ids=["national", "province", "superuser"])
+def test_bare_sql_gives_the_review_queues_rows_and_options(national_data, client, monkeypatch, who):
+    # Pages of two reports, so that the first page is not the whole queue of the small data set.
+    monkeypatch.setattr(queue_views, "QUEUE_PAGE_SIZE", 2)
+    monkeypatch.setattr(bare_sql, "LIST_PAGE", 2)
+    with time_machine.travel(timezone.make_aware(TODAY), tick=False):
+        user = who()
+        shown = _shown(client, user, reverse("reports:review_queue"))
+        with connection.cursor() as cursor:
+            sql = bare_sql.review_queue(cursor, user_id=user.pk)
+    page, form = shown["page"], shown["form"]
+    assert page.paginator.count > len(page.object_list) > 0  # more than a page: data worth comparing
+    assert sql["count"] == page.paginator.count
+    assert sql["rows"] == [_row(report, report.submitted_at) for report in page.object_list]
+    assert [tuple(row) for row in sql["area_options"]] == [(a.pk, a.name, a.is_historical) for a in form.fields["area"].queryset]
+    assert [tuple(row) for row in sql["plan_options"]] == [(plan.pk, str(plan)) for plan in form.fields["plan"].queryset]
+    assert [f"{year}-{half}" for year, half in sql["periods"]] == [value for value, _label in form.fields["period"].choices[1:]]
+
+
+def _late_half_year(user):
+    """The half-year with the most late reports the user sees, as the benchmark picks it."""
+    late = ProgressReport.objects.filter(access.organisation_scope(user, roles=access.AREA_WIDE_ROLES), SENT_LATE, status__in=RECEIVED)
+    row = late.values("period__year", "period__half").annotate(n=Count("pk")).order_by("-n", "-period__year").first()
+    return row["period__year"], row["period__half"]
+
+
+def _late_province_leader():
+    """A leader of a province that has late reports."""
+    late = ProgressReport.objects.filter(SENT_LATE, plan__number__endswith=PLAN_SUFFIX, plan__area__level="province")
+    area = late.select_related("plan__area").order_by("pk").first().plan.area
+    department = Organisation.objects.get(area=area, side=Organisation.Side.EDUCATION)
+    return make_user("province_leader", (department, Membership.Role.LEADER))
+
+
+@pytest.mark.parametrize("who", [_national_leader, _late_province_leader, _superuser], ids=["national", "province", "superuser"])
+def test_bare_sql_gives_the_late_report_lists_rows(national_data, client, who):
+    with time_machine.travel(timezone.make_aware(TODAY), tick=False):
+        user = who()
+        year, half = _late_half_year(user)
+        shown = _shown(client, user, reverse("reports:report_list"), {"year": year, "half": half, "timing": "late"})
+        with connection.cursor() as cursor:
+            count, rows = bare_sql.report_list_late(cursor, user_id=user.pk, year=year, half=half)
+    page = shown["page"]
+    assert page.paginator.count > 0
+    assert count == page.paginator.count
+    # The list orders by area and unit name; a unit late on two plans may come in either order.
+    assert [(row[7], row[6]) for row in rows] == [(r.organisation.area.path, r.organisation.name) for r in page.object_list]
+    assert sorted(row[:7] + row[8:] for row in rows) == sorted(
+        _row(report, report.status, report.submitted_at) for report in page.object_list
+    )

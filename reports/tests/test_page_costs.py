@@ -1,5 +1,5 @@
 """What the leadership pages cost as the country grows (issue 12): the queries of the dashboards, a
-plan page and a period page stay the same whatever the number of units, reports and years, and no
+plan page, a period page, the late report list and the review queue stay the same whatever the number of units, reports and years, and no
 page outgrows 400 KB of HTML. Both data sets come from the national generator (demo_national)."""
 from datetime import datetime
 
@@ -54,6 +54,8 @@ def _load(size: dict) -> dict:
     province_leader = make_user(f"province-{plan.pk}", (department, Membership.Role.LEADER))
     # A reviewer's period page also carries a reopen form per unit that may be given more time.
     province_reviewer = make_user(f"reviewer-{plan.pk}", (department, Membership.Role.REVIEWER))
+    national_reviewer = make_user(f"national-reviewer-{plan.pk}", (national, Membership.Role.REVIEWER))
+    late = f"{reverse('reports:report_list')}?year=2026&half=H1&timing=late"
     return {
         "units": ReportingUnit.objects.count(),
         "reports": ProgressReport.objects.count(),
@@ -64,6 +66,9 @@ def _load(size: dict) -> dict:
             "period page": (province_leader, reverse("reports:period_detail", args=[plan.pk, period.pk])),
             "period page, national": (national_leader, reverse("reports:period_detail", args=[plan.pk, period.pk])),
             "period page, reviewer": (province_reviewer, reverse("reports:period_detail", args=[plan.pk, period.pk])),
+            "late report list, national": (national_leader, late),
+            "late report list, province": (province_leader, late),
+            "review queue, national": (national_reviewer, reverse("reports:review_queue")),
         },
     }
 

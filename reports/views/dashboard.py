@@ -3,7 +3,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
@@ -16,6 +15,7 @@ from ..exports.dashboard_xlsx import dashboard_xlsx
 from ..forms import DashboardFilterForm, ReportListForm
 from ..models import CommitmentProgress, half_year_label
 from ..selectors import report_list
+from . import report_link
 from .review import XLSX, download
 
 # What a cell of the unit grid says for a report's state ("late": sent after the due date).
@@ -64,7 +64,7 @@ def dashboard(request):
     units = dashboards.scoped_units(request.user, filters)
     page = Paginator(units, 25).get_page(request.GET.get("page"))
     grid = dashboards.unit_grid(request.user, filters, board.grid_periods, list(page))
-    link = reverse("reports:report_detail", args=[0]).removesuffix("0/")
+    link = report_link()
     rows = [
         {"unit": unit, "cells": [_grid_cell(grid.get((unit.organisation_id, unit.plan_id), {}).get(p), link) for p in board.grid_periods]}
         for unit in page
@@ -128,4 +128,5 @@ def reports_list(request):
     filters = form.cleaned_data if form.is_valid() else {}
     rows = report_list(request.user, **filters)
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    return render(request, "reports/report_list.html", {"form": form, "page": page, "missing": filters.get("timing") == "missing"})
+    context = {"form": form, "page": page, "missing": filters.get("timing") == "missing", "report_link": report_link()}
+    return render(request, "reports/report_list.html", context)

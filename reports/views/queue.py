@@ -19,6 +19,7 @@ from .. import selectors
 from ..forms import ReviewQueueForm
 from ..models import ProgressReport
 from ..services import bulk
+from . import report_link
 
 QUEUE_PAGE_SIZE = 50
 _ID = re.compile(r"[0-9]{1,18}")
@@ -35,7 +36,8 @@ def review_queue(request):
     form = ReviewQueueForm(request.GET or None, user=request.user)
     reports = selectors.review_queue(request.user, **form.filters())
     page = Paginator(reports, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "reports/review_queue.html", {"form": form, "page": page, "query": request.GET.urlencode()})
+    context = {"form": form, "page": page, "query": request.GET.urlencode(), "report_link": report_link()}
+    return render(request, "reports/review_queue.html", context)
 
 
 def _queue_url(query: str) -> str:
