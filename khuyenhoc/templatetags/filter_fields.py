@@ -31,7 +31,11 @@ def filter_field(bound) -> str:
     widget = bound.field.widget
     field_id = bound.auto_id
     invalid = bool(bound.errors)
-    aria = format_html(' aria-invalid="true" aria-describedby="{}_error"', field_id) if invalid else ""
+    # What describes the field, as Django and crispy write it: its help text, then its errors.
+    described = " ".join([f"{field_id}_helptext"] * bool(bound.help_text) + [f"{field_id}_error"] * invalid)
+    aria = format_html(' aria-describedby="{}"', described) if described else ""
+    if invalid:
+        aria = format_html(' aria-invalid="true"{}', aria)
     select = isinstance(widget, forms.Select)
     if select and not widget.allow_multiple_selected and not widget.attrs:
         control = format_html(
@@ -42,7 +46,7 @@ def filter_field(bound) -> str:
         kind = "form-select" if select else "form-control"
         attrs = {"class": f"{type(widget).__name__.lower()} {kind}{' is-invalid' if invalid else ''}"}
         if invalid:
-            attrs.update({"aria-invalid": "true", "aria-describedby": f"{field_id}_error"})
+            attrs.update({"aria-invalid": "true", "aria-describedby": described})
         control = bound.as_widget(attrs=attrs)
     errors = ""
     if invalid:
