@@ -23,6 +23,7 @@ from ..forms import AnswerForm, PeriodFormSet, ReopenForm, ReportingUnitsForm, R
 from ..models import ProgressReport, Proposal, ReportingPeriod
 from ..services import periods as period_services
 from ..services import workflow
+from . import report_link
 from ..services.consolidation import consolidate
 from .filing import report_for_read
 
@@ -147,14 +148,13 @@ def period_detail(request, plan_pk, period_pk):
 def _completeness_table(user, period: ReportingPeriod) -> list[dict]:
     """The rows of the period page's table of units, ready to print. A plan has up to a few hundred
     units: a URL reversed, an include and a date field rendered per row were most of the page's
-    time, so the links are one reversed prefix and an id (as the dashboard's unit grid), the status
-    labels are translated once, and the reopen date field is rendered once and filled in per row."""
+    time, so the links are one reversed prefix and an id (as the dashboard's unit grid and the
+    lists), the status badge is a tag, and the reopen date field is rendered once and filled in per row."""
     rows = selectors.completeness(period.plan, period)
     reviewable = selectors.reviewable_units(user, [row.organisation for row in rows])
-    report_link = reverse("reports:report_detail", args=[0]).removesuffix("0/")
+    link = report_link()
     reopen_link = reverse("reports:report_reopen", args=[period.plan_id, period.pk, 0]).removesuffix("0/")
     until_field = date_inputs("until", id_prefix="until-", **{"class": "form-control form-control-sm"}, required=True)
-    labels = {status: str(label) for status, label in ProgressReport.Status.choices}
     table = []
     for row in rows:
         report, unit = row.report, row.organisation
@@ -162,9 +162,8 @@ def _completeness_table(user, period: ReportingPeriod) -> list[dict]:
         table.append(
             {
                 "organisation": unit,
-                "href": f"{report_link}{report.pk}/" if report else None,
+                "href": f"{link}{report.pk}/" if report else None,
                 "status": report.status if report else None,
-                "status_label": labels[report.status] if report else None,
                 "timing": row.timing,
                 "deadline": row.deadline,
                 "reopen_action": f"{reopen_link}{unit.pk}/" if reopen else None,
