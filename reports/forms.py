@@ -140,6 +140,13 @@ class AnswerForm(CleanTextMixin, forms.Form):
 class ReopenForm(CleanTextMixin, forms.Form):
     until = DateField(label=_("Open until"), error_messages={"required": _("Give the date until which the unit may file.")})
 
+    @classmethod
+    def for_unit(cls, data, organisation_pk: int) -> "ReopenForm":
+        """The form as a unit's reopen button sends it: from the period page, whose one form holds
+        a date field per unit ("until-<unit>"), or from the report's page ("until")."""
+        field = f"until-{organisation_pk}"
+        return cls({"until": data[field]} if field in data else data)
+
 
 # What a plan's option shows (``Plan.__str__``): the plan's long texts stay in the database.
 PLAN_OPTION = ("number", "title")

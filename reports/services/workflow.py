@@ -99,9 +99,10 @@ def _event(report: ProgressReport, action: str, user, comment: str = "") -> None
 
 
 def _figures_changed(report: ProgressReport) -> None:
-    """The cached dashboards that count the report's plan are stale once this transaction
-    commits. Called when a report's status changes (submitted, returned, accepted) and when one
-    is reopened. Not when a draft or a returned report is started or saved, nor for its
+    """The cached dashboards and period pages that count the report's plan are stale once this
+    transaction commits. Called when a report's status changes (submitted, returned, accepted),
+    when one is reopened and when its proposal is answered (the period page shows the answers).
+    Not when a draft or a returned report is started or saved, nor for its
     attachments: dashboards count submitted and accepted reports (their progress and figures)
     and returned ones (by status alone), never the content of a report the unit may still change."""
     path = Plan.objects.filter(pk=report.plan_id).values_list("area__path", flat=True).get()
@@ -290,6 +291,7 @@ def proposal_answer(*, user, proposal: Proposal, answer: str) -> Proposal:
     proposal.answered_by = user if proposal.answer else None
     proposal.answered_at = timezone.now() if proposal.answer else None
     proposal.save(update_fields=["answer", "answered_by", "answered_at"])
+    _figures_changed(proposal.report)
     return proposal
 
 

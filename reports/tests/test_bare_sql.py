@@ -12,6 +12,7 @@ import re
 from datetime import date, datetime, timedelta
 
 import pytest
+from django.core.cache import cache
 import time_machine
 from django.core.paginator import Paginator
 from django.db import connection
@@ -147,8 +148,11 @@ def _shown(client, user, path, params=None):
 
 
 def _period_page(client, user, period) -> dict:
-    """What the period page shows, from the context the view renders."""
-    return _shown(client, user, reverse("reports:period_detail", args=[period.plan_id, period.pk]))
+    """What the period page shows, from the context its body was rendered with (built afresh: the
+    data were changed behind the services, which would have given the body a new version)."""
+    cache.clear()
+    page = _shown(client, user, reverse("reports:period_detail", args=[period.plan_id, period.pk]))["page"]
+    return {"rows": page.rows, "consolidation": page.consolidation}
 
 
 def _until(row) -> date | None:

@@ -4,18 +4,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from khuyenhoc.dates import date_inputs
 from programmes.models import Organisation
 from programmes.selectors import plans_visible_to
 from programmes.services.plans import require_change
 
-from .. import rules, selectors
+from .. import period_page, rules, selectors
 from ..exports.docx import report_docx
 from ..exports.period_files import period_file
 from ..exports.xlsx import report_xlsx
@@ -23,8 +21,6 @@ from ..forms import AnswerForm, PeriodFormSet, ReopenForm, ReportingUnitsForm, R
 from ..models import ProgressReport, Proposal, ReportingPeriod
 from ..services import periods as period_services
 from ..services import workflow
-from . import report_link
-from ..services.consolidation import consolidate
 from .filing import report_for_read
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -133,44 +129,8 @@ def _period_for_follow(request, plan_pk, period_pk) -> ReportingPeriod:
 def period_detail(request, plan_pk, period_pk):
     """The completeness of the period's reports and their consolidation."""
     period = _period_for_follow(request, plan_pk, period_pk)
-    return render(
-        request,
-        "reports/period_detail.html",
-        {
-            "plan": period.plan,
-            "period": period,
-            "rows": _completeness_table(request.user, period),
-            "consolidation": consolidate(period.plan, period, texts=False),
-        },
-    )
-
-
-def _completeness_table(user, period: ReportingPeriod) -> list[dict]:
-    """The rows of the period page's table of units, ready to print. A plan has up to a few hundred
-    units: a URL reversed, an include and a date field rendered per row were most of the page's
-    time, so the links are one reversed prefix and an id (as the dashboard's unit grid and the
-    lists), the status badge is a tag, and the reopen date field is rendered once and filled in per row."""
-    rows = selectors.completeness(period.plan, period)
-    reviewable = selectors.reviewable_units(user, [row.organisation for row in rows])
-    link = report_link()
-    reopen_link = reverse("reports:report_reopen", args=[period.plan_id, period.pk, 0]).removesuffix("0/")
-    until_field = date_inputs("until", id_prefix="until-", **{"class": "form-control form-control-sm"}, required=True)
-    table = []
-    for row in rows:
-        report, unit = row.report, row.organisation
-        reopen = row.can_reopen and unit.pk in reviewable
-        table.append(
-            {
-                "organisation": unit,
-                "href": f"{link}{report.pk}/" if report else None,
-                "status": report.status if report else None,
-                "timing": row.timing,
-                "deadline": row.deadline,
-                "reopen_action": f"{reopen_link}{unit.pk}/" if reopen else None,
-                "until_field": until_field(unit.pk, row.reopen_until) if reopen else None,
-            }
-        )
-    return table
+    context = {"plan": period.plan, "period": period, "body": period_page.body(request.user, period)}
+    return render(request, "reports/period_detail.html", context)
 
 
 @login_required
@@ -180,7 +140,7 @@ def report_reopen(request, plan_pk, period_pk, organisation_pk):
     organisation = get_object_or_404(Organisation.objects.filter(reporting_for__plan=period.plan), pk=organisation_pk)
     if not workflow.can_review_unit(request.user, organisation.pk):
         raise PermissionDenied
-    form = ReopenForm(request.POST)
+    form = ReopenForm.for_unit(request.POST, organisation.pk)
     if form.is_valid():
         try:
             workflow.report_reopen(user=request.user, plan=period.plan, period=period, organisation=organisation, until=form.cleaned_data["until"])
