@@ -166,7 +166,7 @@ class Browser:
 
 
 class Cache:
-    """The portal's cache database: empties it of dashboards for the cold runs."""
+    """The portal's cache database: empties it of dashboards and period pages for the cold runs."""
 
     def __init__(self, url: str):
         self.client = redis.Redis.from_url(url)
@@ -176,7 +176,13 @@ class Cache:
         self.client.flushdb()
 
     def forget_dashboards(self) -> None:
-        keys = list(self.client.scan_iter(match="*dashboard:*", count=1000))
+        self._forget("*dashboard:*")
+
+    def forget_period_pages(self) -> None:
+        self._forget("*period-page:*")
+
+    def _forget(self, pattern: str) -> None:
+        keys = list(self.client.scan_iter(match=pattern, count=1000))
         if keys:
             self.client.delete(*keys)
 
@@ -455,7 +461,8 @@ def run_pages(base: str, connection, cache: Cache, data: dict) -> dict:
         ("review queue (national reviewer)", reviewer, "/reports/review/",
          lambda cursor: bare_sql.review_queue(cursor, user_id=users["national_reviewer"]), None),
         ("plan page (national leader)", national, f"/plans/{plan}/", lambda cursor: bare_sql.plan_page(cursor, plan_id=plan), None),
-        ("period page (national reviewer)", reviewer, period_path, period_sql, None),
+        ("period page, cold (national reviewer)", reviewer, period_path, period_sql, cache.forget_period_pages),
+        ("period page, warm (national reviewer)", reviewer, period_path, period_sql, None),
         ("period .xlsx (national reviewer)", reviewer, f"{period_path}export.xlsx", files_sql, None),
         ("period .docx (national reviewer)", reviewer, f"{period_path}export.docx", files_sql, None),
     ]

@@ -96,8 +96,8 @@ def consolidate(plan: Plan, period: ReportingPeriod, *, texts: bool = True) -> C
     neither as done nor as owed.
 
     Without ``texts`` the results, shortcomings, causes and next steps the units
-    wrote are left empty and not read: the period page does not show them, the
-    consolidated files do.
+    wrote, and the units named under each commitment, are left empty and not
+    read: the period page does not show them, the consolidated files do.
     """
     reports = ProgressReport.objects.filter(plan=plan, period=period)
     received = reports.filter(status__in=RECEIVED)
@@ -112,7 +112,7 @@ def consolidate(plan: Plan, period: ReportingPeriod, *, texts: bool = True) -> C
         ),
     )
     result.totals = _indicator_totals(plan, period)
-    result.rows, result.scores = _scorecard(plan, period)
+    result.rows, result.scores = _scorecard(plan, period, names=texts)
     if texts:
         for report in received.select_related("organisation").order_by("organisation__area__path", "organisation__name"):
             for name in ("results", "shortcomings", "causes", "next_steps"):
@@ -150,26 +150,38 @@ def _indicator_totals(plan: Plan, period: ReportingPeriod) -> list[IndicatorTota
     return totals
 
 
-def _scorecard(plan: Plan, period: ReportingPeriod) -> tuple[list[CommitmentRow], list[Score]]:
-    progress = CommitmentProgress.objects.filter(
-        report__plan=plan, report__period=period, report__status__in=RECEIVED
-    ).values_list("commitment_id", "report__organisation__side", "report__organisation__name", "status")
+def _scorecard(plan: Plan, period: ReportingPeriod, *, names: bool) -> tuple[list[CommitmentRow], list[Score]]:
+    """Each commitment in force, done or not, and each side's score. The score is read from a
+    count per commitment and side of the units that reported on it, that did it or found it not
+    applicable, and that found it not applicable; with ``names``, each row also lists every unit
+    with its status (the consolidated document prints them; the period page does not)."""
+    progress = CommitmentProgress.objects.filter(report__plan=plan, report__period=period, report__status__in=RECEIVED)
+    counts = defaultdict(dict)  # commitment -> side -> (reported, done or not applicable, not applicable)
+    for commitment_id, side, reported, settled, exempt in progress.values_list("commitment_id", "report__organisation__side").annotate(
+        reported=Count("pk"),
+        settled=Count("pk", filter=Q(status__in=(DONE, NOT_APPLICABLE))),
+        exempt=Count("pk", filter=Q(status=NOT_APPLICABLE)),
+    ).order_by():
+        counts[commitment_id][side] = (reported, settled, exempt)
     by_commitment = defaultdict(lambda: defaultdict(list))
-    for commitment_id, side, name, status in progress:
-        by_commitment[commitment_id][side].append((name, status))
+    if names:
+        for commitment_id, side, name, status in progress.values_list(
+            "commitment_id", "report__organisation__side", "report__organisation__name", "status"
+        ):
+            by_commitment[commitment_id][side].append((name, status))
     rows = []
     scores = {side: Score(side, str(SIDE_LABEL[side]), 0, 0) for side in SIDE_LABEL}
     commitments = plan.commitments.filter(in_force_for(period)).select_related("section").order_by("section__order", "order", "pk")
     for commitment in commitments:
-        statuses = by_commitment.get(commitment.pk, {})
+        reports = counts.get(commitment.pk, {})
         sides = list(SIDE_LABEL) if commitment.party == Commitment.Party.JOINT else [PARTY_SIDE.get(commitment.party)]
         sides = [s for s in sides if s]
         # A side for which every unit that reported said "not applicable" does not owe it.
-        exempt = {s for s in sides if statuses.get(s) and all(st == NOT_APPLICABLE for _n, st in statuses[s])}
+        exempt = {s for s in sides if s in reports and reports[s][2] == reports[s][0]}
         owing = [s for s in sides if s not in exempt]
-        side_done = {s: bool(statuses.get(s)) and all(st in (DONE, NOT_APPLICABLE) for _n, st in statuses[s]) for s in owing}
-        done = bool(owing) and all(side_done.values())
-        rows.append(CommitmentRow(commitment, dict(statuses), done, not_applicable=bool(sides) and not owing))
+        done = bool(owing) and all(s in reports and reports[s][1] == reports[s][0] for s in owing)
+        statuses = dict(by_commitment.get(commitment.pk, {}))
+        rows.append(CommitmentRow(commitment, statuses, done, not_applicable=bool(sides) and not owing))
         for side in exempt:
             scores[side].not_applicable += 1
         for side in owing:
