@@ -94,11 +94,16 @@ TEMPLATES = [
 ]
 
 # Database: a SQLite file for a first look, PostgreSQL in CI and production.
+# No server-side cursors: the select lists of the filter forms are read with QuerySet.iterator(),
+# which on PostgreSQL costs three round trips (DECLARE, FETCH, CLOSE) for a few dozen rows on every
+# dashboard and queue page; no list here needs one, and a transaction-pooling PgBouncer would not
+# keep them anyway.
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
+        disable_server_side_cursors=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -110,6 +115,7 @@ if DATABASE_REPLICA_URL:
         DATABASE_REPLICA_URL,
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
+        disable_server_side_cursors=True,
     )
 READ_REPLICA_ALIAS = "replica" if DATABASE_REPLICA_URL else ""
 DATABASE_ROUTERS = ["khuyenhoc.db_router.PrimaryReplicaRouter"]

@@ -15,9 +15,10 @@ import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from django.core.cache import cache
-from django.db.models import Avg, Count, Max, Q, Sum
+from django.db.models import Avg, BooleanField, Count, ExpressionWrapper, Max, Q, Sum
 from django.utils import timezone
 
 from khuyenhoc import access, figure_versions
@@ -164,19 +165,15 @@ def _received_rows(model, periods, filters: Filters):
     return _of_units(model.objects.filter(report__status__in=RECEIVED), filters, via="report__", report__period__in=periods)
 
 
-def selected_period(plans, filters: Filters, today: date) -> tuple[int | None, str | None]:
-    """The chosen half-year, or the latest one that has reached its due date."""
+def selected_period(periods: list["PeriodRow"], filters: Filters, today: date) -> tuple[int | None, str | None]:
+    """The chosen half-year, or the latest of ``periods`` that has reached its due date (the
+    earliest of all when none has)."""
     if filters.year and filters.half:
         return filters.year, filters.half
-    latest = (
-        ReportingPeriod.objects.filter(plan__in=plans, due_on__lte=today)
-        .order_by("-year", "-half")
-        .values_list("year", "half")
-        .first()
-    )
-    if latest is None:
-        latest = ReportingPeriod.objects.filter(plan__in=plans).order_by("year", "half").values_list("year", "half").first()
-    return latest or (None, None)
+    due = [(p.year, p.half) for p in periods if p.due_on <= today]
+    if due:
+        return max(due)
+    return min(((p.year, p.half) for p in periods), default=(None, None))
 
 
 def _scope_key(user) -> str:
@@ -208,34 +205,62 @@ def dashboard_for(user, filters: Filters) -> Dashboard:
     return result
 
 
+class PeriodRow(NamedTuple):
+    pk: int
+    plan: int
+    year: int
+    half: str
+    starts_on: date
+    due_on: date
+
+
 @replica_reads()
 def _compute(user, filters: Filters, today: date) -> Dashboard:
-    # The plans in scope and the half-year's periods are read once, as lists of ids, which the
-    # queries below take as they are instead of each nesting the scope's subqueries again.
+    # The plans in scope and their periods are read once, as lists, which the queries below take
+    # as they are instead of each nesting the scope's subqueries again. A query costs about a
+    # millisecond of Django's time whatever its size, so what can be read together is (issue 12).
     plans = list(scoped_plans(user, filters).values_list("pk", flat=True))
-    year, half = selected_period(plans, filters, today)
+    periods = [
+        PeriodRow(*row)
+        for row in ReportingPeriod.objects.filter(plan__in=plans).values_list("pk", "plan", "year", "half", "starts_on", "due_on")
+    ]
+    year, half = selected_period(periods, filters, today)
     board = Dashboard(year=year, half=half, plans_in_force=len(plans))
     if year is None:
         return board
-    chosen = list(ReportingPeriod.objects.filter(plan__in=plans, year=year, half=half).values_list("pk", "plan", "starts_on"))
-    periods = [pk for pk, _plan, _starts_on in chosen]
-    board.expected = _units([plan for _pk, plan, starts_on in chosen if starts_on <= today], filters).count()
-    reports = _reports(periods, filters)
-    figures = reports.aggregate(
-        on_time=Count("pk", filter=SENT_ON_TIME),
-        late=Count("pk", filter=SENT_LATE),
-        accepted=Count("pk", filter=Q(status=ProgressReport.Status.ACCEPTED)),
-        returned=Count("pk", filter=Q(status=ProgressReport.Status.RETURNED)),
-    )
-    board.on_time, board.late, board.accepted = figures["on_time"], figures["late"], figures["accepted"]
-    board.returned = figures["returned"]
-    board.commitments = _commitment_counts(periods, filters)
-    board.indicators = _indicators(plans, periods, filters)
-    board.trend = _trend(plans, filters, today)
-    board.lagging = _lagging(periods, filters)
+    chosen = [p for p in periods if (p.year, p.half) == (year, half)]
+    units_per_plan = dict(_units(plans, filters).values("plan").annotate(n=Count("pk")).values_list("plan", "n"))
+    board.expected = sum(units_per_plan.get(p.plan, 0) for p in chosen if p.starts_on <= today)
+    trend_keys = sorted({(p.year, p.half) for p in periods if p.starts_on <= today}, reverse=True)[:TREND_PERIODS]
+    counted = _report_counts([p for p in periods if (p.year, p.half) in {*trend_keys, (year, half)}], filters)
+    figures = counted.get((year, half), {})
+    board.on_time, board.late = figures.get("on_time", 0), figures.get("late", 0)
+    board.accepted, board.returned = figures.get("accepted", 0), figures.get("returned", 0)
+    board.commitments = _commitment_counts([p.pk for p in chosen], filters)
+    board.indicators = _indicators(plans, [p.pk for p in chosen], filters)
+    board.trend = _trend(periods, trend_keys, units_per_plan, counted, today)
+    board.lagging = _lagging([p.pk for p in chosen], filters)
     board.coming = _coming(plans, today)
     board.grid_periods = [(row["year"], row["half"]) for row in board.trend[-GRID_PERIODS:]]
     return board
+
+
+def _report_counts(periods: list[PeriodRow], filters: Filters) -> dict:
+    """Per half-year of ``periods``: the reports received on time and late, accepted, and
+    returned (being fixed), in one grouped query for the headline and the trend."""
+    rows = (
+        _reports([p.pk for p in periods], filters)
+        .filter(status__in=(*RECEIVED, ProgressReport.Status.RETURNED))
+        .values("period__year", "period__half")
+        .annotate(
+            on_time=Count("pk", filter=SENT_ON_TIME),
+            late=Count("pk", filter=SENT_LATE),
+            accepted=Count("pk", filter=Q(status=ProgressReport.Status.ACCEPTED)),
+            returned=Count("pk", filter=Q(status=ProgressReport.Status.RETURNED)),
+        )
+        .order_by()  # the model's ordering would join every report's organisation for nothing
+    )
+    return {(row.pop("period__year"), row.pop("period__half")): row for row in rows}
 
 
 def _commitment_counts(periods, filters: Filters) -> dict:
@@ -283,45 +308,19 @@ def _indicators(plans, periods, filters: Filters) -> list[IndicatorRow]:
     return rows
 
 
-def _trend(plans, filters: Filters, today: date) -> list[dict]:
-    """Per half-year: units expected, reports received on time and late, for the last periods."""
-    started = ReportingPeriod.objects.filter(plan__in=plans, starts_on__lte=today)
-    keys = list(started.values_list("year", "half").distinct().order_by("-year", "-half")[:TREND_PERIODS])
-    if not keys:
-        return []
-    window = Q()
-    for year, half in keys:
-        window |= Q(year=year, half=half)
-    units_per_plan = dict(_units(plans, filters).values("plan").annotate(n=Count("pk")).values_list("plan", "n"))
+def _trend(periods: list[PeriodRow], keys: list[tuple], units_per_plan: dict, counted: dict, today: date) -> list[dict]:
+    """Per half-year of ``keys`` (the last started), oldest first: units expected, reports
+    received on time and late, returned, and missing."""
     expected: dict = defaultdict(int)
-    in_window = list(started.filter(window).values_list("pk", "year", "half", "plan"))
-    for _pk, year, half, plan_id in in_window:
-        expected[(year, half)] += units_per_plan.get(plan_id, 0)
-    received = {
-        (row["period__year"], row["period__half"]): row
-        for row in _reports([pk for pk, *_rest in in_window], filters)
-        .filter(status__in=(*RECEIVED, ProgressReport.Status.RETURNED))
-        .values("period__year", "period__half")
-        .annotate(
-            on_time=Count("pk", filter=SENT_ON_TIME),
-            late=Count("pk", filter=SENT_LATE),
-            returned=Count("pk", filter=Q(status=ProgressReport.Status.RETURNED)),
-        )
-        .order_by()  # the model's ordering would join every report's organisation for nothing
-    }
-    trend = [
-        {
-            "year": year,
-            "half": half,
-            "expected": expected[(year, half)],
-            "on_time": received.get((year, half), {}).get("on_time", 0),
-            "late": received.get((year, half), {}).get("late", 0),
-            "returned": received.get((year, half), {}).get("returned", 0),
-        }
-        for year, half in reversed(keys)
-    ]
-    for row in trend:
+    for period in periods:
+        if period.starts_on <= today:
+            expected[(period.year, period.half)] += units_per_plan.get(period.plan, 0)
+    trend = []
+    for year, half in reversed(keys):
+        row = {"year": year, "half": half, "expected": expected[(year, half)]}
+        row.update({name: counted.get((year, half), {}).get(name, 0) for name in ("on_time", "late", "returned")})
         row["missing"] = max(row["expected"] - row["on_time"] - row["late"] - row["returned"], 0)
+        trend.append(row)
     return trend
 
 
@@ -377,7 +376,8 @@ def unit_grid(user, filters: Filters, periods: list[tuple[int, str]], units):
     # The units were listed from the plans in the user's scope: their own plans are the scope here.
     rows = (
         ProgressReport.objects.filter(window, plan__in={u.plan_id for u in units}, organisation__in=[u.organisation_id for u in units])
-        .values("pk", "organisation_id", "plan_id", "status", "submitted_at", "period__year", "period__half", "period__due_on")
+        .annotate(late=ExpressionWrapper(SENT_LATE, output_field=BooleanField()))
+        .values("pk", "organisation_id", "plan_id", "status", "late", "period__year", "period__half")
     )
     grid: dict = defaultdict(dict)
     due = ReportingPeriod.objects.filter(window_periods(periods), plan__in={u.plan_id for u in units})
@@ -387,8 +387,6 @@ def unit_grid(user, filters: Filters, periods: list[tuple[int, str]], units):
             if unit.plan_id == plan_id:
                 grid[(unit.organisation_id, plan_id)][(year, half)] = ("missing" if due_on < today else "not_due", None)
     for row in rows:
-        state = row["status"]
-        if state in RECEIVED and row["submitted_at"] and timezone.localtime(row["submitted_at"]).date() > row["period__due_on"]:
-            state = "late"
+        state = "late" if row["late"] else row["status"]
         grid[(row["organisation_id"], row["plan_id"])][(row["period__year"], row["period__half"])] = (state, row["pk"])
     return grid
