@@ -1,4 +1,4 @@
-"""The dashboard cache's hit rate in a simulated filing week.
+"""The hit rate of the dashboard and period page caches in a simulated filing week.
 
     createdb -h 127.0.0.1 -U postgres khuyenhoc_cache
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/khuyenhoc_cache .venv/bin/python benchmarks/bench_cache.py
@@ -9,13 +9,15 @@ It migrates the database and, the first time, loads the national data set for th
 a plan each. It needs the development requirements (time-machine). Then, on the day two days
 before the due date of the half-year being filed, it plays a seeded stream of ``--events``
 events (3,000): units save their reports as drafts (most events), some submit them, the
-province's reviewer accepts some of those, and leaders read their dashboards, a national
+province's reviewer accepts some of those, leaders read their dashboards, a national
 leader (``--national-share`` of the reads) or a province's leader, on the default half-year or
-on the one being filed. Every change goes through the services the pages call; every read
-through ``dashboard_for`` with the cache configured (locmem in this process, or Redis).
+on the one being filed, and reviewers read the page of the period being filed
+(``--period-share`` of the reads). Every change goes through the services the pages call;
+every read through ``dashboard_for`` or the period page's ``period_page.body`` with the cache
+configured (locmem in this process, or Redis).
 
 It prints the reads, the hits (served from the cache), the misses (computed) and the hit
-rate, in all and for national and provincial leaders. The simulated units and leaders are
+rate, for national and provincial leaders' dashboards and for the period pages. The simulated units and leaders are
 users named ``bench-...``; running again on the same database files more of the same week.
 """
 import argparse
@@ -50,7 +52,7 @@ from django.utils import timezone  # noqa: E402
 
 from programmes.demo import NATIONAL_ASSOCIATION  # noqa: E402
 from programmes.models import Area, Membership, Organisation, User  # noqa: E402
-from reports import dashboard  # noqa: E402
+from reports import dashboard, period_page  # noqa: E402
 from reports.demo_national import PLAN_SUFFIX  # noqa: E402
 from reports.models import ProgressReport, ReportingPeriod, ReportingUnit  # noqa: E402
 from reports.services import workflow  # noqa: E402
@@ -151,7 +153,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--read-share", type=float, default=0.3, help="share of the events that are dashboard reads")
     parser.add_argument("--save-share", type=float, default=0.75, help="share of the other events that are draft saves; of the rest, two thirds submit, one third accept")
-    parser.add_argument("--national-share", type=float, default=0.3, help="share of the reads by the national leader")
+    parser.add_argument("--national-share", type=float, default=0.3, help="share of the dashboard reads by the national leader")
+    parser.add_argument("--period-share", type=float, default=0.3, help="share of the reads that are a reviewer's period page")
     parser.add_argument("--redis", default="", help="a Redis URL for the cache (default: the configured cache)")
     options = parser.parse_args()
 
@@ -173,6 +176,13 @@ def run(options) -> None:
         return compute(user, filters, today)
 
     dashboard._compute = counted
+    table = period_page.completeness_table
+
+    def built(user, period):
+        computed["period"] += 1
+        return table(user, period)
+
+    period_page.completeness_table = built
     year, half, due_on = week.period_key
     filters = [dashboard.Filters(), dashboard.Filters(year=year, half=half)]
     reads, events, seconds = Counter(), Counter(), Counter()
@@ -184,7 +194,12 @@ def run(options) -> None:
         for _event in range(options.events):
             draw = rng.random()
             begun = time.perf_counter()
-            if draw < options.read_share:
+            if draw < options.read_share * options.period_share:
+                plan_id = rng.choice(list(week.reviewers))
+                period_page.body(User.objects.get(pk=week.reviewers[plan_id].pk), week.periods[plan_id])
+                reads["period"] += 1
+                kind = "period page"
+            elif draw < options.read_share:
                 national = rng.random() < options.national_share
                 leader = week.national_leader if national else week.leaders[rng.choice(list(week.leaders))]
                 dashboard.dashboard_for(User.objects.get(pk=leader.pk), rng.choice(filters))  # a new request: a fresh user
@@ -197,14 +212,16 @@ def run(options) -> None:
             events[kind] += 1
             seconds[kind] += time.perf_counter() - begun
     dashboard._compute = compute
+    period_page.completeness_table = table
     elapsed = time.perf_counter() - started
     print("Events: " + ", ".join(f"{name} {count:,} ({seconds[name]:.1f} s)" for name, count in events.most_common()) + f"; {elapsed:.1f} s in all")
-    print(f"{'leaders':<12} {'reads':>7} {'hits':>7} {'misses':>7} {'hit rate':>9}")
-    for label, keys in (("national", [True]), ("provincial", [False]), ("all", [True, False])):
+    print(f"{'reads':<20} {'reads':>7} {'hits':>7} {'misses':>7} {'hit rate':>9}")
+    rows = (("national dashboards", [True]), ("province dashboards", [False]), ("all dashboards", [True, False]), ("period pages", ["period"]))
+    for label, keys in rows:
         total = sum(reads[k] for k in keys)
         misses = sum(computed[k] for k in keys)
         rate = f"{(total - misses) / total:.1%}" if total else "-"
-        print(f"{label:<12} {total:>7,} {total - misses:>7,} {misses:>7,} {rate:>9}")
+        print(f"{label:<20} {total:>7,} {total - misses:>7,} {misses:>7,} {rate:>9}")
 
 
 if __name__ == "__main__":
