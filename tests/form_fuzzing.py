@@ -51,15 +51,18 @@ def forms_on(html: str, page_url: str) -> list[Form]:
     for element in document.forms:
         action = urljoin(page_url, element.get("action") or page_url)
         method = (element.get("method") or "get").lower()
-        fields = tuple(_fields(element))
+        # Its controls: those inside it, and those elsewhere that name it (form="its id").
+        owned = f"//*[@form='{element.get('id')}']" if element.get("id") else None
+        fields = tuple(_fields(element, owned))
         forms.append(Form(action=action, method=method, fields=fields))
-        # A button with its own formaction sends the same fields elsewhere (attach, remove).
-        for button in element.xpath(".//*[@formaction]"):
+        # A button with its own formaction sends the same fields elsewhere (attach, remove, reopen).
+        buttons = element.xpath(".//*[@formaction]") + (element.xpath(f"{owned}[@formaction]") if owned else [])
+        for button in buttons:
             forms.append(Form(action=urljoin(page_url, button.get("formaction")), method=method, fields=fields))
     return forms
 
 
-def _fields(form) -> list[Field]:
+def _fields(form, owned: str | None = None) -> list[Field]:
     fields: dict[str, Field] = {}
 
     def add(name, kind, value="", options=()):
@@ -69,7 +72,10 @@ def _fields(form) -> list[Field]:
         elif not known:
             fields[name] = Field(name, kind, value, tuple(options))
 
-    for element in form.xpath(".//input[@name] | .//select[@name] | .//textarea[@name] | .//button[@name]"):
+    controls = ".//input[@name] | .//select[@name] | .//textarea[@name] | .//button[@name]"
+    if owned:
+        controls += f" | {owned}[@name]"
+    for element in form.xpath(controls):
         name = element.get("name")
         tag = element.tag
         kind = (element.get("type") or "text").lower()
