@@ -1,7 +1,12 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from khuyenhoc import access, figure_versions
 from khuyenhoc.admin_widgets import AutocompleteKeysOnly
@@ -10,7 +15,7 @@ from khuyenhoc.forms import CleanTextMixin, TextModelForm
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Area, Commitment, Indicator, Membership, Organisation, Plan, PlanParty, Section, User
-from .services.plans import plan_refresh_search
+from .services.plans import plan_refresh_search, plan_set_status
 
 
 class ScopedAdmin(AutocompleteKeysOnly, admin.ModelAdmin):
@@ -62,6 +67,45 @@ class ScopedAdmin(AutocompleteKeysOnly, admin.ModelAdmin):
             elif db_field.related_model is Organisation:
                 kwargs["queryset"] = access.organisations_visible_to(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def apply_service(self, request, queryset, service) -> None:
+        """Call ``service(row)`` on each selected row, as the portal's pages do, and tell the user
+        how many were changed and, row by row, which were refused and why. Each call is its own
+        transaction, so a refusal leaves the other rows done."""
+        changed = 0
+        for row in queryset:
+            try:
+                service(row)
+            except ValidationError as error:
+                self._refused(request, row, " ".join(error.messages))
+            except PermissionDenied as error:
+                self._refused(request, row, str(error))
+            else:
+                changed += 1
+        if changed:
+            message = ngettext("%(count)d item was changed.", "%(count)d items were changed.", changed)
+            self.message_user(request, message % {"count": changed}, messages.SUCCESS)
+
+    def _refused(self, request, row, reason: str) -> None:
+        message = gettext("“%(item)s” was not changed: %(reason)s") % {"item": row, "reason": reason}
+        self.message_user(request, message, messages.ERROR)
+
+    def ask_before_action(self, request, queryset, form, title):
+        """The page between choosing an action and running it, for an action that needs more than
+        the selection (a comment, a date): None once ``form`` is posted back valid, so the action
+        runs; otherwise the page that asks for it, carrying the selection and the action along."""
+        if "apply" in request.POST and form.is_valid():
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": title,
+            "opts": self.model._meta,
+            "form": form,
+            "queryset": queryset,
+            "action": request.POST["action"],
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/action_form.html", context)
 
 
 class TabularInline(AutocompleteKeysOnly, admin.TabularInline):
@@ -175,9 +219,32 @@ class PlanAdmin(ScopedAdmin, SimpleHistoryAdmin):
     autocomplete_fields = ["area", "parent"]
     inlines = [PlanPartyInline, SectionInline]
     figures_area_path = "area__path"
+    # The status changes only through plan_set_status (the actions below), which allows only
+    # the transitions the plan's page offers and refuses a plan without commitments in force.
+    readonly_fields = ["status"]
+    actions = ["mark_in_force", "mark_ended", "mark_superseded", "mark_draft"]
 
     def scope(self, user):
         return access.area_scope(user, roles=access.CHANGE_ROLES)
+
+    def _set_status(self, request, queryset, status) -> None:
+        self.apply_service(request, queryset, lambda plan: plan_set_status(user=request.user, plan=plan, status=status))
+
+    @admin.action(description=_("Put the selected plans into force"), permissions=["change"])
+    def mark_in_force(self, request, queryset):
+        self._set_status(request, queryset, Plan.Status.IN_FORCE)
+
+    @admin.action(description=_("Mark the selected plans as ended"), permissions=["change"])
+    def mark_ended(self, request, queryset):
+        self._set_status(request, queryset, Plan.Status.ENDED)
+
+    @admin.action(description=_("Mark the selected plans as superseded"), permissions=["change"])
+    def mark_superseded(self, request, queryset):
+        self._set_status(request, queryset, Plan.Status.SUPERSEDED)
+
+    @admin.action(description=_("Return the selected plans to draft"), permissions=["change"])
+    def mark_draft(self, request, queryset):
+        self._set_status(request, queryset, Plan.Status.DRAFT)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -1,8 +1,13 @@
+from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from khuyenhoc import access
+from khuyenhoc.dates import DateField
+from khuyenhoc.forms import CleanTextMixin
 from programmes.admin import ScopedAdmin, TabularInline
 
+from .forms import ReopenForm
 from .models import (
     Attachment,
     CommitmentProgress,
@@ -14,6 +19,7 @@ from .models import (
     ReportingSchedule,
     ReportingUnit,
 )
+from .services import workflow
 
 
 @admin.register(ReportingSchedule)
@@ -79,6 +85,19 @@ class EventInline(TabularInline):
     can_delete = False
 
 
+class ReturnSelectedForm(CleanTextMixin, forms.Form):
+    """The page's return form (``forms.ReturnForm``) for several reports at once."""
+
+    comment = forms.CharField(
+        label=_("What the unit should fix"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
+    )
+    until = DateField(
+        label=_("The unit may fix it until"),
+        required=False,
+        help_text=_("Leave it empty to give a unit whose filing locks too soon the usual time to fix its report."),
+    )
+
+
 @admin.register(ProgressReport)
 class ProgressReportAdmin(ScopedAdmin):
     figures_area_path = "plan__area__path"
@@ -87,6 +106,42 @@ class ProgressReportAdmin(ScopedAdmin):
     search_fields = ["organisation__name", "plan__number"]
     raw_id_fields = ["plan", "period", "organisation"]
     inlines = [ProgressInline, ValueInline, ProposalInline, AttachmentInline, EventInline]
+    # The review record changes only through the workflow's services (the actions below), which
+    # check the transition and the reviewer, record the event and refresh the dashboards.
+    readonly_fields = ["status", "submitted_at", "reviewed_at", "return_comment", "reopened_until"]
+    actions = ["accept_selected", "return_selected", "reopen_selected"]
 
     def scope(self, user):
         return access.organisation_scope(user, roles=access.AREA_WIDE_ROLES)
+
+    @admin.action(description=_("Accept the selected reports"), permissions=["change"])
+    def accept_selected(self, request, queryset):
+        self.apply_service(request, queryset, lambda report: workflow.report_accept(user=request.user, report=report))
+
+    @admin.action(description=_("Return the selected reports to their units…"), permissions=["change"])
+    def return_selected(self, request, queryset):
+        form = ReturnSelectedForm(request.POST if "apply" in request.POST else None)
+        page = self.ask_before_action(request, queryset, form, _("Return the selected reports to their units"))
+        if page is not None:
+            return page
+        comment, until = form.cleaned_data["comment"], form.cleaned_data["until"]
+        self.apply_service(
+            request, queryset, lambda report: workflow.report_return(user=request.user, report=report, comment=comment, until=until)
+        )
+        return None
+
+    @admin.action(description=_("Reopen the selected reports for filing…"), permissions=["change"])
+    def reopen_selected(self, request, queryset):
+        form = ReopenForm(request.POST if "apply" in request.POST else None)
+        page = self.ask_before_action(request, queryset, form, _("Reopen the selected reports for filing"))
+        if page is not None:
+            return page
+        until = form.cleaned_data["until"]
+        self.apply_service(
+            request,
+            queryset.select_related("plan", "period", "organisation"),
+            lambda report: workflow.report_reopen(
+                user=request.user, plan=report.plan, period=report.period, organisation=report.organisation, until=until
+            ),
+        )
+        return None
