@@ -15,11 +15,27 @@ from django.utils.translation import gettext_lazy as _
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
+TRUE_VALUES = {"1", "true", "yes", "on"}
+FALSE_VALUES = {"0", "false", "no", "off"}
+
+
 def env_bool(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
+    """A yes/no variable; empty or unset is ``default``.
+
+    Anything else stops start-up: read as False, a typo such as ``SECURE_SSL_REDIRECT=ture``
+    would switch the hardening off without a word.
+    """
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    if value in TRUE_VALUES:
+        return True
+    if value in FALSE_VALUES:
+        return False
+    raise ImproperlyConfigured(
+        f"{name}={os.environ[name]!r} is not a yes/no value: use 1/0, true/false, yes/no or on/off "
+        "(in any case), or leave it empty or unset for the default."
+    )
 
 
 def env_list(name: str, default: str = "") -> list[str]:
@@ -93,14 +109,24 @@ TEMPLATES = [
     },
 ]
 
-# Database: a SQLite file for a first look, PostgreSQL in CI and production.
+# Database: PostgreSQL in CI and production; a SQLite file for a first look, in development only,
+# so that a production server whose DATABASE_URL went missing stops instead of starting on an
+# empty SQLite file of its own.
 # No server-side cursors: the select lists of the filter forms are read with QuerySet.iterator(),
 # which on PostgreSQL costs three round trips (DECLARE, FETCH, CLOSE) for a few dozen rows on every
 # dashboard and queue page; no list here needs one, and a transaction-pooling PgBouncer would not
 # keep them anyway.
+database_url = os.environ.get("DATABASE_URL", "")
+if not database_url:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "DATABASE_URL must be set when DEBUG is off, e.g. postgres://user:password@host:5432/khuyenhoc "
+            "(only development, DEBUG=1, falls back to the SQLite file db.sqlite3)."
+        )
+    database_url = f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        database_url,
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
         disable_server_side_cursors=True,
@@ -146,7 +172,8 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
-CELERY_TASK_ACKS_LATE = True
+# No global acks_late: a task is acknowledged after it runs (acks_late=True, redelivered if its worker
+# dies) only where running it twice does no harm; tasks/tasks.py says why for each.
 CELERY_TASK_TIME_LIMIT = 5 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 4 * 60
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1

@@ -4,6 +4,9 @@ import tempfile
 from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-with-enough-length-and-variety-0123456789")
+# Without DATABASE_URL (CI's SQLite pass) the suite uses the SQLite file that the settings fall back to
+# only with DEBUG on; the suite runs with DEBUG off, like production.
+os.environ.setdefault("DATABASE_URL", f"sqlite:///{Path(__file__).resolve().parent.parent / 'db.sqlite3'}")
 
 from .settings import *  # noqa: E402,F403
 

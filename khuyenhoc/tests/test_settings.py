@@ -10,11 +10,14 @@ import pytest
 from django.conf import settings
 from django.utils import formats, timezone, translation
 
+from khuyenhoc.settings import env_bool
+
 BASE_DIR = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
     "DEBUG": "0",
     "SECRET_KEY": "k9#Lq2@vX7!pR4$wZ8^nB3&mT6*yH1(cF5)dJ0-gS_eA+uV=iO",
     "ALLOWED_HOSTS": "khuyenhoc.example.gov.vn",
+    "DATABASE_URL": "postgres://portal@db.internal:5432/khuyenhoc",
 }
 
 
@@ -57,6 +60,55 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = run_django("print(s.SECRET_KEY)", DEBUG="0")
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_database_url():
+    environment = {k: v for k, v in PRODUCTION_ENV.items() if k != "DATABASE_URL"}
+    result = run_django("print(s.DATABASES['default']['ENGINE'])", **environment)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: DATABASE_URL must be set when DEBUG is off" in result.stderr
+    assert "sqlite" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    "variable, value",
+    [("SECURE_SSL_REDIRECT", "ture"), ("SECURE_COOKIES", "enabled"), ("DEBUG", "yse"), ("EMAIL_USE_TLS", "2")],
+)
+def test_an_unknown_yes_no_value_stops_start_up_naming_the_variable(variable, value):
+    result = run_django("print(s.SECURE_SSL_REDIRECT)", **{**PRODUCTION_ENV, variable: value})
+    assert result.returncode != 0
+    assert f"ImproperlyConfigured: {variable}='{value}' is not a yes/no value" in result.stderr
+    assert "use 1/0, true/false, yes/no or on/off (in any case)" in result.stderr
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("1", True), ("true", True), ("TRUE", True), (" Yes ", True), ("on", True),
+        ("0", False), ("false", False), ("False", False), ("NO", False), ("off", False),
+    ],
+)
+def test_yes_no_values_are_read_in_any_case(monkeypatch, value, expected):
+    monkeypatch.setenv("SECURE_SSL_REDIRECT", value)
+    assert env_bool("SECURE_SSL_REDIRECT", not expected) is expected
+
+
+@pytest.mark.parametrize("default", [True, False])
+def test_an_empty_or_unset_yes_no_value_is_the_default(monkeypatch, default):
+    monkeypatch.setenv("SECURE_SSL_REDIRECT", "")
+    assert env_bool("SECURE_SSL_REDIRECT", default) is default
+    monkeypatch.delenv("SECURE_SSL_REDIRECT")
+    assert env_bool("SECURE_SSL_REDIRECT", default) is default
+
+
+def test_production_hardening_follows_spelled_out_yes_no_values():
+    result = run_django(
+        "print(s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, s.SECURE_PROXY_SSL_HEADER)",
+        **PRODUCTION_ENV, SECURE_SSL_REDIRECT="Off", SECURE_COOKIES="YES", BEHIND_TLS_PROXY="on",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "True", "('HTTP_X_FORWARDED_PROTO',", "'https')"]
 
 
 def test_development_defaults_need_nothing_but_python():
