@@ -1,13 +1,13 @@
 """The leadership dashboard and the report list its figures click through to."""
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from khuyenhoc import access
 from khuyenhoc.db_router import replica_reads
+from khuyenhoc.pagination import CountingPaginator
 from programmes.models import Commitment
 
 from .. import dashboard as dashboards
@@ -62,7 +62,7 @@ def dashboard(request):
     filters = _filters(form)
     board = dashboards.dashboard_for(request.user, filters)
     units = dashboards.scoped_units(request.user, filters)
-    page = Paginator(units, 25).get_page(request.GET.get("page"))
+    page = CountingPaginator(units, 25).get_page(request.GET.get("page"))
     grid = dashboards.unit_grid(request.user, filters, board.grid_periods, list(page))
     link = report_link()
     rows = [
@@ -127,6 +127,6 @@ def reports_list(request):
     form = ReportListForm(request.GET or None, user=request.user)
     filters = form.cleaned_data if form.is_valid() else {}
     rows = report_list(request.user, **filters)
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    page = CountingPaginator(rows, 50).get_page(request.GET.get("page"))
     context = {"form": form, "page": page, "missing": filters.get("timing") == "missing", "report_link": report_link()}
     return render(request, "reports/report_list.html", context)

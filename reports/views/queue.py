@@ -5,7 +5,6 @@ import re
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,6 +13,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from khuyenhoc import access
+from khuyenhoc.pagination import CountingPaginator
 
 from .. import selectors
 from ..forms import ReviewQueueForm
@@ -35,7 +35,7 @@ def review_queue(request):
     _require_reviewer(request.user)
     form = ReviewQueueForm(request.GET or None, user=request.user)
     reports = selectors.review_queue(request.user, **form.filters())
-    page = Paginator(reports, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CountingPaginator(reports, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"form": form, "page": page, "query": request.GET.urlencode(), "report_link": report_link()}
     return render(request, "reports/review_queue.html", context)
 
@@ -64,7 +64,8 @@ def review_accept(request):
     """Accept the reports ticked on the queue. The first POST shows what will be accepted;
     the second, with ``confirm``, accepts each through the service and tells what was skipped."""
     ids = sorted({int(value) for value in request.POST.getlist("report") if _ID.fullmatch(value)})
-    reports = list(selectors.reports_visible_to(request.user).filter(pk__in=ids).order_by("submitted_at", "pk")) if ids else []
+    visible = selectors.reports_visible_to(request.user).select_related("organisation__area")
+    reports = list(visible.filter(pk__in=ids).order_by("submitted_at", "pk")) if ids else []
     if ids and not reports:
         raise Http404  # none is the user's to see: as for one report, nothing is told about them
     _require_reviewer(request.user)
