@@ -46,7 +46,7 @@ def load() -> int:
     """One plan of a province, its period H1 2025 and ``UNITS`` commune associations that reported on it."""
     from programmes.models import Area, Commitment, Indicator, Organisation, Plan, PlanParty, Section
     from reports.models import CommitmentProgress, IndicatorValue, ProgressReport, Proposal, ReportEvent, ReportingPeriod, ReportingUnit
-    from reports.services.workflow import commitments_for
+    from reports.selectors import commitments_for
 
     rng = random.Random(12)
     nation = Area.objects.create(code="VN", name="Việt Nam", level="nation")

@@ -1,16 +1,24 @@
-"""When a unit may file, and when the province may give it more time: decided here, once.
+"""Who may file and review, when a unit may file, and when the province may give it more time;
+which reports are received, on time and late: decided here, once.
 
-The edit page, the services, the period page and the reminders all ask these
-functions, so that what the unit can do and what it is told always agree.
+The pages, the services, the selectors, the dashboards, the exports and the reminders all ask
+these functions and filters, so that what the unit can do and what it is told always agree, and
+every figure counts the same reports.
 """
 from datetime import date, timedelta
 
 from django.db.models import F, Q
 from django.utils import timezone
 
+from khuyenhoc import access
+from programmes.models import Organisation
+
 from .models import ProgressReport, ReportingPeriod
 
 Status = ProgressReport.Status
+Role = access.Role
+# Who reviews a unit's reports: a reviewer or an administrator of an area above it.
+REVIEW_ROLES = frozenset({Role.REVIEWER, Role.ADMIN})
 # Reports the province has received: counted in every figure. A returned report is being fixed.
 RECEIVED = (Status.SUBMITTED, Status.ACCEPTED)
 # Received reports sent by the due date, or after it, counted in Vietnamese days (``__date`` is in
@@ -59,8 +67,28 @@ def may_reopen(period: ReportingPeriod, report: ProgressReport | None) -> bool:
     """Whether the province may give a unit (more) time to file: a returned report always (its
     deadline can be changed); a unit that has not sent its report only once filing is locked.
     A report that was sent is returned, not reopened."""
-    if report is not None and report.status in (Status.SUBMITTED, Status.ACCEPTED):
+    if report is not None and report.status in RECEIVED:
         return False
     if report is not None and report.status == Status.RETURNED:
         return True
     return today() > period.locked_after
+
+
+def is_reporter_of(user, organisation: Organisation) -> bool:
+    return any(m.role == Role.REPORTER and m.organisation_id == organisation.pk for m in access.memberships_of(user))
+
+
+def can_review_unit(user, organisation_id: int) -> bool:
+    """Whether the user reviews the reports of this unit (a reviewer or administrator above it)."""
+    scope = access.organisation_scope(user, field="", roles=REVIEW_ROLES)
+    return Organisation.objects.filter(scope, pk=organisation_id).exists()
+
+
+def can_review(user, report: ProgressReport) -> bool:
+    return can_review_unit(user, report.organisation_id)
+
+
+def can_file(user, report: ProgressReport) -> bool:
+    """Whether the user may change this report now: its unit's reporter, a draft or returned
+    report, and filing open (or reopened)."""
+    return is_reporter_of(user, report.organisation) and report.is_editable_status and filing_open(report)

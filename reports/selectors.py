@@ -5,16 +5,43 @@ from datetime import date, timedelta
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from khuyenhoc import access
-from programmes.models import Organisation, Plan
+from programmes.models import Area, Commitment, Indicator, Organisation, Plan
 from programmes.selectors import plans_visible_to
 
 from .models import ProgressReport, ReportEvent, ReportingPeriod, ReportingUnit
-from .services.consolidation import RECEIVED
-from .rules import RETURN_DAYS, SENT_LATE, SENT_ON_TIME, filing_deadline, filing_open, may_reopen, today
-from .services.workflow import commitments_for
+from .rules import (
+    RECEIVED,
+    RETURN_DAYS,
+    REVIEW_ROLES,
+    SENT_LATE,
+    SENT_ON_TIME,
+    filing_deadline,
+    filing_open,
+    in_force_for,
+    may_reopen,
+    today,
+)
 
 Status = ProgressReport.Status
 Role = access.Role
+SIDE_PARTY = {
+    Organisation.Side.EDUCATION: Commitment.Party.DEPARTMENT,
+    Organisation.Side.ASSOCIATION: Commitment.Party.ASSOCIATION,
+    Organisation.Side.OTHER: Commitment.Party.OTHER,
+}
+
+
+def commitments_for(plan: Plan, organisation: Organisation, period: ReportingPeriod | None = None):
+    """The commitments a unit reports on for ``period``: its side's and the joint ones, at its
+    level, without those withdrawn before the period started."""
+    level = organisation.area.level
+    if level == Area.Level.NATION:
+        level = Area.Level.PROVINCE
+    side = SIDE_PARTY.get(organisation.side, Commitment.Party.OTHER)
+    commitments = plan.commitments.filter(in_force_for(period), party__in=[side, Commitment.Party.JOINT]).select_related("section")
+    indicators = Indicator.objects.filter(in_force_for(period)).order_by("order", "pk")
+    commitments = commitments.prefetch_related(Prefetch("indicators", queryset=indicators)).order_by("section__order", "order", "pk")
+    return [c for c in commitments if not c.reporting_levels or level in c.reporting_levels]
 
 
 def reports_visible_to(user) -> QuerySet[ProgressReport]:
@@ -83,7 +110,6 @@ def expected_reports(user) -> list[Expected]:
     return rows
 
 
-REVIEW_ROLES = frozenset({Role.REVIEWER, Role.ADMIN})
 
 
 def review_queue(user, *, area=None, plan=None, year=None, half=None, timing="") -> QuerySet[ProgressReport]:
@@ -149,7 +175,7 @@ class CompletenessRow:
 def filing_deadline_shown(report: ProgressReport) -> date | None:
     """Until when the unit may still file, for the pages: shown while the report is being fixed
     or once the province has reopened it; None when it is sent or nothing differs from the lock date."""
-    if report.status in (Status.SUBMITTED, Status.ACCEPTED):
+    if report.status in RECEIVED:
         return None
     if report.reopened_until or report.status == Status.RETURNED:
         return filing_deadline(report)

@@ -9,12 +9,11 @@ from khuyenhoc import access
 from programmes.models import Plan
 
 from .models import ProgressReport, Proposal, ReportingPeriod
+from .rules import RECEIVED, REVIEW_ROLES, filing_deadline, filing_open
 from .selectors import Expected, expected_reports, report_list, review_queue
-from .rules import filing_deadline, filing_open
 
 Status = ProgressReport.Status
 Role = access.Role
-REVIEW_ROLES = {Role.REVIEWER, Role.ADMIN}
 SHOWN = 5  # the oldest few of each list; the count says how many in all
 
 
@@ -61,7 +60,7 @@ def reporter_todo(user, *, today: date) -> ReporterTodo:
             until = filing_deadline(report)
             todo.returned.append(ReporterItem(row, until, (until - today).days))
             continue
-        if status in (Status.SUBMITTED, Status.ACCEPTED):
+        if status in RECEIVED:
             continue
         item = ReporterItem(row, row.period.due_on, (row.period.due_on - today).days)
         if not filing_open(report or row.period):

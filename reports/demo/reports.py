@@ -7,7 +7,7 @@ from django.utils import timezone
 from programmes.models import Organisation, Plan
 
 from ..models import CommitmentProgress, IndicatorValue, ProgressReport, Proposal, ReportEvent, ReportingPeriod
-from ..services.workflow import commitments_for
+from ..selectors import commitments_for
 from .figures import _figure, _figures
 from .plan import TARGET_KEYS
 from .texts import ANSWERS, DEFAULT_RETURN_COMMENT, RETURN_COMMENTS, _narrative, _note, _progress

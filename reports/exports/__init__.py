@@ -22,7 +22,7 @@ from programmes import figures
 from programmes.models import Commitment, Indicator, Organisation
 
 from ..models import ProgressReport, half_year_label
-from ..services.workflow import commitments_for
+from ..selectors import commitments_for
 
 # Vietnamese wording of choices whose label the catalogue may not translate
 # yet, keyed by the English label. A translation in the catalogue wins.

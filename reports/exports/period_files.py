@@ -22,7 +22,8 @@ from khuyenhoc.figure_versions import guarded
 from programmes.models import Commitment, Indicator, Plan, PlanParty, Section
 
 from ..models import ProgressReport, Proposal, ReportEvent, ReportingPeriod, ReportingUnit
-from ..services.consolidation import RECEIVED, consolidate
+from ..rules import RECEIVED
+from ..services.consolidation import consolidate
 from .docx import consolidation_docx
 from .xlsx import consolidation_xlsx
 

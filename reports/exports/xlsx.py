@@ -12,7 +12,7 @@ from django.utils.translation import override
 from programmes.models import Indicator
 
 from ..models import CommitmentProgress, IndicatorValue, ProgressReport
-from ..services.workflow import commitments_for
+from ..selectors import commitments_for
 from . import (
     SIDE_ORDER,
     choice_label,

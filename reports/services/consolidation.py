@@ -9,9 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from programmes.models import Commitment, Indicator, Organisation, Plan
 
 from ..models import CommitmentProgress, IndicatorValue, ProgressReport, Proposal, ReportingPeriod
-from ..rules import in_force_for
+from ..rules import RECEIVED, in_force_for
 
-RECEIVED = (ProgressReport.Status.SUBMITTED, ProgressReport.Status.ACCEPTED)
 DONE = CommitmentProgress.Status.DONE
 # Left out of both the done count and the denominator: it is neither done nor owed.
 NOT_APPLICABLE = CommitmentProgress.Status.NOT_APPLICABLE

@@ -9,12 +9,11 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from khuyenhoc import access, figure_versions
-from programmes.models import Area, Commitment, Indicator, Organisation, Plan
+from programmes.models import Organisation, Plan
 from programmes.validators import display_name, evidence_type, stored_name
 
 from ..models import (
@@ -26,15 +25,11 @@ from ..models import (
     ReportEvent,
     ReportingPeriod,
 )
-from ..rules import filing_open, in_force_for, may_reopen, return_deadline, today
+from ..rules import RECEIVED, can_review, can_review_unit, filing_open, is_reporter_of, may_reopen, return_deadline, today
+from ..selectors import commitments_for
 
 Status = ProgressReport.Status
 Role = access.Role
-SIDE_PARTY = {
-    Organisation.Side.EDUCATION: Commitment.Party.DEPARTMENT,
-    Organisation.Side.ASSOCIATION: Commitment.Party.ASSOCIATION,
-    Organisation.Side.OTHER: Commitment.Party.OTHER,
-}
 
 
 class StaleReport(ValidationError):
@@ -46,39 +41,6 @@ class ProgressData:
     commitment_id: int
     status: str
     note: str = ""
-
-
-def commitments_for(plan: Plan, organisation: Organisation, period: ReportingPeriod | None = None):
-    """The commitments a unit reports on for ``period``: its side's and the joint ones, at its
-    level, without those withdrawn before the period started."""
-    level = organisation.area.level
-    if level == Area.Level.NATION:
-        level = Area.Level.PROVINCE
-    side = SIDE_PARTY.get(organisation.side, Commitment.Party.OTHER)
-    commitments = plan.commitments.filter(in_force_for(period), party__in=[side, Commitment.Party.JOINT]).select_related("section")
-    indicators = Indicator.objects.filter(in_force_for(period)).order_by("order", "pk")
-    commitments = commitments.prefetch_related(Prefetch("indicators", queryset=indicators)).order_by("section__order", "order", "pk")
-    return [c for c in commitments if not c.reporting_levels or level in c.reporting_levels]
-
-
-def is_reporter_of(user, organisation: Organisation) -> bool:
-    return any(m.role == Role.REPORTER and m.organisation_id == organisation.pk for m in access.memberships_of(user))
-
-
-def can_review_unit(user, organisation_id: int) -> bool:
-    """Whether the user reviews the reports of this unit (a reviewer or administrator above it)."""
-    scope = access.organisation_scope(user, field="", roles={Role.REVIEWER, Role.ADMIN})
-    return Organisation.objects.filter(scope, pk=organisation_id).exists()
-
-
-def can_review(user, report: ProgressReport) -> bool:
-    return can_review_unit(user, report.organisation_id)
-
-
-def can_file(user, report: ProgressReport) -> bool:
-    """Whether the user may change this report now: its unit's reporter, a draft or returned
-    report, and filing open (or reopened)."""
-    return is_reporter_of(user, report.organisation) and report.is_editable_status and filing_open(report)
 
 
 def _require_filing(user, plan: Plan, period: ReportingPeriod, organisation: Organisation, report=None) -> None:
@@ -269,7 +231,7 @@ def report_reopen(*, user, plan: Plan, period: ReportingPeriod, organisation: Or
         .first()
     )
     if not may_reopen(period, report):
-        if report is not None and report.status in (Status.SUBMITTED, Status.ACCEPTED):
+        if report is not None and report.status in RECEIVED:
             raise ValidationError(_("This report has been sent: return it to the unit instead."))
         raise ValidationError(_("Filing is still open for this period: there is nothing to reopen."))
     if report is None:

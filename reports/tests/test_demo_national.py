@@ -19,9 +19,10 @@ from reports.models import (
     ReportingSchedule,
     ReportingUnit,
 )
-from reports.services.consolidation import RECEIVED, consolidate
+from reports.rules import RECEIVED
+from reports.services.consolidation import consolidate
 from reports.services.periods import period_dates
-from reports.services.workflow import commitments_for
+from reports.selectors import commitments_for
 
 Status = ProgressReport.Status
 Action = ReportEvent.Action

@@ -19,8 +19,9 @@ from reports.models import (
     ReportingUnit,
 )
 from reports.selectors import completeness, expected_reports, review_queue
-from reports.services.consolidation import RECEIVED, consolidate
-from reports.services.workflow import can_review, commitments_for, filing_open
+from reports.rules import RECEIVED, can_review, filing_open
+from reports.services.consolidation import consolidate
+from reports.selectors import commitments_for
 
 Status = ProgressReport.Status
 HOA_BINH = "Hội Khuyến học phường Hòa Bình"

@@ -23,7 +23,8 @@ from reports.models import (
     ReportingPeriod,
     ReportingUnit,
 )
-from reports.services.consolidation import RECEIVED, consolidate
+from reports.rules import RECEIVED
+from reports.services.consolidation import consolidate
 
 Status = CommitmentProgress.Status
 # Status labels come from the catalogue (with a Vietnamese fallback), whose wording may change.

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from khuyenhoc import access
 from programmes.files import file_download
 
-from .. import selectors
+from .. import rules, selectors
 from ..forms import AttachmentForm, ReportForm
 from ..models import Attachment
 from ..services import workflow
@@ -22,7 +22,7 @@ def report_for_read(request, pk):
 def report_for_filing(request, pk):
     """The report if the user files for its unit; 404 if unseen, 403 if only read."""
     report = report_for_read(request, pk)
-    if not workflow.is_reporter_of(request.user, report.organisation):
+    if not rules.is_reporter_of(request.user, report.organisation):
         raise PermissionDenied
     return report
 
@@ -40,7 +40,7 @@ def report_start(request, period_pk, organisation_pk):
     # Both scoped: another province's period answers as a missing one would.
     period = get_object_or_404(selectors.periods_visible_to(request.user).select_related("plan"), pk=period_pk)
     organisation = get_object_or_404(access.organisations_visible_to(request.user), pk=organisation_pk)
-    if not workflow.is_reporter_of(request.user, organisation):
+    if not rules.is_reporter_of(request.user, organisation):
         raise PermissionDenied
     try:
         report = workflow.report_start(user=request.user, plan=period.plan, period=period, organisation=organisation)
@@ -132,7 +132,7 @@ def _closed(request, report):
 @login_required
 def report_edit(request, pk):
     report = report_for_filing(request, pk)
-    if not workflow.can_file(request.user, report):
+    if not rules.can_file(request.user, report):
         return _closed(request, report)
     if request.method == "POST":
         return _file_the_form(request, report)
@@ -163,7 +163,7 @@ def report_submit(request, pk):
 def attachment_add(request, pk):
     """The report form's "Attach" button: it posts the whole form, which is saved first."""
     report = report_for_filing(request, pk)
-    if not workflow.can_file(request.user, report):
+    if not rules.can_file(request.user, report):
         return _closed(request, report)
     return _file_the_form(request, report)
 
@@ -174,7 +174,7 @@ def attachment_remove(request, pk, attachment_pk):
     """A wrong evidence file's "Remove" button: it too posts the whole form, saved first."""
     report = report_for_filing(request, pk)
     attachment = get_object_or_404(Attachment, report=report, pk=attachment_pk)
-    if not workflow.can_file(request.user, report):
+    if not rules.can_file(request.user, report):
         return _closed(request, report)
     return _file_the_form(request, report, remove=attachment)
 

@@ -36,7 +36,7 @@ def download(content: bytes, name: str, content_type: str) -> HttpResponse:
 @login_required
 def report_detail(request, pk):
     report = selectors.report_detail(report_for_read(request, pk))
-    can_review = workflow.can_review(request.user, report)
+    can_review = rules.can_review(request.user, report)
     return render(
         request,
         "reports/report_detail.html",
@@ -46,7 +46,7 @@ def report_detail(request, pk):
             "can_review": can_review and report.status == ProgressReport.Status.SUBMITTED,
             "can_answer": can_review,
             "can_reopen": can_review and rules.may_reopen(report.period, report),
-            "can_edit": workflow.can_file(request.user, report),
+            "can_edit": rules.can_file(request.user, report),
             "deadline": selectors.filing_deadline_shown(report),
             "reopen_until": selectors.reopen_proposal(report),
             "return_form": ReturnForm(report=report),
@@ -56,7 +56,7 @@ def report_detail(request, pk):
 
 def _report_for_review(request, pk) -> ProgressReport:
     report = report_for_read(request, pk)
-    if not workflow.can_review(request.user, report):
+    if not rules.can_review(request.user, report):
         raise PermissionDenied
     return report
 
@@ -105,7 +105,7 @@ def report_accept(request, pk):
 @require_POST
 def proposal_answer(request, pk):
     proposal = get_object_or_404(Proposal.objects.filter(report__in=selectors.reports_visible_to(request.user)), pk=pk)
-    if not workflow.can_review(request.user, proposal.report):
+    if not rules.can_review(request.user, proposal.report):
         raise PermissionDenied
     form = AnswerForm(request.POST)
     if form.is_valid():
@@ -138,7 +138,7 @@ def period_detail(request, plan_pk, period_pk):
 def report_reopen(request, plan_pk, period_pk, organisation_pk):
     period = _period_for_follow(request, plan_pk, period_pk)
     organisation = get_object_or_404(Organisation.objects.filter(reporting_for__plan=period.plan), pk=organisation_pk)
-    if not workflow.can_review_unit(request.user, organisation.pk):
+    if not rules.can_review_unit(request.user, organisation.pk):
         raise PermissionDenied
     form = ReopenForm.for_unit(request.POST, organisation.pk)
     if form.is_valid():
