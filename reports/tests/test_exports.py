@@ -26,7 +26,7 @@ from reports.models import (
 from reports.services.consolidation import RECEIVED, consolidate
 
 Status = CommitmentProgress.Status
-# Status labels come from the catalogue (with a Vietnamese fallback), whose wording may change.
+# Status labels come from the catalogue, whose wording may change.
 DONE = choice_label(Status, Status.DONE)
 IN_PROGRESS = choice_label(Status, Status.IN_PROGRESS)
 ACCEPTED = choice_label(ProgressReport.Status, ProgressReport.Status.ACCEPTED)
