@@ -1,11 +1,14 @@
 """Progress reports as files: a Word document staff edit and sign, a workbook of the figures.
 
 The exports are always in Vietnamese, whatever language the person asking
-reads the portal in: the renderers run under ``translation.override("vi")``
-and the fixed wording of the document (headings, the national heading, the
-signature block) is written in Vietnamese here, as the administrative format
-prescribes (Nghị định 30/2020/NĐ-CP). Numbers are written the Vietnamese way
-(32.000; 98,5) by ``vn_number``, which does not depend on the active locale.
+reads the portal in: the renderers run under ``translation.override(LANGUAGE)``,
+labels come from the gettext catalogue, and the fixed wording of the document
+(headings, the national heading, the signature block) is written in Vietnamese
+here, as the administrative format prescribes (Nghị định 30/2020/NĐ-CP).
+Numbers (32.000; 98,5) and dates (05/02/2025) are written by
+``django.utils.formats`` with the project's Vietnamese formats
+(``khuyenhoc/formats/vi``); the helpers that write them pin Vietnamese
+themselves, so they do not depend on the active language either.
 
 The renderers are pure functions that return bytes:
 
@@ -13,9 +16,10 @@ The renderers are pure functions that return bytes:
 - ``xlsx.consolidation_xlsx`` and ``xlsx.report_xlsx``
 """
 from datetime import date
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 
+from django.utils import formats
 from django.utils.translation import override
 
 from programmes import figures
@@ -24,54 +28,11 @@ from programmes.models import Commitment, Indicator, Organisation
 from ..models import ProgressReport, half_year_label
 from ..selectors import commitments_for
 
-# Vietnamese wording of choices whose label the catalogue may not translate
-# yet, keyed by the English label. A translation in the catalogue wins.
-VI_FALLBACK = {
-    # CommitmentProgress.Status
-    "Not started": "Chưa triển khai",
-    "In progress": "Đang thực hiện",
-    "Done": "Hoàn thành",
-    "At risk": "Có nguy cơ chậm",
-    "Not applicable": "Không áp dụng",
-    # ProgressReport.Status
-    "Draft": "Dự thảo",
-    "Submitted": "Đã gửi",
-    "Returned": "Bị trả lại",
-    "Accepted": "Đã duyệt",
-    # Organisation.Side, Commitment.Party
-    "Education sector": "Ngành Giáo dục",
-    "Study Promotion Association": "Hội Khuyến học",
-    "Other partner": "Đối tác khác",
-    "Joint": "Phối hợp",
-    "Other": "Khác",
-    # Indicator
-    "đồng per person per year": "đồng/người/năm",
-    "people": "người",
-    "pupils": "học sinh",
-    "units": "đơn vị",
-    "times (lượt)": "lượt",
-    "other": "khác",
-    "at least": "ít nhất",
-    "at most": "tối đa",
-    "sum across units": "cộng dồn các đơn vị",
-    "mean across units": "bình quân các đơn vị",
-    "latest figure": "số liệu mới nhất",
-}
+LANGUAGE = "vi"  # of every export
 
 # The order statuses are counted in: what is done first.
 STATUS_ORDER = ["done", "in_progress", "at_risk", "not_started", "not_applicable"]
 SIDE_ORDER = [Organisation.Side.EDUCATION, Organisation.Side.ASSOCIATION, Organisation.Side.OTHER]
-
-
-def vi_label(label) -> str:
-    """The Vietnamese text of a (lazy) label: the catalogue's, else ours, else the label."""
-    with override("en"):
-        english = str(label)
-    with override("vi"):
-        vietnamese = str(label)
-    if vietnamese == english:
-        return VI_FALLBACK.get(english, vietnamese)
-    return vietnamese
 
 
 @lru_cache(maxsize=512)
@@ -79,13 +40,16 @@ def choice_label(choices, value) -> str:
     """The Vietnamese label of ``value`` in a ``TextChoices`` class ('' for an empty value).
 
     Remembered: a national workbook asks for the same few labels tens of thousands of times, and
-    the labels are fixed for the life of the process (the catalogue is compiled at deployment)."""
+    the labels are fixed for the life of the process (the catalogue is compiled at deployment).
+    The catalogue's tests keep every label translated."""
     if not value:
         return ""
     try:
-        return vi_label(choices(value).label)
+        label = choices(value).label
     except ValueError:
         return str(value)
+    with override(LANGUAGE):
+        return str(label)
 
 
 def unit_label(indicator: Indicator) -> str:
@@ -113,10 +77,10 @@ def vn_number(value, places: int = 2) -> str:
     number = figures.rounded(value, places)
     if number is None:
         return ""
-    sign = "-" if number < 0 else ""
-    whole, _dot, fraction = f"{abs(number):f}".partition(".")
-    text = f"{int(whole):,}".replace(",", ".")
-    return sign + text + ("," + fraction if fraction else "")
+    if number.is_zero():
+        number = abs(number)  # -0,4 rounded to 0 is "0", not "-0"
+    with override(LANGUAGE):
+        return formats.number_format(number, force_grouping=True)
 
 
 def figure_text(value, indicator: Indicator) -> str:
@@ -177,7 +141,7 @@ def place_and_date(place: str, signed_on: date | None) -> str:
 
 def period_phrase(period) -> str:
     """"6 tháng đầu năm 2025" for the first half, "6 tháng cuối năm 2025" for the second."""
-    with override("vi"):
+    with override(LANGUAGE):
         return half_year_label(period.year, period.half)
 
 
@@ -213,7 +177,11 @@ def row_result(row) -> str:
 
 
 def short_date(day: date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else ""
+    """05/02/2025; '' for no date."""
+    if not day:
+        return ""
+    with override(LANGUAGE):
+        return formats.date_format(day, "SHORT_DATE_FORMAT")
 
 
 def text_lines(text: str) -> list[str]:

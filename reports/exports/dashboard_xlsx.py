@@ -4,7 +4,7 @@ from django.utils import translation
 from programmes.models import Commitment, Indicator
 from reports.models import CommitmentProgress, half_year_label
 
-from . import numeric, numeric_share
+from . import LANGUAGE, numeric, numeric_share
 from .sheets import table, to_bytes, workbook
 
 
@@ -14,7 +14,7 @@ def _sheet(book, title, header, rows):
 
 
 def dashboard_xlsx(board) -> bytes:
-    with translation.override("vi"):
+    with translation.override(LANGUAGE):
         book = workbook()
         _sheet(
             book,

@@ -14,6 +14,7 @@ from programmes.models import Indicator
 from ..models import CommitmentProgress, IndicatorValue, ProgressReport
 from ..selectors import commitments_for
 from . import (
+    LANGUAGE,
     SIDE_ORDER,
     choice_label,
     counted_phrase,
@@ -39,7 +40,7 @@ def consolidation_xlsx(consolidation, reports) -> bytes:
 
     ``reports`` are the ProgressReports that were counted (a queryset or a list).
     """
-    with override("vi"):
+    with override(LANGUAGE):
         book = workbook()
         _unit_figures(book, consolidation, reports)
         _totals(book, consolidation)
@@ -53,7 +54,7 @@ def report_xlsx(report: ProgressReport) -> bytes:
     """One unit's report: its commitments with their status, its figures."""
     commitments, progress = report_commitments(report)
     figures = report_figures(report, commitments)
-    with override("vi"):
+    with override(LANGUAGE):
         book = workbook()
         rows = []
         for commitment in commitments:

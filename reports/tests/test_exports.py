@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 
 from conftest import make_commitment, make_plan
 from programmes.models import Indicator, Plan
-from reports.exports import choice_label, place_and_date, vn_date, vn_number
+from reports.exports import choice_label, place_and_date, short_date, vn_date, vn_number
 from reports.exports.docx import consolidation_docx, report_docx
 from reports.exports.xlsx import consolidation_xlsx, report_xlsx
 from reports.models import (
@@ -27,7 +27,7 @@ from reports.rules import RECEIVED
 from reports.services.consolidation import consolidate
 
 Status = CommitmentProgress.Status
-# Status labels come from the catalogue (with a Vietnamese fallback), whose wording may change.
+# Status labels come from the catalogue, whose wording may change.
 DONE = choice_label(Status, Status.DONE)
 IN_PROGRESS = choice_label(Status, Status.IN_PROGRESS)
 ACCEPTED = choice_label(ProgressReport.Status, ProgressReport.Status.ACCEPTED)
@@ -171,6 +171,32 @@ def test_numbers_and_dates_are_written_the_vietnamese_way():
     assert vn_date(date(2025, 2, 5)) == "ngày 05 tháng 02 năm 2025"
     assert vn_date(date(2025, 12, 15)) == "ngày 15 tháng 12 năm 2025"
     assert place_and_date("Phú Thọ", None) == "Phú Thọ, ngày ..... tháng ..... năm ........"
+
+
+# What the documents wrote when the exports formatted numbers and dates by hand: the library's
+# formats must write the same text, with 0, 1 and 2 decimals.
+WRITTEN = [
+    (1234567, ["1.234.567", "1.234.567", "1.234.567"]),
+    (98.5, ["99", "98,5", "98,5"]),
+    (0.25, ["0", "0,3", "0,25"]),
+    (-3, ["-3", "-3", "-3"]),
+    (Decimal("30833.33"), ["30.833", "30.833,3", "30.833,33"]),
+    (Decimal("-0.4"), ["0", "-0,4", "-0,4"]),  # rounded to nothing: no minus sign
+    (Decimal("-1234.5"), ["-1.235", "-1.234,5", "-1.234,5"]),
+    (1234567.891, ["1.234.568", "1.234.567,9", "1.234.567,89"]),
+]
+
+
+@pytest.mark.parametrize(("value", "texts"), WRITTEN)
+def test_numbers_are_written_as_before(value, texts):
+    with translation.override("en"):  # the documents are Vietnamese whatever the reader's language
+        assert [vn_number(value, places) for places in (0, 1, 2)] == texts
+
+
+def test_dates_are_written_as_before():
+    with translation.override("en"):
+        written = [short_date(day) for day in (date(2025, 2, 5), date(2025, 12, 31), date(2026, 7, 4), None)]
+    assert written == ["05/02/2025", "31/12/2025", "04/07/2026", ""]
 
 
 def test_consolidation_docx(setup, world):

@@ -7,6 +7,7 @@ from programmes.models import Indicator
 
 from ...models import CommitmentProgress
 from .. import (
+    LANGUAGE,
     SIDE_ORDER,
     STATUS_ORDER,
     choice_label,
@@ -44,7 +45,7 @@ def consolidation_docx(
         issuer_names = [p.organisation.name for p in parties]
     by_name = {p.organisation.name.casefold(): p for p in parties}
     signers = [_party_signer(name, by_name.get(name.casefold())) for name in issuer_names]
-    with override("vi"):
+    with override(LANGUAGE):
         doc = _Document()
         doc.header(
             superiors=[],

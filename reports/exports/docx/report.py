@@ -5,6 +5,7 @@ from django.utils.translation import override
 
 from ...models import CommitmentProgress, ProgressReport
 from .. import (
+    LANGUAGE,
     choice_label,
     figure_text,
     period_phrase,
@@ -23,7 +24,7 @@ def report_docx(report: ProgressReport, *, number: str = "", place: str = "", si
     plan, period, organisation = report.plan, report.period, report.organisation
     commitments, progress = report_commitments(report)
     figures = report_figures(report, commitments)
-    with override("vi"):
+    with override(LANGUAGE):
         doc = _Document()
         doc.header(
             superiors=[organisation.parent.name] if organisation.parent_id else [],
