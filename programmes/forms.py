@@ -154,8 +154,7 @@ class PlanForm(ChoicePromptsMixin, CleanTextMixin, forms.ModelForm):
         cleaned = super().clean()
         number, area = cleaned.get("number"), cleaned.get("area")
         if number and area:
-            duplicates = Plan.objects.filter(area=area, number__iexact=number).exclude(pk=self.instance.pk)
-            if duplicates.exists():
+            if Plan.number_taken(area, number, exclude_pk=self.instance.pk):
                 self.add_error("number", _("Another plan of this area already has this number."))
         return cleaned
 

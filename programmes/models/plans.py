@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -83,8 +84,12 @@ class Plan(models.Model):
         verbose_name_plural = _("plans")
         ordering = ["-start_year", "-signed_on", "title"]
         constraints = [
+            # "15/KH-SGDĐT" and "15/kh-sgdđt" are the same document: the number is compared
+            # in lower case, here and in ``Plan.number_taken``, which the forms, the services
+            # and the import command ask before they save.
             models.UniqueConstraint(
-                fields=["area", "number"],
+                Lower("number"),
+                "area",
                 condition=~models.Q(number=""),
                 name="plan_unique_number_in_area",
                 violation_error_message=_("Another plan of this area already has this number."),
@@ -101,6 +106,15 @@ class Plan(models.Model):
 
     def __str__(self):
         return f"{self.number} · {self.title}" if self.number else self.title
+
+    @classmethod
+    def number_taken(cls, area: Area, number: str, *, exclude_pk: int | None = None) -> bool:
+        """Whether another plan of ``area`` has ``number``, compared as the database's unique
+        constraint compares it (in lower case); an empty number is never taken."""
+        if not number:
+            return False
+        others = cls.objects.filter(area=area).alias(folded=Lower("number")).filter(folded=Lower(models.Value(number)))
+        return others.exclude(pk=exclude_pk).exists() if exclude_pk else others.exists()
 
     def clean(self):
         if self.start_year and self.end_year and self.end_year < self.start_year:

@@ -316,7 +316,7 @@ def plan_derive(
     if not area.path.startswith(parent.area.path) or area == parent.area:
         raise ValidationError(_("A derived plan must be for an area below the parent plan's area."))
     taken = ValidationError({"number": _("Another plan of this area already has this number.")})
-    if number and Plan.objects.filter(area=area, number__iexact=number).exists():
+    if Plan.number_taken(area, number):
         raise taken
     try:
         # A savepoint, so that a plan given the same number an instant earlier

@@ -229,3 +229,23 @@ def test_deriving_with_a_number_the_area_already_uses_is_a_form_error_beside_the
     errors = response.context["form"].errors
     assert errors == {"number": ["Đã có kế hoạch khác của địa bàn này mang số này."]}
     assert list(Plan.objects.filter(area=world.commune_a)) == [taken]
+
+
+def test_a_number_that_differs_only_in_case_is_the_same_number_on_the_page_and_in_the_database(client, world, editor, plan):
+    import string
+
+    from django.db import IntegrityError, connection, transaction
+
+    # SQLite (the first look) folds only ASCII letters; PostgreSQL folds "Đ" too.
+    ascii_lower = plan.number.translate(str.maketrans(string.ascii_uppercase, string.ascii_lowercase))
+    variants = [ascii_lower, plan.number.lower()] if connection.vendor == "postgresql" else [ascii_lower]
+    client.force_login(editor)
+    for number in variants:
+        response = client.post(reverse("programmes:plan_create"), plan_data(world, number=number))
+        assert "Đã có kế hoạch khác của địa bàn này mang số này." in response.content.decode()
+        assert Plan.number_taken(plan.area, number) and not Plan.number_taken(plan.area, number, exclude_pk=plan.pk)
+        # What slips past the pages (a shell, a script) meets the same rule in the database.
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Plan.objects.create(area=plan.area, number=number, title="Bản sao", kind=plan.kind)
+    assert not Plan.number_taken(plan.area, "")
+    assert Plan.objects.count() == 1

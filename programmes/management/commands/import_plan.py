@@ -95,7 +95,7 @@ class Command(BaseCommand):
             requirements="\n".join(parsed.requirements),
             recipients="\n".join(parsed.recipients),
         )
-        if parsed.number and Plan.objects.filter(area=area, number__iexact=parsed.number).exists():
+        if Plan.number_taken(area, parsed.number):
             raise CommandError(f"{area} already has a plan numbered {parsed.number}.")
         commitments = [
             CommitmentData(
