@@ -50,10 +50,10 @@ from django.core.management import call_command  # noqa: E402
 from django.test.utils import override_settings  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from programmes.demo import NATIONAL_ASSOCIATION  # noqa: E402
+from demo.core import NATIONAL_ASSOCIATION  # noqa: E402
+from demo.national import PLAN_SUFFIX  # noqa: E402
 from programmes.models import Area, Membership, Organisation, User  # noqa: E402
 from reports import dashboard, period_page  # noqa: E402
-from reports.demo_national import PLAN_SUFFIX  # noqa: E402
 from reports.models import ProgressReport, ReportingPeriod, ReportingUnit  # noqa: E402
 from reports.services import workflow  # noqa: E402
 

@@ -1,6 +1,6 @@
 """The parser against the seed documents and against messy variations.
 
-The expected commitments come from ``demo_plans``, which were transcribed by
+The expected commitments come from ``demo.plans``, which were transcribed by
 hand from the same documents: the parser must find every one of them, with
 the same number, the same party and the same opening words, and nothing else.
 """
@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from programmes.demo_plans import DEMO_PLANS
+from demo.plans import DEMO_PLANS
 from programmes.importer.errors import NotAPlan
 from programmes.importer.parser import fold, parse_plan
 

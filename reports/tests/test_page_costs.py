@@ -1,6 +1,6 @@
 """What the leadership pages cost as the country grows (issue 12): the queries of the dashboards, a
 plan page, a period page, the late report list and the review queue stay the same whatever the number of units, reports and years, and no
-page outgrows 400 KB of HTML. Both data sets come from the national generator (demo_national)."""
+page outgrows 400 KB of HTML. Both data sets come from the national generator (demo.national)."""
 from datetime import datetime
 
 import pytest
@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from conftest import make_user
+from demo.national import national_load
 from programmes.models import Area, Membership, Organisation, Plan
 from programmes.services.areas import areas_load_current
 from reports import dashboard
-from reports.demo_national import national_load
 from reports.models import ProgressReport, ReportingPeriod, ReportingUnit
 
 MAX_QUERIES = 30

@@ -164,7 +164,7 @@ def test_every_link_opens_for_its_recipient_including_a_parent_that_does_not_fol
 
 
 def test_with_the_demo_data_every_reminder_link_opens_for_its_recipient(db, client):
-    from programmes.demo import demo_load
+    from demo.core import demo_load
     from reports.models import ReportingPeriod
 
     demo_load()

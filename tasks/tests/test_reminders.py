@@ -210,7 +210,7 @@ def test_send_reminders_command_runs_once_per_day(units, capsys, mailoutbox):
 
 
 def test_with_the_demo_data_the_right_people_are_reminded_once_before_an_h1_deadline(db, mailoutbox):
-    from programmes.demo import demo_load
+    from demo.core import demo_load
     from programmes.models import Plan
     from reports.models import ReportingPeriod
 

@@ -82,7 +82,7 @@ def new_page(browser, csp_violations):
 
 @pytest.fixture
 def demo(transactional_db):
-    from programmes.demo import DEMO_PASSWORD, demo_load
+    from demo.core import DEMO_PASSWORD, demo_load
 
     demo_load()
     return DEMO_PASSWORD

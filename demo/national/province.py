@@ -4,9 +4,9 @@ from collections import Counter
 from django.utils import timezone
 
 from programmes.models import Commitment, Membership, Organisation
+from reports.models import ReportingPeriod, ReportingUnit
 
-from ..demo import periods_by_role
-from ..models import ReportingPeriod, ReportingUnit
+from ..reports import periods_by_role
 from .bulk import _insert
 from .organisations import _organisations, _users
 from .plan import _plan

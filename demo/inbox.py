@@ -5,11 +5,11 @@ from django.conf import settings
 from django.utils import timezone, translation
 
 from programmes.models import Plan
-from reports.demo.plan import PLAN_NUMBER, PROVINCE
 from reports.models import ReportingPeriod
+from tasks import reminders
+from tasks.models import Kind, Reminder
 
-from . import reminders
-from .models import Kind, Reminder
+from .reports.plan import PLAN_NUMBER, PROVINCE
 
 # Demo reminders carry this in their key: the real sweep's own reminders stay due.
 DEMO = "demo"

@@ -3,7 +3,6 @@ from datetime import date
 
 from .spec import Cadence, DemoPlan, Item, Kind, Part, Party, Recurrence, Signatory, Status
 
-
 # ---------------------------------------------------------------------------
 # Hòa Bình: Kế hoạch số 1392/KH-SGD&ĐT-HKH (seed 001). Part I (purposes and
 # requirements) goes to the plan's list fields. Part II prints "1." ... "6."

@@ -6,9 +6,9 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from programmes.demo import demo_load
+from demo.core import demo_load
+from demo.reports import PLAN_NUMBER, demo_reports_load
 from programmes.models import Indicator, Plan, User
-from reports.demo import PLAN_NUMBER, demo_reports_load
 from reports.models import (
     CommitmentProgress,
     IndicatorValue,

@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from programmes.demo import demo_load
-from programmes.demo_plans import demo_plans_load
+from demo.core import demo_load
+from demo.plans import demo_plans_load
 from programmes.models import Commitment, Indicator, Plan, PlanParty, Section
 
 Party = Commitment.Party

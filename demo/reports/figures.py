@@ -3,8 +3,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from programmes.models import Indicator
+from reports.models import ReportingPeriod
 
-from ..models import ReportingPeriod
 from .plan import TARGET_KEYS
 
 Aggregation = Indicator.Aggregation

@@ -3,9 +3,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from programmes.models import Membership, Organisation
+from reports.models import ProgressReport
+from reports.services.periods import plan_open_reporting
 
-from ..models import ProgressReport
-from ..services.periods import plan_open_reporting
 from .plan import ASSOCIATION, PROVINCE, UNIT_KEYS, _current_plan
 from .reports import _scenarios, _write_report, periods_by_role
 

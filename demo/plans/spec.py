@@ -3,7 +3,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from ..models import Commitment, Indicator, Plan
+from programmes.models import Commitment, Indicator, Plan
 
 Kind = Plan.Kind
 Status = Plan.Status

@@ -5,9 +5,9 @@ from datetime import date, datetime, time, timedelta
 from django.utils import timezone
 
 from programmes.models import Organisation, Plan
+from reports.models import CommitmentProgress, IndicatorValue, ProgressReport, Proposal, ReportEvent, ReportingPeriod
+from reports.selectors import commitments_for
 
-from ..models import CommitmentProgress, IndicatorValue, ProgressReport, Proposal, ReportEvent, ReportingPeriod
-from ..selectors import commitments_for
 from .figures import _figure, _figures
 from .plan import TARGET_KEYS
 from .texts import ANSWERS, DEFAULT_RETURN_COMMENT, RETURN_COMMENTS, _narrative, _note, _progress

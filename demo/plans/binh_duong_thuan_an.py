@@ -6,7 +6,6 @@ from decimal import Decimal
 
 from .spec import Aggregation, Cadence, DemoPlan, Item, Kind, Part, Party, Recurrence, Signatory, Status, Target, Unit
 
-
 # ---------------------------------------------------------------------------
 # Bình Dương: the provincial agreement that the Thuận An agreement cites
 # ("Căn cứ công văn số 131/SGD&ĐT-HKH ngày 07/02/2017 ..."). Only what the

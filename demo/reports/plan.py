@@ -2,9 +2,10 @@
 from datetime import date
 from decimal import Decimal
 
-from programmes.demo_plans import DemoPlan, Item, Part, Signatory, Target, demo_plan_create
 from programmes.models import Area, Commitment, Indicator, Plan
 from programmes.services.plans import plan_refresh_search
+
+from ..plans import DemoPlan, Item, Part, Signatory, Target, demo_plan_create
 
 Party = Commitment.Party
 Lead = Commitment.Lead

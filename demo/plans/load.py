@@ -8,13 +8,13 @@ indicators in one transaction.
 """
 from django.db import transaction
 
-from ..models import Area, Commitment, Indicator, Organisation, Plan, PlanParty, Section
-from ..services.plans import plan_refresh_search
+from programmes.models import Area, Commitment, Indicator, Organisation, Plan, PlanParty, Section
+from programmes.services.plans import plan_refresh_search
+
 from .ben_tre import BEN_TRE
 from .binh_duong_thuan_an import BINH_DUONG, THUAN_AN
 from .hoa_binh import HOA_BINH
 from .spec import DemoPlan
-
 
 # In loading order: a parent before the plans that carry it out.
 DEMO_PLANS = [BEN_TRE, HOA_BINH, BINH_DUONG, THUAN_AN]
@@ -24,7 +24,7 @@ DEMO_PLANS = [BEN_TRE, HOA_BINH, BINH_DUONG, THUAN_AN]
 def demo_plans_load() -> list[Plan]:
     """Create the demo plans that do not exist yet; return all of them, in ``DEMO_PLANS`` order.
 
-    Needs the areas and organisations of ``programmes.demo.demo_load``.
+    Needs the areas and organisations of ``demo.core.demo_load``.
     """
     plans: dict[str, Plan] = {}
     for spec in DEMO_PLANS:

@@ -6,8 +6,8 @@ from datetime import date, datetime, timedelta
 from django.utils import timezone
 
 from programmes.models import Commitment
+from reports.models import CommitmentProgress, IndicatorValue, ProgressReport, Proposal, ReportEvent
 
-from ..models import CommitmentProgress, IndicatorValue, ProgressReport, Proposal, ReportEvent
 from .bulk import _insert
 from .figures import _figures, _vnd
 from .plan_spec import FUND, ITEMS, MEMBERSHIP, PUPILS, SCHOLARSHIPS, Item

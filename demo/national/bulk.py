@@ -4,8 +4,7 @@ from contextlib import contextmanager
 
 from simple_history.utils import bulk_create_with_history
 
-from ..models import ProgressReport, ReportEvent
-
+from reports.models import ProgressReport, ReportEvent
 
 BATCH = 5000
 

@@ -7,11 +7,9 @@ from collections.abc import Callable
 from django.db import transaction
 from django.utils import timezone
 
-from programmes.demo import NATIONAL_ASSOCIATION
 from programmes.models import Area, Commitment, Indicator, Organisation, Plan, PlanParty, Section
 from programmes.services.areas import NATION_CODE
-
-from ..models import (
+from reports.models import (
     CommitmentProgress,
     IndicatorValue,
     ProgressReport,
@@ -21,7 +19,9 @@ from ..models import (
     ReportingSchedule,
     ReportingUnit,
 )
-from ..services.periods import period_dates
+from reports.services.periods import period_dates
+
+from ..core import NATIONAL_ASSOCIATION
 from .bulk import _given_times
 from .plan_spec import PLAN_SUFFIX
 from .province import _load_province

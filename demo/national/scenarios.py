@@ -1,7 +1,6 @@
 """Scenarios of a unit's report for a period, and how often each happens."""
 from .profiles import ProvinceProfile, UnitProfile
 
-
 MISSING = "missing"
 ACCEPTED = "accepted"
 ACCEPTED_LATE = "accepted_late"

@@ -1,7 +1,6 @@
 """The Bến Tre coordination programme (seed 000), as printed."""
 from .spec import Cadence, DemoPlan, Item, Kind, Part, Party, Signatory, Status
 
-
 # ---------------------------------------------------------------------------
 # Bến Tre: Chương trình phối hợp hoạt động (seed 000). No number, no date and
 # no place are printed; the period 2011-2015 is named in bullet II.1.2.

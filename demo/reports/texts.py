@@ -2,8 +2,8 @@
 from datetime import date
 
 from programmes.models import Commitment, Organisation
+from reports.models import CommitmentProgress, ReportingPeriod
 
-from ..models import CommitmentProgress, ReportingPeriod
 from .figures import _percent, _vnd
 
 Recurrence = Commitment.Recurrence

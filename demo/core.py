@@ -7,12 +7,12 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from reports.demo import demo_reports_load
-from tasks.demo import demo_notifications_load
+from programmes.models import Area, Membership, Organisation, User
+from programmes.services.areas import NATION_CODE, areas_load_current, province_code, ward_code
 
-from .demo_plans import demo_plans_load
-from .models import Area, Membership, Organisation, User
-from .services.areas import NATION_CODE, areas_load_current, province_code, ward_code
+from .inbox import demo_notifications_load
+from .plans import demo_plans_load
+from .reports import demo_reports_load
 
 Side = Organisation.Side
 Role = Membership.Role

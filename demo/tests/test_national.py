@@ -6,9 +6,9 @@ import pytest
 import time_machine
 from django.utils import timezone
 
+from demo.national import PLAN_SUFFIX, TITLE_PREFIX, national_load
 from programmes.models import Area, Commitment, Indicator, Organisation, Plan, PlanParty, Section
 from programmes.services.areas import areas_load_current
-from reports.demo_national import PLAN_SUFFIX, TITLE_PREFIX, national_load
 from reports.models import (
     CommitmentProgress,
     IndicatorValue,
@@ -224,7 +224,7 @@ def test_the_same_seed_gives_the_same_data(db, frozen):
 
 
 def test_the_demo_organisations_are_reused(db, frozen):
-    from programmes.demo import demo_load
+    from demo.core import demo_load
 
     demo_load()
     organisations = Organisation.objects.count()

@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from programmes.demo import DEMO_PASSWORD, demo_load
+from demo.core import DEMO_PASSWORD, demo_load
 
 
 class Command(BaseCommand):
@@ -34,7 +34,7 @@ class Command(BaseCommand):
         if options["scale"] != "national":
             return
 
-        from reports.demo_national import national_load
+        from demo.national import national_load
 
         self.stdout.write(f"Loading the national data set ({options['years']} years)...")
         national_started = time.monotonic()

@@ -1,7 +1,7 @@
 """Demo reporting: a current plan of Phú Thọ, its periods, and reports in every state.
 
 The plan No. 15/KH-SGDĐT-HKH is INVENTED for the demo: the seed plans
-(``programmes.demo_plans``) are real, historical documents that have all
+(``demo.plans``) are real, historical documents that have all
 ended, so none of them can be reported on. This one runs over the previous
 and the current year (taken from ``timezone.localdate()`` when it is first
 loaded), so that the demo always has an open reporting period. Its wording
@@ -29,7 +29,7 @@ The periods, relative to today:
 
 Loading twice changes nothing: the plan is found by its area and number and
 left as it is; a report is written only if the unit has none for the period.
-Call it after ``programmes.demo.demo_load`` (which creates the areas,
+Call it after ``demo.core.demo_load`` (which creates the areas,
 organisations and users).
 """
 from .load import demo_reports_load
