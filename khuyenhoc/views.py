@@ -2,45 +2,16 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.forms.forms import NON_FIELD_ERRORS
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
-from django.utils import timezone
 from kombu.exceptions import OperationalError
 
-from khuyenhoc import access, throttle
+from khuyenhoc import throttle
 from khuyenhoc.forms import LoginForm
-from programmes.selectors import plans_ending
-from reports import dashboard as dashboards
-from reports import todo
-from tasks.reminders import settings_for
-from tasks.tasks import send_password_reset
 
-Role = access.Role
 log = logging.getLogger(__name__)
-
-
-@login_required
-def home(request):
-    """A to-do list for each role the user holds, then their roles."""
-    user, today = request.user, timezone.localdate()
-    memberships = access.memberships_of(user)
-    roles = {m.role for m in memberships}
-    context = {"memberships": memberships, "today": today}
-    if Role.REPORTER in roles:
-        context["reporter_todo"] = todo.reporter_todo(user, today=today)
-    if Role.REVIEWER in roles:
-        context["reviewer_todo"] = todo.reviewer_todo(user, today=today)
-    if Role.EDITOR in roles:
-        # The reminders' lead time for a plan that ends, as set for the editor's own area.
-        lead = max(settings_for(m.organisation.area).plan_ending_days for m in memberships if m.role == Role.EDITOR)
-        context["plans_to_open"] = todo.plans_to_open(user, today=today)
-        context["plans_ending"] = plans_ending(user, today=today, within_days=lead)
-    if Role.LEADER in roles:
-        context["board"] = dashboards.dashboard_for(user, dashboards.Filters())
-    return render(request, "home.html", context)
 
 
 def locked_out(request, original_response=None, credentials=None, by_address=False):
@@ -104,6 +75,8 @@ class PasswordResetView(auth_views.PasswordResetView):
 def _queue_password_reset(options: dict) -> None:
     """Queue the reset e-mail; with the broker down, send it here rather than lose it (the
     page then takes a moment longer, which only an outage reveals)."""
+    from tasks.tasks import send_password_reset  # the project's views load no app at import time
+
     try:
         send_password_reset.delay(**options)
     except OperationalError as error:

@@ -8,7 +8,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from khuyenhoc import access, figure_versions
+from khuyenhoc import figure_versions
+from programmes import access
 from khuyenhoc.admin_widgets import AutocompleteKeysOnly
 from khuyenhoc.forms import CleanTextMixin, TextModelForm
 
@@ -21,7 +22,7 @@ from .services.plans import plan_refresh_search, plan_set_status
 class ScopedAdmin(AutocompleteKeysOnly, admin.ModelAdmin):
     """Limits a staff member who is not a superuser to their own scope.
 
-    ``scope`` returns the filter from ``khuyenhoc.access`` for the model's
+    ``scope`` returns the filter from ``programmes.access`` for the model's
     rows; foreign-key choices are scoped the same way. Text is cleaned as in
     every form of the portal (``TextModelForm``).
     """

@@ -8,7 +8,7 @@ from django.forms import inlineformset_factory
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
-from khuyenhoc import access
+from programmes import access
 from khuyenhoc.dates import DateField
 from khuyenhoc.forms import ChoicePromptsMixin, CleanTextMixin, choice_prompt
 

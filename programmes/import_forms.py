@@ -9,7 +9,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from khuyenhoc import access
+from programmes import access
 from khuyenhoc.dates import DateField
 from khuyenhoc.forms import CleanTextMixin
 

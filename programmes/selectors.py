@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from khuyenhoc import access
+from programmes import access
 from khuyenhoc.text import fold
 
 from .models import Area, Commitment, Indicator, Organisation, Plan, PlanParty, Section
@@ -47,6 +47,12 @@ def plans_visible_to(user) -> QuerySet[Plan]:
 
 def plan_can_change(user, plan: Plan) -> bool:
     return access.can_change_area(user, plan.area)
+
+
+def can_follow_plan(user, plan: Plan) -> bool:
+    """Whether the user follows the plan's reporting (province staff of its area): the completeness
+    table and the consolidation."""
+    return access.covers_area(user, plan.area, access.AREA_WIDE_ROLES)
 
 
 def plan_list(

@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from khuyenhoc import access
+from programmes import access
 from khuyenhoc.dates import DateField
 from khuyenhoc.forms import CleanTextMixin
 from programmes.admin import ScopedAdmin, TabularInline

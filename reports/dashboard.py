@@ -21,7 +21,8 @@ from django.core.cache import cache
 from django.db.models import Avg, BooleanField, Count, ExpressionWrapper, Max, Q, Sum
 from django.utils import timezone
 
-from khuyenhoc import access, figure_versions
+from khuyenhoc import figure_versions
+from programmes import access
 from khuyenhoc.db_router import replica_reads
 from programmes.models import Area, Commitment, Indicator, Organisation, Plan
 

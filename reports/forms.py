@@ -4,7 +4,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from programmes.forms import LocalDecimalField
-from khuyenhoc import access
+from programmes import access
 from khuyenhoc.dates import DateField
 from khuyenhoc.forms import ChoicePromptsMixin, CleanTextMixin
 from programmes.models import Area, Indicator, Organisation, Plan

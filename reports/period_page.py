@@ -28,7 +28,8 @@ from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
-from khuyenhoc import access, figure_versions
+from khuyenhoc import figure_versions
+from programmes import access
 from khuyenhoc.dates import date_inputs
 
 from . import selectors

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from django.db.models import F, Q
 from django.utils import timezone
 
-from khuyenhoc import access
+from programmes import access
 from programmes.models import Organisation
 
 from .models import ProgressReport, ReportingPeriod

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
-from khuyenhoc import access
+from programmes import access
 from programmes.models import Area, Commitment, Indicator, Organisation, Plan
 from programmes.selectors import plans_visible_to
 
@@ -58,12 +58,6 @@ def periods_visible_to(user) -> QuerySet[ReportingPeriod]:
 
 def plan_for_reporting(user, plan_pk: int) -> QuerySet[Plan]:
     return plans_visible_to(user).filter(pk=plan_pk)
-
-
-def can_follow_plan(user, plan: Plan) -> bool:
-    """Whether the user follows the plan's reporting (province staff of its area): the completeness
-    table and the consolidation."""
-    return access.covers_area(user, plan.area, access.AREA_WIDE_ROLES)
 
 
 @dataclass

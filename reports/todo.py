@@ -5,7 +5,7 @@ from datetime import date
 
 from django.db.models import Count, Exists, Min, OuterRef, Q
 
-from khuyenhoc import access
+from programmes import access
 from programmes.models import Plan
 
 from .models import ProgressReport, Proposal, ReportingPeriod

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from khuyenhoc import access
+from programmes import access
 from khuyenhoc.forms import TextModelForm
 from programmes.admin import ScopedAdmin
 

@@ -48,12 +48,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from kombu.exceptions import OperationalError
 
-from khuyenhoc import access
+from programmes import access
 from programmes.models import Area, Organisation, Plan, PlanParty, User
 from programmes.selectors import plans_visible_to
 from reports.models import ProgressReport, ReportEvent, ReportingPeriod
 from reports.rules import filing_deadline
-from reports.selectors import can_follow_plan
+from programmes.selectors import can_follow_plan
 
 from .models import Kind, Notification, Reminder, ReminderSettings
 from .sending import by_person_and_kind, reminder_send  # noqa: F401 (reminder_send: the API callers know)

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from khuyenhoc import access
+from programmes import access
 from programmes.models import Area, Membership, Organisation, PlanParty, User
 from programmes.selectors import closest_for_area
 from reports.models import ProgressReport, ReportingPeriod, ReportingUnit

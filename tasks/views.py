@@ -5,11 +5,41 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils import timezone
 from django.views.decorators.http import require_POST
+
+from programmes import access
+from programmes.selectors import plans_ending
+from reports import dashboard as dashboards
+from reports import todo
 
 from . import services
 from .forms import PreferencesForm
 from .models import Kind, Notification, ReminderOptOut
+from .reminders import settings_for
+
+Role = access.Role
+
+
+@login_required
+def home(request):
+    """A to-do list for each role the user holds, then their roles."""
+    user, today = request.user, timezone.localdate()
+    memberships = access.memberships_of(user)
+    roles = {m.role for m in memberships}
+    context = {"memberships": memberships, "today": today}
+    if Role.REPORTER in roles:
+        context["reporter_todo"] = todo.reporter_todo(user, today=today)
+    if Role.REVIEWER in roles:
+        context["reviewer_todo"] = todo.reviewer_todo(user, today=today)
+    if Role.EDITOR in roles:
+        # The reminders' lead time for a plan that ends, as set for the editor's own area.
+        lead = max(settings_for(m.organisation.area).plan_ending_days for m in memberships if m.role == Role.EDITOR)
+        context["plans_to_open"] = todo.plans_to_open(user, today=today)
+        context["plans_ending"] = plans_ending(user, today=today, within_days=lead)
+    if Role.LEADER in roles:
+        context["board"] = dashboards.dashboard_for(user, dashboards.Filters())
+    return render(request, "home.html", context)
 
 
 @login_required

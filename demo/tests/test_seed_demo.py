@@ -1,7 +1,7 @@
 """seed_demo: the places and bodies of the seed documents, one user per role, safe to run twice."""
 from django.core.management import call_command
 
-from khuyenhoc import access
+from programmes import access
 from programmes.models import Area, Membership, Organisation, User
 
 

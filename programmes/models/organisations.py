@@ -145,7 +145,7 @@ class Membership(models.Model):
     """A user's role in an organisation.
 
     The role decides what the user may do; the organisation's area decides
-    where (see ``khuyenhoc.access``).
+    where (see ``programmes.access``).
     """
 
     class Role(models.TextChoices):

@@ -13,7 +13,8 @@ from django.db.models.deletion import Collector, ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from khuyenhoc import access, figure_versions
+from khuyenhoc import figure_versions
+from programmes import access
 from khuyenhoc.text import fold
 
 from ..models import Area, Commitment, Indicator, Organisation, Plan, PlanParty, Section

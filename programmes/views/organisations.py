@@ -3,7 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 
-from khuyenhoc import access
+from programmes import access
 
 from .. import selectors
 from ..forms import OrganisationFilterForm

@@ -7,8 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from khuyenhoc import access
-from reports import selectors as reporting_selectors
+from programmes import access
 
 from .. import history, selectors
 from ..forms import DeriveForm, PartyFormSet, PlanFilterForm, PlanForm, StatusForm
@@ -60,7 +59,7 @@ def plan_detail(request, pk):
             "sections": selectors.plan_sections(plan),
             "can_derive": selectors.plans_derivable_areas(request.user, plan).exists(),
             "periods": plan.periods.order_by("-year", "-half"),
-            "can_follow": reporting_selectors.can_follow_plan(request.user, plan),
+            "can_follow": selectors.can_follow_plan(request.user, plan),
             "children": selectors.plans_visible_to(request.user).filter(parent=plan).select_related("area"),
             "can_change": selectors.plan_can_change(request.user, plan),
             "status_form": StatusForm(initial={"status": plan.status}),

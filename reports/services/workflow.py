@@ -12,7 +12,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from khuyenhoc import access, figure_versions
+from khuyenhoc import figure_versions
+from programmes import access
 from programmes.models import Organisation, Plan
 from programmes.validators import display_name, evidence_type, stored_name
 

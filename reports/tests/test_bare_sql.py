@@ -23,7 +23,7 @@ from django.utils import timezone
 from benchmarks import bare_sql
 from conftest import make_user
 from demo.national import PLAN_SUFFIX, national_load
-from khuyenhoc import access
+from programmes import access
 from programmes.models import Commitment, Indicator, Membership, Organisation, Plan, User
 from programmes.services.areas import areas_load_current
 from reports.dashboard import Filters, dashboard_for, scoped_units, unit_grid

@@ -15,7 +15,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from conftest import make_commitment, make_organisation, make_plan, make_user
-from khuyenhoc import access, figure_versions
+from khuyenhoc import figure_versions
+from programmes import access
 from programmes.models import Membership, Plan, User
 from programmes.services.plans import commitment_withdraw, plan_set_status
 from reports import dashboard

@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
-from khuyenhoc import access
+from programmes import access
 from khuyenhoc.db_router import replica_reads
 from khuyenhoc.pagination import CountingPaginator
 from programmes.models import Commitment

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from khuyenhoc import access
+from programmes import access
 from programmes.files import file_download
 
 from .. import rules, selectors

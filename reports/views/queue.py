@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from khuyenhoc import access
+from programmes import access
 from khuyenhoc.pagination import CountingPaginator
 
 from .. import selectors

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from programmes.models import Organisation
-from programmes.selectors import plans_visible_to
+from programmes.selectors import can_follow_plan, plans_visible_to
 from programmes.services.plans import require_change
 
 from .. import period_page, rules, selectors
@@ -120,7 +120,7 @@ def _period_for_follow(request, plan_pk, period_pk) -> ReportingPeriod:
         plan_id=plan_pk,
         pk=period_pk,
     )
-    if not selectors.can_follow_plan(request.user, period.plan):
+    if not can_follow_plan(request.user, period.plan):
         raise PermissionDenied
     return period
 

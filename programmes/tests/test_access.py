@@ -1,7 +1,7 @@
 from django.contrib.auth.models import AnonymousUser
 
 from conftest import make_user
-from khuyenhoc import access
+from programmes import access
 from programmes.models import Area, Membership, Organisation
 
 Role = Membership.Role
