@@ -18,7 +18,7 @@ from .importer.errors import ImportProblem
 from .importer.parser import ParsedPlan, parse_plan
 from .importer.readers import MAX_BYTES, read_document
 from .models import Area, Commitment, Indicator, Plan, PlanParty
-from .services.imports import CommitmentData, IndicatorData, area_best_match, name_words, organisation_best_match
+from .services.imports import CommitmentData, IndicatorData, area_best_match, plan_from_parsed
 
 
 def problem_message(problem: ImportProblem) -> str:
@@ -286,73 +286,36 @@ class ImportPreview:
         areas = list(ImportPlanForm(instance=Plan(), user=user).fields["area"].queryset)
         area = area_best_match(parsed.place, areas, signed_on=parsed.signed_on)
         organisations = list(access.organisations_visible_to(user).select_related("area").exclude(area__level=Area.Level.COMMUNE))
-        parties = []
-        for index, name in enumerate(parsed.parties or [s.organisation for s in parsed.signatories]):
-            signatory = _signatory_for(name, parsed, index)
-            match = organisation_best_match(f"{name} {signatory.organisation if signatory else ''}", organisations, area=area)
-            if match is None:
-                warnings.append({"code": "party_unmatched", "name": name})
-            parties.append(
-                {
-                    "organisation": match.pk if match else None,
-                    "read_as": name,
-                    "signatory_name": signatory.name if signatory else "",
-                    "signatory_title": signatory.title if signatory else "",
-                    "signing_capacity": signatory.capacity if signatory else "",
-                }
-            )
+        imported = plan_from_parsed(parsed, organisations=organisations, area=area)
+        warnings += [{"code": "party_unmatched", "name": p.read_as} for p in imported.parties if p.organisation is None]
         initial = {
-            "plan": {
-                "kind": parsed.kind if parsed.kind in Plan.Kind.values else Plan.Kind.OTHER,
-                "number": parsed.number,
-                "title": parsed.title,
-                "area": area.pk if area else None,
-                "signed_on": parsed.signed_on,
-                "place": parsed.place,
-                "start_year": parsed.period[0] if parsed.period else None,
-                "end_year": parsed.period[1] if parsed.period else None,
-                "review_cadence": Plan.Cadence.SEMI_ANNUAL,
-                "legal_bases": "\n".join(parsed.legal_bases),
-                "purposes": "\n".join(parsed.purposes),
-                "requirements": "\n".join(parsed.requirements),
-                "recipients": "\n".join(parsed.recipients),
-                "warnings": sign_warnings(warnings, user=user),
-            },
-            "parties": parties,
-            "commitments": [
+            "plan": {**imported.fields, "area": area.pk if area else None, "warnings": sign_warnings(warnings, user=user)},
+            "parties": [
                 {
-                    "section": c.section,
-                    "number": c.number,
-                    "text": c.text,
-                    "party": c.party,
-                    "recurrence": c.recurrence,
-                    "deadline": c.deadline,
-                    "yearly_day": c.yearly_day,
-                    "yearly_month": c.yearly_month,
+                    "organisation": p.organisation.pk if p.organisation else None,
+                    "read_as": p.read_as,
+                    "signatory_name": p.signatory.name if p.signatory else "",
+                    "signatory_title": p.signatory.title if p.signatory else "",
+                    "signing_capacity": p.signatory.capacity if p.signatory else "",
                 }
-                for c in parsed.commitments
+                for p in imported.parties
+            ],
+            "commitments": [
+                {k: getattr(c, k) for k in ("section", "number", "text", "party", "recurrence", "deadline", "yearly_day", "yearly_month")}
+                for c in imported.commitments
             ],
             "indicators": [
                 {
                     "commitment": c.number,
                     "name": i.name,
-                    "target_value": i.value,
+                    "target_value": i.target_value,
                     "unit": i.unit,
                     "direction": i.direction,
                     "aggregation": i.aggregation,
                     "due_date": i.due_date,
                 }
-                for c in parsed.commitments
+                for c in imported.commitments
                 for i in c.indicators
             ],
         }
         return cls(user=user, initial=initial)
-
-
-def _signatory_for(name: str, parsed: ParsedPlan, index: int):
-    """The signatory of a party: the one whose organisation shares most words with it, else by position."""
-    wanted = name_words(name)
-    best = max(parsed.signatories, key=lambda s: len(wanted & name_words(s.organisation)), default=None)
-    if best and wanted & name_words(best.organisation):
-        return best
-    return parsed.signatories[index] if index < len(parsed.signatories) else None

@@ -1,4 +1,6 @@
-"""Saving a plan that the importer proposed and a person reviewed."""
+"""From a parsed document to a plan: what the document gives (``plan_from_parsed``, which the
+import command and the preview both use), matching its parties to organisations, and saving the
+plan a person reviewed."""
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -7,6 +9,8 @@ from django.db import transaction
 
 from khuyenhoc.text import fold
 
+from ..importer.parser import ParsedPlan
+from ..importer.parser.data import Signatory
 from ..models import Area, Commitment, Indicator, Organisation, Plan, Section
 from .plans import PartyData, plan_save
 
@@ -32,6 +36,80 @@ class CommitmentData:
     yearly_day: int | None = None
     yearly_month: int | None = None
     indicators: list[IndicatorData] = field(default_factory=list)
+
+
+@dataclass
+class ImportedParty:
+    """A party as the document names it, the organisation it matches (None: none does, or an
+    earlier party took it) and its signatory, when the document has one."""
+
+    read_as: str
+    organisation: Organisation | None
+    signatory: Signatory | None
+
+
+@dataclass
+class ImportedPlan:
+    """What a parsed document gives a plan: its own fields (as ``Plan(**fields)`` takes them, the
+    area left to the caller), its parties and its commitments with their indicators."""
+
+    fields: dict
+    parties: list[ImportedParty]
+    commitments: list[CommitmentData]
+
+
+def plan_from_parsed(parsed: ParsedPlan, *, organisations, area: Area | None) -> ImportedPlan:
+    """The plan a parsed document describes, its parties matched among ``organisations`` (those of
+    ``area`` first). A party is its name and its signatory's organisation together (the signature
+    block often names it in full where the heading abbreviates); a document that names no parties
+    gives its signatories' organisations."""
+    fields = {
+        "kind": parsed.kind if parsed.kind in Plan.Kind.values else Plan.Kind.OTHER,
+        "number": parsed.number,
+        "title": parsed.title,
+        "signed_on": parsed.signed_on,
+        "place": parsed.place,
+        "start_year": parsed.period[0] if parsed.period else None,
+        "end_year": parsed.period[1] if parsed.period else None,
+        "review_cadence": Plan.Cadence.SEMI_ANNUAL,
+        "legal_bases": "\n".join(parsed.legal_bases),
+        "purposes": "\n".join(parsed.purposes),
+        "requirements": "\n".join(parsed.requirements),
+        "recipients": "\n".join(parsed.recipients),
+    }
+    parties, taken = [], set()
+    for index, name in enumerate(parsed.parties or [s.organisation for s in parsed.signatories]):
+        signatory = _signatory_for(name, parsed, index)
+        match = organisation_best_match(f"{name} {signatory.organisation if signatory else ''}", organisations, area=area)
+        if match is not None and match.pk in taken:
+            match = None  # two parties of one plan are two organisations
+        if match is not None:
+            taken.add(match.pk)
+        parties.append(ImportedParty(name, match, signatory))
+    commitments = [
+        CommitmentData(
+            section=c.section,
+            number=c.number,
+            text=c.text,
+            party=c.party,
+            recurrence=c.recurrence,
+            deadline=c.deadline,
+            yearly_day=c.yearly_day,
+            yearly_month=c.yearly_month,
+            indicators=[IndicatorData(i.name, i.unit, i.value, i.direction, i.aggregation, i.due_date) for i in c.indicators],
+        )
+        for c in parsed.commitments
+    ]
+    return ImportedPlan(fields, parties, commitments)
+
+
+def _signatory_for(name: str, parsed: ParsedPlan, index: int) -> Signatory | None:
+    """The signatory of a party: the one whose organisation shares most words with it, else by position."""
+    wanted = name_words(name)
+    best = max(parsed.signatories, key=lambda s: len(wanted & name_words(s.organisation)), default=None)
+    if best and wanted & name_words(best.organisation):
+        return best
+    return parsed.signatories[index] if index < len(parsed.signatories) else None
 
 
 @transaction.atomic

@@ -10,7 +10,7 @@ from programmes.importer.errors import ImportProblem
 from programmes.importer.parser import parse_plan
 from programmes.importer.readers import read_document
 from programmes.models import Area, Organisation, Plan, User
-from programmes.services.imports import CommitmentData, IndicatorData, organisation_best_match, plan_import_save
+from programmes.services.imports import plan_from_parsed, plan_import_save
 from programmes.services.plans import PartyData
 
 
@@ -66,51 +66,24 @@ class Command(BaseCommand):
             if author is None:
                 raise CommandError(f"No user is called {username}.")
         candidates = list(Organisation.objects.filter(area__path__startswith=area.path).select_related("area"))
+        imported = plan_from_parsed(parsed, organisations=candidates, area=area)
         parties = []
-        for name in parsed.parties:
-            match = organisation_best_match(name, candidates, area=area)
-            if match is None:
-                self.stderr.write(f"No organisation of {area} matches the party “{name}”: left out.")
-            elif match not in [p.organisation for p in parties]:
-                signatory = next((s for s in parsed.signatories if organisation_best_match(s.organisation, [match])), None)
-                parties.append(
-                    PartyData(
-                        organisation=match,
-                        signatory_name=signatory.name if signatory else "",
-                        signatory_title=signatory.title if signatory else "",
-                        signing_capacity=signatory.capacity if signatory else "",
-                    )
+        for party in imported.parties:
+            if party.organisation is None:
+                self.stderr.write(f"No organisation of {area} matches the party “{party.read_as}”: left out.")
+                continue
+            signatory = party.signatory
+            parties.append(
+                PartyData(
+                    organisation=party.organisation,
+                    signatory_name=signatory.name if signatory else "",
+                    signatory_title=signatory.title if signatory else "",
+                    signing_capacity=signatory.capacity if signatory else "",
                 )
-        plan = Plan(
-            kind=parsed.kind if parsed.kind in Plan.Kind.values else Plan.Kind.OTHER,
-            number=parsed.number,
-            title=parsed.title[:500],
-            area=area,
-            signed_on=parsed.signed_on,
-            place=parsed.place,
-            start_year=parsed.period[0] if parsed.period else None,
-            end_year=parsed.period[1] if parsed.period else None,
-            legal_bases="\n".join(parsed.legal_bases),
-            purposes="\n".join(parsed.purposes),
-            requirements="\n".join(parsed.requirements),
-            recipients="\n".join(parsed.recipients),
-        )
+            )
+        plan = Plan(**imported.fields, area=area)
+        plan.title = plan.title[:500]  # a title read past its end would not fit; the preview asks a person instead
         if Plan.number_taken(area, parsed.number):
             raise CommandError(f"{area} already has a plan numbered {parsed.number}.")
-        commitments = [
-            CommitmentData(
-                section=c.section,
-                number=c.number,
-                text=c.text,
-                party=c.party,
-                recurrence=c.recurrence,
-                deadline=c.deadline,
-                yearly_day=c.yearly_day,
-                yearly_month=c.yearly_month,
-                indicators=[
-                    IndicatorData(i.name, i.unit, i.value, i.direction, i.aggregation, i.due_date) for i in c.indicators
-                ],
-            )
-            for c in parsed.commitments
-        ]
+        commitments = imported.commitments
         return plan_import_save(user=author, plan=plan, parties=parties, commitments=commitments)
