@@ -24,7 +24,7 @@ from django.utils import timezone
 from khuyenhoc import figure_versions
 from programmes import access
 from khuyenhoc.db_router import replica_reads
-from programmes.models import Area, Commitment, Indicator, Organisation, Plan
+from programmes.models import Area, Indicator, Plan
 
 from .models import CommitmentProgress, IndicatorValue, ProgressReport, ReportingPeriod, ReportingUnit
 from .rules import RECEIVED, SENT_LATE, SENT_ON_TIME
@@ -32,7 +32,6 @@ from .rules import RECEIVED, SENT_LATE, SENT_ON_TIME
 LAGGING = (CommitmentProgress.Status.NOT_STARTED, CommitmentProgress.Status.AT_RISK, CommitmentProgress.Status.IN_PROGRESS)
 TREND_PERIODS = 8
 GRID_PERIODS = 6
-SIDE_PARTY = {Organisation.Side.EDUCATION: Commitment.Party.DEPARTMENT, Organisation.Side.ASSOCIATION: Commitment.Party.ASSOCIATION}
 CACHE_TIMEOUT = 10 * 60  # also how long a dashboard may lag a change made while the cache was down
 logger = logging.getLogger(__name__)
 

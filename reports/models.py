@@ -201,10 +201,6 @@ class Proposal(models.Model):
         verbose_name_plural = _("proposals")
         ordering = ["pk"]
 
-    @property
-    def is_open(self) -> bool:
-        return not self.answer
-
 
 class ReportEvent(models.Model):
     """Every transition of a report, with who and when."""

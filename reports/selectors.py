@@ -56,10 +56,6 @@ def periods_visible_to(user) -> QuerySet[ReportingPeriod]:
     return ReportingPeriod.objects.filter(plan__in=plans_visible_to(user))
 
 
-def plan_for_reporting(user, plan_pk: int) -> QuerySet[Plan]:
-    return plans_visible_to(user).filter(pk=plan_pk)
-
-
 @dataclass
 class Expected:
     """A report a unit owes, whether or not it has been started."""

