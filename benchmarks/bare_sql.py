@@ -369,8 +369,9 @@ PERIOD_QUERIES = {
                p.conference_on
           FROM reports_reportingperiod p JOIN programmes_plan pl ON pl.id = p.plan_id JOIN programmes_area a ON a.id = pl.area_id
          WHERE p.id = %(period)s""",
-    # Every unit that reports on the plan, with its report: status, timing, the deadline shown, and
-    # the reopen form's date when the user reviews the unit and it may be given (more) time.
+    # The first page of the units that report on the plan (50, as reports.selectors.UNITS_PER_PAGE),
+    # with its report: status, timing, the deadline shown, and the reopen form's date when the user
+    # reviews the unit and it may be given (more) time.
     "units": f"""
         SELECT o.id, o.name, a.name, a.is_historical, r.id, r.status,
                CASE WHEN r.status = 'returned' THEN 'returned'
@@ -388,7 +389,8 @@ PERIOD_QUERIES = {
           JOIN reports_reportingperiod p ON p.id = %(period)s
           LEFT JOIN reports_progressreport r ON r.plan_id = u.plan_id AND r.period_id = p.id AND r.organisation_id = u.organisation_id
          WHERE u.plan_id = %(plan)s
-         ORDER BY a.path, o.name""",
+         ORDER BY a.path, o.name, o.id
+         LIMIT 50""",
     "counts": """
         SELECT (SELECT count(*) FROM reports_reportingunit WHERE plan_id = %(plan)s),
                count(*) FILTER (WHERE status IN ('submitted', 'accepted')), count(*) FILTER (WHERE status = 'accepted'),
@@ -454,7 +456,7 @@ PERIOD_QUERIES = {
 
 
 def period_page(cursor, *, user_id: int, plan_id: int, period_id: int, today: date) -> dict:
-    """What a period's page shows to ``user_id`` on ``today``: the heading; every unit with its
+    """What a period's page shows to ``user_id`` on ``today``: the heading; the first page of units with its
     report's status and timing, the deadline shown and the date of the reopen form offered (None
     when none is); the counts; each indicator's total against its target; each side's commitments
     done, owed and not applicable; the proposals raised. The units' texts are not on the page."""

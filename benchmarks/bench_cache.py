@@ -178,9 +178,9 @@ def run(options) -> None:
     dashboard._compute = counted
     table = period_page.completeness_table
 
-    def built(user, period):
+    def built(user, period, page_number=1):
         computed["period"] += 1
-        return table(user, period)
+        return table(user, period, page_number)
 
     period_page.completeness_table = built
     year, half, due_on = week.period_key

@@ -26,6 +26,13 @@ class CountingPaginator(Paginator):
         return super().get_page(number)
 
 
+def page_number(value, pages: int) -> int:
+    """The page ``get_page`` shows when ``value`` is asked for among ``pages``: the first when
+    it is not a number, the last when it is out of range."""
+    number = _page_number(value)
+    return number if 1 <= number <= pages else max(pages, 1)
+
+
 def _page_number(value) -> int:
     """The page asked for, as ``Paginator.validate_number`` reads it; 1 when it is not a number."""
     try:

@@ -12,7 +12,10 @@ again by the reviewers and leaders who follow the period. It changes only when o
   the key (a report is never deleted);
 - the day (what is late, when a unit may be reopened, the date a reopen form proposes);
 - what the reader may do (the reopen forms are for the units they review) and their language:
-  the reader's memberships and the language are in the key.
+  the reader's memberships and the language are in the key;
+- which page of the units is shown (``selectors.UNITS_PER_PAGE`` at a time; a national plan has
+  thousands): any page number asked for is read as one of the pages there are, so that no
+  request fills the cache with pages that do not exist.
 
 A draft saved changes none of them, so in the filing week the body is built again only when a
 report of the plan's province moves. The body holds nothing of the reader's session: the reopen
@@ -28,12 +31,12 @@ from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
-from khuyenhoc import figure_versions
-from programmes import access
+from khuyenhoc import figure_versions, pagination
 from khuyenhoc.dates import date_inputs
+from programmes import access
 
 from . import selectors
-from .models import ProgressReport, ReportingPeriod
+from .models import ProgressReport, ReportingPeriod, ReportingUnit
 from .rules import today
 from .services.consolidation import consolidate
 from .views import report_link
@@ -42,18 +45,21 @@ TIMEOUT = 60 * 60  # a version no longer read leaves the cache on its own
 REOPEN_FORM = "reopen"  # the id of the page's one reopen form, which each row's field and button name
 
 
-def body(user, period: ReportingPeriod) -> SafeString:
-    """The period page's tables for ``user``, from the cache while nothing they show has changed."""
-    key = cache_key(user, period)
+def body(user, period: ReportingPeriod, page_number=1) -> SafeString:
+    """The period page's tables for ``user``, with the ``page_number``th page of its units, from the
+    cache while nothing they show has changed."""
+    pages = -(-ReportingUnit.objects.filter(plan_id=period.plan_id).count() // selectors.UNITS_PER_PAGE)
+    page_number = pagination.page_number(page_number, pages)  # any other asked for is one of these
+    key = cache_key(user, period, page_number)
     content = figure_versions.guarded(lambda: cache.get(key)) if key else None
     if content is None:
-        content = render_to_string("reports/_period_body.html", {"page": _Body(user, period)})
+        content = render_to_string("reports/_period_body.html", {"page": _Body(user, period, page_number)})
         if key:
             figure_versions.guarded(lambda: cache.set(key, content, TIMEOUT))
     return SafeString(content)
 
 
-def cache_key(user, period: ReportingPeriod) -> str | None:
+def cache_key(user, period: ReportingPeriod, page_number=1) -> str | None:
     """The key of the body as ``user`` sees it now; None when the cache cannot be reached. The
     version is read before the data, so a body built while a change commits is stored under the
     old version and never served after it."""
@@ -62,31 +68,40 @@ def cache_key(user, period: ReportingPeriod) -> str | None:
         return None
     reports = ProgressReport.objects.filter(period=period).count()
     reader = sorted((m.role, m.organisation_id) for m in access.memberships_of(user))
-    parts = f"{stamp}:{reports}:{today()}:{get_language()}:{access.is_unrestricted(user)}:{reader}"
+    parts = f"{stamp}:{reports}:{today()}:{get_language()}:{access.is_unrestricted(user)}:{reader}:{page_number}"
     return f"period-page:{period.pk}:{hashlib.sha256(parts.encode()).hexdigest()[:32]}"
 
 
 class _Body:
     """What the body shows, computed only when the template reads it (not on a cache hit)."""
 
-    def __init__(self, user, period: ReportingPeriod):
-        self.user, self.period = user, period
+    def __init__(self, user, period: ReportingPeriod, page_number):
+        self.user, self.period, self.page_number = user, period, page_number
 
     @cached_property
     def consolidation(self):
         return consolidate(self.period.plan, self.period, texts=False)
 
     @cached_property
+    def table(self) -> tuple:
+        return completeness_table(self.user, self.period, self.page_number)
+
+    @property
+    def units(self):
+        """The page of units shown (for the links to the others)."""
+        return self.table[0]
+
+    @property
     def rows(self) -> list[dict]:
-        return completeness_table(self.user, self.period)
+        return self.table[1]
 
 
-def completeness_table(user, period: ReportingPeriod) -> list[dict]:
-    """The rows of the table of units, ready to print. A plan has up to a few hundred units: a
-    URL reversed, an include and a date field rendered per row were most of the page's time, so
-    the links are one reversed prefix and an id (as the dashboard's unit grid and the lists), the
+def completeness_table(user, period: ReportingPeriod, page_number=1) -> tuple:
+    """A page of the units (``selectors.completeness``) and its rows, ready to print. A URL
+    reversed, an include and a date field rendered per row were most of the page's time, so the
+    links are one reversed prefix and an id (as the dashboard's unit grid and the lists), the
     status badge is a tag, and the reopen date field is rendered once and filled in per row."""
-    rows = selectors.completeness(period.plan, period)
+    units, rows = selectors.completeness(period.plan, period, page_number)
     reviewable = selectors.reviewable_units(user, [row.organisation for row in rows])
     link = report_link()
     reopen_link = reverse("reports:report_reopen", args=[period.plan_id, period.pk, 0]).removesuffix("0/")
@@ -109,4 +124,4 @@ def completeness_table(user, period: ReportingPeriod) -> list[dict]:
                 "until_field": until_field(unit.pk, row.reopen_until) if reopen else None,
             }
         )
-    return table
+    return units, table

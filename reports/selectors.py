@@ -2,8 +2,10 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.core.paginator import Page
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
+from khuyenhoc.pagination import CountingPaginator
 from programmes import access
 from programmes.models import Area, Commitment, Indicator, Organisation, Plan
 from programmes.selectors import plans_visible_to
@@ -179,27 +181,33 @@ def reopen_proposal(report: ProgressReport | None) -> date:
     return today() + timedelta(days=RETURN_DAYS)
 
 
-def completeness(plan: Plan, period: ReportingPeriod) -> list[CompletenessRow]:
-    """Every unit expected to report on the plan, with its report for the period if any.
+# The units a period page lists at a time: a national plan has thousands.
+UNITS_PER_PAGE = 50
+
+
+def completeness(plan: Plan, period: ReportingPeriod, page_number=1) -> tuple[Page, list[CompletenessRow]]:
+    """A page of the units expected to report on the plan, in the order of their areas, each with
+    its report for the period if any.
 
     The rows read each report's status, dates and period (``submitted_late``, the deadline): the
     narrative is left in the database, and every report gets the one period it is of, so that no
     row queries it again (issue 12). Of a unit, its name and its area's name, path (who reviews
     it) and whether it is historical."""
-    reports = ProgressReport.objects.filter(plan=plan, period=period).only(
-        "plan_id", "period_id", "organisation_id", "status", "submitted_at", "reopened_until"
-    )
-    reports = {r.organisation_id: r for r in reports}
-    for report in reports.values():
-        report.period = period
     # The units' organisations straight, not through ReportingUnit: a third fewer objects to build.
     units = (
         Organisation.objects.filter(reporting_for__plan=plan)
         .select_related("area")
         .only("name", "area__name", "area__path", "area__is_historical")
-        .order_by("area__path", "name")
+        .order_by("area__path", "name", "pk")
     )
-    return [CompletenessRow(unit, reports.get(unit.pk), period) for unit in units]
+    page = CountingPaginator(units, UNITS_PER_PAGE).get_page(page_number)
+    reports = ProgressReport.objects.filter(plan=plan, period=period, organisation__in=[unit.pk for unit in page]).only(
+        "plan_id", "period_id", "organisation_id", "status", "submitted_at", "reopened_until"
+    )
+    reports = {r.organisation_id: r for r in reports}
+    for report in reports.values():
+        report.period = period
+    return page, [CompletenessRow(unit, reports.get(unit.pk), period) for unit in page]
 
 
 def previous_report(report: ProgressReport) -> ProgressReport | None:

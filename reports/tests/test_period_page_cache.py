@@ -26,9 +26,9 @@ def builds(monkeypatch):
     built = []
     table = period_page.completeness_table
 
-    def spy(user, period):
+    def spy(user, period, page_number=1):
         built.append(user.username)
-        return table(user, period)
+        return table(user, period, page_number)
 
     monkeypatch.setattr(period_page, "completeness_table", spy)
     cache.clear()
@@ -132,3 +132,30 @@ def test_a_rows_button_sends_its_own_date(client, world, reviewer, h1, builds, c
 def test_without_redis_the_page_is_built_for_every_request(client, world, reviewer, h1, in_h1, builds, redis_down):  # noqa: F811
     assert _body(_page(client, reviewer, h1)) == _body(_page(client, reviewer, h1))
     assert builds == ["reviewer", "reviewer"]
+
+
+def test_the_units_are_listed_a_page_at_a_time(client, world, reviewer, h1, in_h1, builds):
+    """A national plan has thousands of units: the page lists them 50 at a time, and a page asked
+    for that does not exist is the last one, built and cached once."""
+    from conftest import make_organisation
+    from reports.models import ReportingUnit
+    from reports.selectors import UNITS_PER_PAGE
+
+    for n in range(UNITS_PER_PAGE + 3):
+        unit = make_organisation(f"Chi hội khuyến học thôn {n:02d}", world.commune_b, parent=world.association)
+        ReportingUnit.objects.create(plan=h1.plan, organisation=unit)
+    expected = h1.plan.reporting_units.count()
+    first = _body(_page(client, reviewer, h1))
+    client.force_login(reviewer)
+    url = reverse("reports:period_detail", args=[h1.plan.pk, h1.pk])
+    second = _body(client.get(url, {"page": "2"}).content.decode())
+    def listed(body):
+        return body.split('data-testid="completeness"')[1].split("</table>")[0].count("<tr>") - 1  # less the header
+
+    assert listed(first) == UNITS_PER_PAGE and listed(second) == expected - UNITS_PER_PAGE
+    assert "Trang 1 / 2" in first and "?page=2" in first and "Trang 2 / 2" in second
+    assert f"trên {expected} đơn vị phải báo cáo" in first  # the totals still count every unit
+    for asked in ("99", "-1", "2"):
+        assert _body(client.get(url, {"page": asked}).content.decode()) == second
+    assert _body(client.get(url, {"page": "x"}).content.decode()) == first
+    assert builds == ["reviewer", "reviewer"]  # each page built once

@@ -129,7 +129,8 @@ def _period_for_follow(request, plan_pk, period_pk) -> ReportingPeriod:
 def period_detail(request, plan_pk, period_pk):
     """The completeness of the period's reports and their consolidation."""
     period = _period_for_follow(request, plan_pk, period_pk)
-    context = {"plan": period.plan, "period": period, "body": period_page.body(request.user, period)}
+    body = period_page.body(request.user, period, request.GET.get("page", 1))
+    context = {"plan": period.plan, "period": period, "body": body}
     return render(request, "reports/period_detail.html", context)
 
 
