@@ -127,7 +127,7 @@ def test_ended_periods_hold_accepted_reports_with_one_missing_and_one_late(plan)
     today = timezone.localdate()
     ended = [p for p in plan.periods.order_by("starts_on") if p.locked_after < today]
     first = ended[0]
-    rows = completeness(plan, first)
+    _units, rows = completeness(plan, first)
     timings = {row.organisation.name: row.timing for row in rows}
     assert timings["Hội Khuyến học xã Mai Châu"] == "missing"
     assert timings[LAC_SON] == "late"

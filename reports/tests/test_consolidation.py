@@ -67,7 +67,7 @@ def test_lateness_is_counted_in_vietnamese_days(world, reporting_plan, h1):
     report(reporting_plan, h1, world.unit_a, "submitted", submitted=datetime(2026, 6, 19, 18, 0, tzinfo=timezone.utc))
     # 16:00 UTC is 23:00 the same day in Hà Nội: on time.
     report(reporting_plan, h1, world.unit_b, "submitted", submitted=datetime(2026, 6, 19, 16, 0, tzinfo=timezone.utc))
-    timing = {row.organisation: row.timing for row in completeness(reporting_plan, h1)}
+    timing = {row.organisation: row.timing for row in completeness(reporting_plan, h1)[1]}
     assert (timing[world.unit_a], timing[world.unit_b]) == ("late", "on_time")
 
 
@@ -100,5 +100,5 @@ def test_a_returned_report_is_counted_apart_never_as_missing(world, reporting_pl
     result = consolidate(reporting_plan, h1)
     assert (result.expected, result.received, result.accepted, result.pending, result.returned, result.missing) == (4, 2, 1, 1, 1, 1)
     assert {t.indicator.name: t.units for t in result.totals}["Học bổng"] == 0  # its figures wait until it is sent again
-    timing = {row.organisation: row.timing for row in completeness(reporting_plan, h1)}
+    timing = {row.organisation: row.timing for row in completeness(reporting_plan, h1)[1]}
     assert timing[world.department] == "returned" and timing[world.association] == "missing"
