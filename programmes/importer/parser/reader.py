@@ -1,27 +1,17 @@
 """The reader: splits the text into head, body and tail and reads each zone
 into a ``ParsedPlan`` (see the package docstring)."""
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from khuyenhoc.text import clean_text
 
 from ..errors import NotAPlan
-from ..targets import indicators_in, timing_of
-from .data import ParsedCommitment, ParsedPlan, ParsedSection, ParseWarning, Signatory
-from .recognise import AIMS, LEGAL_DOCUMENT, _capacity, _is_name, _title_case, _title_of, party_of, recase
+from .body import read_body
+from .data import ParsedPlan, ParseWarning, Signatory
+from .recognise import LEGAL_DOCUMENT, _capacity, _is_name, _title_case, _title_of, recase
 from .text import BULLET, KINDS, Block, _marker, blocks_of, clean_lines, fold
 
 NEWS_HINTS = ("chi tiet bai viet", "xem co chu", "welcome to", "a- a a+", "theo bao", "tin lien quan", "binh luan")
-
-
-@dataclass
-class _Heading:
-    number: str  # the full number, e.g. "II.1"
-    party: str | None
-    depth: int = 1  # of the printed number: "1." is 1, "2.1." is 2, "a)" is deeper than any
-    items: int = 0
-    route: str = ""  # "purposes" / "requirements" inside the aims section
 
 
 class _Reader:
@@ -106,7 +96,7 @@ class _Reader:
         body_start = self._title(plan, blocks, title_at)
         body = blocks[body_start:]
         body_start = self._legal_bases(plan, body)
-        self._body(plan, body[body_start:])
+        read_body(plan, body[body_start:])
         self._signatures(plan, signature_lines)
         plan.recipients = recipients
         self._period(plan)
@@ -204,150 +194,6 @@ class _Reader:
         return len(blocks)
 
     # -- body --
-
-    def _body(self, plan: ParsedPlan, blocks: list[Block]) -> None:
-        has_roman = any(b.marker == "roman" for b in blocks)
-        section: ParsedSection | None = None
-        section_party: str | None = None
-        in_aims = False
-        headings: list[_Heading] = []
-        open_item: ParsedCommitment | None = None
-        taken = set()
-
-        def start_section(number: str, title: str) -> None:
-            nonlocal section, section_party, in_aims, open_item
-            section = ParsedSection(number, recase(title.rstrip(" :.")))
-            in_aims = bool(AIMS.search(fold(title))) and not re.search(r"noi dung|trach nhiem|to chuc", fold(title))
-            section_party = party_of(title) or "joint"
-            if not in_aims:
-                plan.sections.append(section)
-            headings.clear()
-            open_item = None
-
-        def full_number(printed: str, marker: str) -> str:
-            """The number as printed, made unique in the plan (see the package docstring)."""
-            base = section.number if section and section.number and has_roman else ""
-            if marker == "multi":
-                return f"{base}.{printed}" if printed in taken and base else printed
-            if marker == "letter" and headings and headings[-1].number:
-                return f"{headings[-1].number}.{printed}"
-            return f"{base}.{printed}" if base else printed
-
-        def add_item(number: str, text: str, party: str | None) -> ParsedCommitment:
-            nonlocal open_item
-            if party is None:
-                party = section_party or "joint"
-            while number in taken:
-                number = f"{number}'"
-            taken.add(number)
-            item = ParsedCommitment(number=number, text=text, party=party, section=str(section) if section else "")
-            plan.commitments.append(item)
-            open_item = item
-            return item
-
-        def current_party() -> str | None:
-            for heading in reversed(headings):
-                if heading.party:
-                    return heading.party
-            return section_party
-
-        def route(text: str) -> None:
-            target = headings[-1].route if headings and headings[-1].route else "purposes"
-            getattr(plan, target).append(text.rstrip(" ;"))
-
-        for index, block in enumerate(blocks):
-            following = blocks[index + 1] if index + 1 < len(blocks) else None
-            is_last = following is None
-            if block.marker == "roman":
-                start_section(block.number, block.body)
-                continue
-            if not has_roman and block.marker == "single" and not in_aims:
-                # Without Roman numerals the top-level numbers are the sections;
-                # a top-level line that is a whole sentence is an item on its own.
-                if self._heading_like(block, following):
-                    start_section(block.number, block.body)
-                    headings.append(_Heading(number=block.number, party=party_of(block.body)))
-                else:
-                    start_section(block.number, "")
-                    add_item(block.number, block.body, party_of(block.body))
-                continue
-            if in_aims:
-                if block.marker in ("single", "multi") and self._heading_like(block, following):
-                    folded = fold(block.body)
-                    headings[:] = [_Heading(number=block.number, party=None, route="requirements" if "yeu cau" in folded and "muc dich" not in folded else "purposes")]
-                elif block.marker or block.text:
-                    route(block.body if block.marker else block.text)
-                continue
-            if section is None and not block.marker:
-                plan.preamble.append(block.text)
-                continue
-            if section is None:
-                start_section(block.number if block.marker == "single" else "", "")
-            if block.marker in ("single", "multi", "letter") and self._heading_like(block, following):
-                depth = block.number.count(".") + 1 if block.marker != "letter" else 9
-                while headings and headings[-1].depth >= depth:
-                    headings.pop()
-                number = full_number(block.number, block.marker)
-                headings.append(_Heading(number=number, party=party_of(block.body), depth=depth))
-                open_item = None
-                continue
-            if block.marker in ("single", "multi", "letter"):
-                number = full_number(block.number, block.marker)
-                add_item(number, block.body, current_party())
-                if headings:
-                    headings[-1].items += 1
-                continue
-            if block.marker == "bullet":
-                if headings:
-                    heading = headings[-1]
-                    heading.items += 1
-                    parent = heading.number
-                    count = heading.items
-                else:
-                    parent = section.number if section and section.number else ""
-                    count = sum(1 for c in plan.commitments if c.section == str(section)) + 1
-                add_item(f"{parent}.{count}" if parent else str(count), block.body, current_party())
-                continue
-            # Prose: the rest of an item, an item under a heading, an introduction, or the closing words.
-            text = block.text
-            closing = text.rstrip().endswith("./.") or (is_last and plan.commitments)
-            if closing:
-                continue
-            if text.endswith(":") and not open_item:
-                continue  # "..., cụ thể như sau:" introduces what follows
-            if open_item is not None:
-                open_item.text = f"{open_item.text}\n{text}"
-            elif headings and headings[-1].items == 0 and section:
-                heading = headings[-1]
-                add_item(heading.number, text, current_party())
-                heading.items += 1
-            elif section and section.number and not headings and not any(c.section == str(section) for c in plan.commitments):
-                continue  # the introduction of a section
-            else:
-                plan.preamble.append(text)
-        for commitment in plan.commitments:
-            commitment.text = re.sub(r"[ \t]+", " ", commitment.text).strip()
-            timing = timing_of(commitment.text)
-            commitment.recurrence = timing.recurrence
-            commitment.deadline = timing.deadline
-            commitment.yearly_day, commitment.yearly_month = timing.yearly_day, timing.yearly_month
-            commitment.indicators = indicators_in(commitment.text)
-
-    @staticmethod
-    def _heading_like(block: Block, following: Block | None) -> bool:
-        """A numbered line that heads what follows rather than stating a commitment."""
-        body = block.body.strip()
-        if len(body) > 150:
-            return False
-        opens = following is not None and (
-            following.marker == "bullet"
-            or (following.marker == "letter" and block.marker != "letter")
-            or (following.marker == "multi" and following.number.startswith(block.number + "."))
-        )
-        if opens:
-            return True
-        short_label = len(body) <= 90 and not body.rstrip(" ”\")").endswith((".", ";", "!", "?"))
-        return short_label and following is not None and not following.marker and following.text[:1].isupper()
 
     # -- tail --
 
