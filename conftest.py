@@ -27,6 +27,19 @@ def _fresh_cache():
     caches["throttle"].clear()
 
 
+def built_once(django_db_blocker, build):
+    """For a module-scoped fixture: yield ``build()``'s objects, made once in a transaction that is
+    rolled back when the module ends. Tests that use them must also request ``db``, whose savepoint
+    undoes what each test writes, so no test sees another's changes."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        built = build()
+        with django_db_blocker.block():
+            yield built
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
 def eager_celery():
     """Run queued tasks in the test's process, even where REDIS_URL configures a real broker."""

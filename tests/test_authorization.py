@@ -13,7 +13,6 @@ import pytest
 import time_machine
 from django.core.cache import caches
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
@@ -24,6 +23,7 @@ from conftest import (
     build_plan,
     build_reporting_plan,
     build_world,
+    built_once,
     make_commitment,
     make_persona,
 )
@@ -321,11 +321,7 @@ def matrix(django_db_setup, django_db_blocker):
     """The world of every case, built once: building it for each of the ~800 cases was half the
     suite's time. It is rolled back when the module ends; the cases see it through ``db``, whose
     savepoint undoes what each case writes."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        built = build_matrix_world()
-        with django_db_blocker.block():
-            yield built
-        transaction.set_rollback(True)
+    yield from built_once(django_db_blocker, build_matrix_world)
 
 
 @pytest.fixture(autouse=True)
