@@ -39,9 +39,14 @@ manage: install
 	@$(DEV_ENV) $(BIN)/python manage.py $(ARGS)
 
 # Run the whole suite (browser tests skip with a message if Chromium is missing).
+# A development checkout keeps its PostgreSQL test database between runs (--reuse-db: no database to
+# create, migrate and drop each time; new migrations still apply); `make test TEST_DB=--create-db`
+# builds it afresh, as after switching to a branch whose migrations differ. CI (CI set) always builds
+# a fresh one.
+TEST_DB ?= $(if $(CI),--create-db,--reuse-db)
 test: install-dev
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(TEST_DB) $(PYTEST_ARGS)
 
 # Refresh the Vietnamese catalogue after changing texts; needs GNU gettext.
 translations: install

@@ -27,6 +27,19 @@ def _fresh_cache():
     caches["throttle"].clear()
 
 
+def built_once(django_db_blocker, build):
+    """For a module-scoped fixture: yield ``build()``'s objects, made once in a transaction that is
+    rolled back when the module ends. Tests that use them must also request ``db``, whose savepoint
+    undoes what each test writes, so no test sees another's changes."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        built = build()
+        with django_db_blocker.block():
+            yield built
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
 def eager_celery():
     """Run queued tasks in the test's process, even where REDIS_URL configures a real broker."""
@@ -75,8 +88,8 @@ class World:
     other_unit: Organisation
 
 
-@pytest.fixture
-def world(db) -> World:
+def build_world() -> World:
+    """The small world of the module docstring; the ``world`` fixture, or built once per module."""
     nation = make_area("VN", "Việt Nam", Level.NATION)
     province = make_area("P25", "Phú Thọ", Level.PROVINCE, nation)
     commune_a = make_area("W04795", "Phường Hòa Bình", Level.COMMUNE, province)
@@ -113,39 +126,61 @@ def world(db) -> World:
 
 
 @pytest.fixture
+def world(db) -> World:
+    return build_world()
+
+
+def make_persona(name, world) -> User:
+    """One persona of ``world`` by name: the fixtures of the same names, or built once per module."""
+    if name == "superuser":
+        return User.objects.create_superuser("root", "root@example.vn", "correct-horse-9")
+    memberships = {
+        "editor": (world.department, Role.EDITOR),
+        "reviewer": (world.association, Role.REVIEWER),
+        "leader": (world.department, Role.LEADER),
+        "reporter_a": (world.unit_a, Role.REPORTER),
+        "reporter_b": (world.unit_b, Role.REPORTER),
+        # An editor of another province: signed in, but none of province P is theirs.
+        "outsider": (world.other_department, Role.EDITOR),
+    }
+    extra = {"full_name": "Nguyễn Văn Biên"} if name == "editor" else {}
+    return make_user(name, memberships[name], **extra)
+
+
+@pytest.fixture
 def editor(world):
-    return make_user("editor", (world.department, Role.EDITOR), full_name="Nguyễn Văn Biên")
+    return make_persona("editor", world)
 
 
 @pytest.fixture
 def reviewer(world):
-    return make_user("reviewer", (world.association, Role.REVIEWER))
+    return make_persona("reviewer", world)
 
 
 @pytest.fixture
 def leader(world):
-    return make_user("leader", (world.department, Role.LEADER))
+    return make_persona("leader", world)
 
 
 @pytest.fixture
 def reporter_a(world):
-    return make_user("reporter_a", (world.unit_a, Role.REPORTER))
+    return make_persona("reporter_a", world)
 
 
 @pytest.fixture
 def reporter_b(world):
-    return make_user("reporter_b", (world.unit_b, Role.REPORTER))
+    return make_persona("reporter_b", world)
 
 
 @pytest.fixture
 def outsider(world):
     """An editor of another province: signed in, but none of province P is theirs."""
-    return make_user("outsider", (world.other_department, Role.EDITOR))
+    return make_persona("outsider", world)
 
 
 @pytest.fixture
 def superuser(world):
-    return User.objects.create_superuser("root", "root@example.vn", "correct-horse-9")
+    return make_persona("superuser", world)
 
 
 PERSONAS = ["anonymous", "superuser", "editor", "reviewer", "leader", "reporter_a", "reporter_b", "outsider"]
@@ -180,8 +215,7 @@ def make_commitment(plan, number, text="Tuyên truyền về xã hội học t�
     return Commitment.objects.create(plan=plan, section=section, number=number, text=text, party=party, order=order, **extra)
 
 
-@pytest.fixture
-def plan(world):
+def build_plan(world):
     """A provincial plan in force with one section and two commitments."""
     plan = make_plan(world.province, world.department, world.association, status="in_force")
     make_commitment(plan, "1", "Đẩy mạnh công tác thông tin, tuyên truyền")
@@ -189,18 +223,13 @@ def plan(world):
     return plan
 
 
-@pytest.fixture
-def other_plan(world):
+def build_other_plan(world):
     """A plan of the other province."""
     return make_plan(world.other_province, world.other_department, number="06/HKH-PGD", title="Thỏa thuận phối hợp", status="in_force")
 
 
-# Reporting ------------------------------------------------------------------
-
-
-@pytest.fixture
-def reporting_plan(plan):
-    """The shared ``plan`` (province P, in force) for 2026, with an indicator of each kind."""
+def build_reporting_plan(plan):
+    """``plan`` for 2026, with an indicator of each kind, open for reporting."""
     plan.start_year = plan.end_year = 2026
     plan.save()
     association_item = plan.commitments.get(number="2")
@@ -212,12 +241,37 @@ def reporting_plan(plan):
 
 
 @pytest.fixture
+def plan(world):
+    """A provincial plan in force with one section and two commitments."""
+    return build_plan(world)
+
+
+@pytest.fixture
+def other_plan(world):
+    """A plan of the other province."""
+    return build_other_plan(world)
+
+
+# Reporting ------------------------------------------------------------------
+
+
+@pytest.fixture
+def reporting_plan(plan):
+    """The shared ``plan`` (province P, in force) for 2026, with an indicator of each kind."""
+    return build_reporting_plan(plan)
+
+
+@pytest.fixture
 def h1(reporting_plan):
     return reporting_plan.periods.get(year=2026, half="H1")
+
+
+# A day inside the first half of 2026, before the due date.
+IN_H1 = date(2026, 5, 20)
 
 
 @pytest.fixture
 def in_h1():
     """A day inside the first half of 2026, before the due date."""
-    with time_machine.travel(date(2026, 5, 20), tick=False):
+    with time_machine.travel(IN_H1, tick=False):
         yield

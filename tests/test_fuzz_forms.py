@@ -13,7 +13,9 @@ import os
 from types import SimpleNamespace
 
 import pytest
+import time_machine
 from django.contrib import admin
+from django.core.cache import caches
 from django.contrib.auth.tokens import default_token_generator
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -23,7 +25,17 @@ from django.utils.http import urlsafe_base64_encode
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from conftest import Role, make_organisation, make_user
+from conftest import (
+    IN_H1,
+    Role,
+    build_plan,
+    build_reporting_plan,
+    build_world,
+    built_once,
+    make_organisation,
+    make_persona,
+    make_user,
+)
 from reports.models import Attachment, ReportingSchedule
 from reports.services import workflow
 from tasks.models import Kind, Notification, Reminder, ReminderOptOut, ReminderSettings
@@ -36,7 +48,6 @@ SKIPPED_ACTIONS = {"logout"}
 ANY_PERMISSION = SimpleNamespace(user=SimpleNamespace(has_perm=lambda permission: True))
 
 
-@pytest.fixture
 def more_units(world):
     """Communes C and D of province P, there before the plan's reporting opens."""
     units = [make_organisation(f"Hội Khuyến học xã {name}", world.commune_b, parent=world.association) for name in ("Ân Nghĩa", "Yên Phú")]
@@ -52,29 +63,47 @@ def filed_report(plan, period, unit, user, proposals=""):
     return workflow.report_submit(user=user, report=report)
 
 
-@pytest.fixture
-def filing(world, more_units, reporting_plan, h1, in_h1, editor, reviewer, leader, reporter_a, reporter_b, superuser):
+def build_filing():
     """Province P in the middle of H1/2026: commune A's draft with evidence, commune B's
     report submitted with two proposals, commune C's not started, commune D's returned."""
-    plan = reporting_plan
-    (_, reporter_c), (unit_d, reporter_d) = more_units
-    returned = filed_report(plan, h1, unit_d, reporter_d)
-    workflow.report_return(user=reviewer, report=returned, comment="Bổ sung số liệu")
-    draft = workflow.report_start(user=reporter_a, plan=plan, period=h1, organisation=world.unit_a)
-    Attachment.objects.create(report=draft, file=ContentFile(b"%PDF-1.4\n%%EOF", name="a.pdf"), name="minh-chung.pdf", uploaded_by=reporter_a)
-    filed = filed_report(plan, h1, world.unit_b, reporter_b, proposals="Đề nghị hỗ trợ kinh phí\nĐề nghị tập huấn")
-    commitment = plan.commitments.get(number="2")
-    # One row of each model the admin shows, so that every change page has one to open.
-    reminder = Reminder.objects.create(key="fuzz", kind=Kind.DUE_SOON, recipient=reporter_a, plan=plan, period=h1, subject="Sắp đến hạn")
-    Notification.objects.create(user=reporter_a, reminder=reminder, title="Sắp đến hạn", link="/reports/mine/")
-    ReminderOptOut.objects.create(user=leader, kind=Kind.DUE_SOON)
-    ReminderSettings.objects.get_or_create(area=world.province)
-    ReportingSchedule.objects.get_or_create(area=world.province)
+    world = build_world()
+    (_, reporter_c), (unit_d, reporter_d) = more_units(world)
+    plan = build_reporting_plan(build_plan(world))
+    h1 = plan.periods.get(year=2026, half="H1")
+    with time_machine.travel(IN_H1, tick=False):
+        names = ["editor", "reviewer", "leader", "reporter_a", "reporter_b", "superuser"]
+        editor, reviewer, leader, reporter_a, reporter_b, superuser = (make_persona(name, world) for name in names)
+        returned = filed_report(plan, h1, unit_d, reporter_d)
+        workflow.report_return(user=reviewer, report=returned, comment="Bổ sung số liệu")
+        draft = workflow.report_start(user=reporter_a, plan=plan, period=h1, organisation=world.unit_a)
+        Attachment.objects.create(report=draft, file=ContentFile(b"%PDF-1.4\n%%EOF", name="a.pdf"), name="minh-chung.pdf", uploaded_by=reporter_a)
+        filed = filed_report(plan, h1, world.unit_b, reporter_b, proposals="Đề nghị hỗ trợ kinh phí\nĐề nghị tập huấn")
+        commitment = plan.commitments.get(number="2")
+        # One row of each model the admin shows, so that every change page has one to open.
+        reminder = Reminder.objects.create(key="fuzz", kind=Kind.DUE_SOON, recipient=reporter_a, plan=plan, period=h1, subject="Sắp đến hạn")
+        Notification.objects.create(user=reporter_a, reminder=reminder, title="Sắp đến hạn", link="/reports/mine/")
+        ReminderOptOut.objects.create(user=leader, kind=Kind.DUE_SOON)
+        ReminderSettings.objects.get_or_create(area=world.province)
+        ReportingSchedule.objects.get_or_create(area=world.province)
     return SimpleNamespace(
         world=world, plan=plan, period=h1, draft=draft, filed=filed, commitment=commitment,
         section=commitment.section, indicator=commitment.indicators.first(),
         users={"editor": editor, "reviewer": reviewer, "leader": leader, "reporter_a": reporter_a, "reporter_c": reporter_c, "superuser": superuser},
     )
+
+
+@pytest.fixture(scope="module")
+def filed_world(django_db_setup, django_db_blocker):
+    """The filing world, built once for the module's ~55 cases; each case's ``db`` savepoint
+    (and each request's own, in ``fuzz``) rolls back what it writes."""
+    yield from built_once(django_db_blocker, build_filing)
+
+
+@pytest.fixture
+def filing(filed_world, db, in_h1):
+    """The filing world, seen in the middle of H1/2026, with a cache no other case filled."""
+    caches["default"].clear()
+    return filed_world
 
 
 def reset_link(f):
