@@ -46,6 +46,7 @@ manage: install
 TEST_DB ?= $(if $(CI),--create-db,--reuse-db)
 test: install-dev
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest $(TEST_DB) $(PYTEST_ARGS)
 
 # Refresh the Vietnamese catalogue after changing texts; needs GNU gettext.

@@ -4,8 +4,8 @@ A small world: province P with communes A and B, and a historical province
 H (with a district) that P took over in the 2025 reform; province Q
 elsewhere. Each persona is one user with one role.
 """
-from dataclasses import dataclass
 
+from dataclasses import dataclass
 from datetime import date
 
 import pytest
@@ -94,9 +94,7 @@ def build_world() -> World:
     province = make_area("P25", "Phú Thọ", Level.PROVINCE, nation)
     commune_a = make_area("W04795", "Phường Hòa Bình", Level.COMMUNE, province)
     commune_b = make_area("W05266", "Xã Lạc Sơn", Level.COMMUNE, province)
-    historical_province = make_area(
-        "H17", "Hòa Bình", Level.PROVINCE, nation, is_historical=True, successor=province
-    )
+    historical_province = make_area("H17", "Hòa Bình", Level.PROVINCE, nation, is_historical=True, successor=province)
     historical_district = make_area(
         "D157", "Lạc Sơn", Level.DISTRICT, historical_province, is_historical=True, successor=commune_b
     )
@@ -196,7 +194,9 @@ def persona(request):
     return resolve
 
 
-def make_plan(area, *parties, number="1392/KH-SGD&ĐT-HKH", title="Kế hoạch phối hợp công tác giai đoạn 2012-2016", **extra):
+def make_plan(
+    area, *parties, number="1392/KH-SGD&ĐT-HKH", title="Kế hoạch phối hợp công tác giai đoạn 2012-2016", **extra
+):
     """A plan through the service, as the pages create it, with ``parties`` (organisations)."""
     from programmes.models import Plan
     from programmes.services.plans import PartyData, plan_save
@@ -210,9 +210,13 @@ def make_commitment(plan, number, text="Tuyên truyền về xã hội học t�
     from programmes.models import Commitment, Section
 
     if section is None:
-        section = plan.sections.first() or Section.objects.create(plan=plan, number="II", title="Nội dung phối hợp", order=1)
+        section = plan.sections.first() or Section.objects.create(
+            plan=plan, number="II", title="Nội dung phối hợp", order=1
+        )
     order = extra.pop("order", Commitment.objects.filter(section=section).count() + 1)
-    return Commitment.objects.create(plan=plan, section=section, number=number, text=text, party=party, order=order, **extra)
+    return Commitment.objects.create(
+        plan=plan, section=section, number=number, text=text, party=party, order=order, **extra
+    )
 
 
 def build_plan(world):
@@ -225,7 +229,13 @@ def build_plan(world):
 
 def build_other_plan(world):
     """A plan of the other province."""
-    return make_plan(world.other_province, world.other_department, number="06/HKH-PGD", title="Thỏa thuận phối hợp", status="in_force")
+    return make_plan(
+        world.other_province,
+        world.other_department,
+        number="06/HKH-PGD",
+        title="Thỏa thuận phối hợp",
+        status="in_force",
+    )
 
 
 def build_reporting_plan(plan):
@@ -233,8 +243,12 @@ def build_reporting_plan(plan):
     plan.start_year = plan.end_year = 2026
     plan.save()
     association_item = plan.commitments.get(number="2")
-    Indicator.objects.create(commitment=association_item, name="Học bổng", unit="vnd", target_value=1_000_000, aggregation="sum")
-    Indicator.objects.create(commitment=association_item, name="Tỷ lệ hội viên", unit="percent", target_value=85, aggregation="mean")
+    Indicator.objects.create(
+        commitment=association_item, name="Học bổng", unit="vnd", target_value=1_000_000, aggregation="sum"
+    )
+    Indicator.objects.create(
+        commitment=association_item, name="Tỷ lệ hội viên", unit="percent", target_value=85, aggregation="mean"
+    )
     make_commitment(plan, "3", "Sở chỉ đạo các trường", party="department")
     plan_open_reporting(user=None, plan=plan)
     return plan

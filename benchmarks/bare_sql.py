@@ -14,6 +14,7 @@ everything for an active superuser.
 Dates: ``today`` is the portal's day (Asia/Ho_Chi_Minh); a report's submission day is its
 ``submitted_at`` in that zone, as Django's ``submitted_at__date`` computes it.
 """
+
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -63,7 +64,7 @@ def _in_scope(path_column: str) -> str:
 
 SCOPED_PLANS = f"""
     SELECT coalesce(array_agg(pl.id), '{{}}') FROM programmes_plan pl JOIN programmes_area a ON a.id = pl.area_id
-     WHERE pl.status = 'in_force' AND {_in_scope('a.path')}"""
+     WHERE pl.status = 'in_force' AND {_in_scope("a.path")}"""
 
 CHOSEN_PERIOD = """
     SELECT year, half FROM (
@@ -196,7 +197,7 @@ DASHBOARD_QUERIES = {
 
 AREA_OPTIONS = f"""
     SELECT a.id, a.name, a.is_historical FROM programmes_area a
-     WHERE a.level IN ('province', 'district') AND {_in_scope('a.path')}
+     WHERE a.level IN ('province', 'district') AND {_in_scope("a.path")}
      ORDER BY a.is_historical, a.path"""
 
 
@@ -242,14 +243,28 @@ def dashboard(cursor, *, user_id: int, today: date) -> dict:
         "returned": returned,
         "commitments": commitments,
         "indicators": [
-            {"name": n, "unit": u, "aggregation": a, "direction": d, "target": float(t) if t is not None else None,
-             "value": float(v), "units": c}
+            {
+                "name": n,
+                "unit": u,
+                "aggregation": a,
+                "direction": d,
+                "target": float(t) if t is not None else None,
+                "value": float(v),
+                "units": c,
+            }
             for n, u, a, d, t, v, c in rows["indicators"]
         ],
         "trend": trend if year else [],
         "lagging": [
-            {"commitment__text": t, "commitment__number": n, "commitment__party": p, "commitment__plan_id": pl,
-             "commitment_id": c, "lagging": lg, "at_risk": ar}
+            {
+                "commitment__text": t,
+                "commitment__number": n,
+                "commitment__party": p,
+                "commitment__plan_id": pl,
+                "commitment_id": c,
+                "lagging": lg,
+                "at_risk": ar,
+            }
             for t, n, p, pl, c, lg, ar in rows["lagging"]
         ],
         "coming": [
@@ -280,7 +295,7 @@ def report_list_late(cursor, *, user_id: int, year: int, half: str) -> tuple[int
               JOIN programmes_organisation o ON o.id = r.organisation_id
               JOIN programmes_area a ON a.id = o.area_id
              WHERE p.year = %(year)s AND p.half = %(half)s AND {_LATE}
-               AND {_in_scope('pa.path')} AND {_in_scope('a.path')}
+               AND {_in_scope("pa.path")} AND {_in_scope("a.path")}
         )
         SELECT (SELECT count(*) FROM late), l.* FROM (SELECT * FROM late ORDER BY path, name LIMIT {LIST_PAGE}) l""",
         {**scope, "year": year, "half": half},
@@ -308,7 +323,7 @@ def review_queue(cursor, *, user_id: int) -> dict:
               JOIN programmes_plan pl ON pl.id = r.plan_id
               JOIN programmes_organisation o ON o.id = r.organisation_id
               JOIN programmes_area a ON a.id = o.area_id
-             WHERE r.status = 'submitted' AND {_in_scope('a.path')}
+             WHERE r.status = 'submitted' AND {_in_scope("a.path")}
         )
         SELECT (SELECT count(*) FROM queue), q.* FROM (SELECT * FROM queue ORDER BY submitted_at, id LIMIT {LIST_PAGE}) q""",
         params,
@@ -321,7 +336,7 @@ def review_queue(cursor, *, user_id: int) -> dict:
     cursor.execute(
         f"""SELECT pl.id, CASE WHEN pl.number <> '' THEN pl.number || ' · ' || pl.title ELSE pl.title END
               FROM programmes_plan pl JOIN programmes_area a ON a.id = pl.area_id
-             WHERE {_in_scope('a.path')} OR EXISTS (
+             WHERE {_in_scope("a.path")} OR EXISTS (
                    SELECT 1 FROM unnest(%(patterns)s::text[]) root WHERE starts_with(root, a.path))
              ORDER BY a.path, pl.start_year DESC, pl.number""",
         params,
@@ -331,8 +346,13 @@ def review_queue(cursor, *, user_id: int) -> dict:
         "SELECT DISTINCT year, half FROM reports_reportingperiod WHERE plan_id = ANY(%(plans)s) ORDER BY year DESC, half DESC",
         {"plans": [plan for plan, _label in plans]},
     )
-    return {"count": rows[0][0] if rows else 0, "rows": [row[1:] for row in rows], "area_options": areas,
-            "plan_options": plans, "periods": cursor.fetchall()}
+    return {
+        "count": rows[0][0] if rows else 0,
+        "rows": [row[1:] for row in rows],
+        "area_options": areas,
+        "plan_options": plans,
+        "periods": cursor.fetchall(),
+    }
 
 
 def plan_page(cursor, *, plan_id: int) -> list:
@@ -379,7 +399,7 @@ PERIOD_QUERIES = {
                     WHEN {_LATE} THEN 'late' ELSE 'on_time' END,
                CASE WHEN r.status NOT IN {RECEIVED} AND (r.reopened_until IS NOT NULL OR r.status = 'returned')
                     THEN greatest(p.locked_after, r.reopened_until) END,
-               CASE WHEN {_in_scope('a.path')}
+               CASE WHEN {_in_scope("a.path")}
                      AND (r.status = 'returned' OR (r.status IS DISTINCT FROM 'submitted' AND r.status IS DISTINCT FROM 'accepted'
                                                     AND %(today)s > p.locked_after))
                     THEN CASE WHEN r.reopened_until >= %(today)s THEN r.reopened_until ELSE %(today)s + {RETURN_DAYS} END END
@@ -476,7 +496,9 @@ def period_page(cursor, *, user_id: int, plan_id: int, period_id: int, today: da
         "accepted": accepted,
         "returned": returned,
         # Shown to the cent, rounded half to even (Decimal's rule, as the page).
-        "indicators": [(*row[:6], None if row[6] is None else row[6].quantize(CENT), row[7]) for row in rows["indicators"]],
+        "indicators": [
+            (*row[:6], None if row[6] is None else row[6].quantize(CENT), row[7]) for row in rows["indicators"]
+        ],
         "scores": scores,
         "proposals": rows["proposals"],
     }

@@ -20,13 +20,15 @@ It prints the reads, the hits (served from the cache), the misses (computed) and
 rate, for national and provincial leaders' dashboards and for the period pages. The simulated units and leaders are
 users named ``bench-...``; running again on the same database files more of the same week.
 """
+
 import argparse
 import os
 import random
 import sys
 import time
 from collections import Counter
-from datetime import datetime, time as clock, timedelta
+from datetime import datetime, timedelta
+from datetime import time as clock
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -85,15 +87,23 @@ class Week:
         today = timezone.localdate()
         self.period_key = (
             ReportingPeriod.objects.filter(plan__number__endswith=PLAN_SUFFIX, starts_on__lte=today)
-            .order_by("-year", "-half").values_list("year", "half", "due_on").first()
+            .order_by("-year", "-half")
+            .values_list("year", "half", "due_on")
+            .first()
         )
         year, half, due_on = self.period_key
         self.day = due_on - timedelta(days=2)
-        self.periods = {p.plan_id: p for p in ReportingPeriod.objects.filter(plan__number__endswith=PLAN_SUFFIX, year=year, half=half).select_related("plan__area")}
+        self.periods = {
+            p.plan_id: p
+            for p in ReportingPeriod.objects.filter(
+                plan__number__endswith=PLAN_SUFFIX, year=year, half=half
+            ).select_related("plan__area")
+        }
         units = ReportingUnit.objects.filter(plan__in=self.periods).select_related("organisation__area")
         filed = set(
-            ProgressReport.objects.filter(period__in=self.periods.values(), status__in=("submitted", "accepted"))
-            .values_list("plan_id", "organisation_id")
+            ProgressReport.objects.filter(
+                period__in=self.periods.values(), status__in=("submitted", "accepted")
+            ).values_list("plan_id", "organisation_id")
         )
         self.open = [(u.plan_id, u.organisation) for u in units if (u.plan_id, u.organisation_id) not in filed]
         self.saved: list[ProgressReport] = []
@@ -120,7 +130,14 @@ class Week:
         commitments = workflow.commitments_for(period.plan, organisation, period)
         progress = [workflow.ProgressData(c.pk, self.rng.choice(STATUSES)) for c in commitments]
         values = {i.pk: self.rng.randint(1, 1000) for c in commitments for i in c.indicators.all()}
-        report = workflow.report_save(user=reporter, report=report, version=report.version, narrative={"results": "Đã triển khai"}, progress=progress, values=values)
+        report = workflow.report_save(
+            user=reporter,
+            report=report,
+            version=report.version,
+            narrative={"results": "Đã triển khai"},
+            progress=progress,
+            values=values,
+        )
         self.saved.append(report)
         return "save"
 
@@ -152,14 +169,33 @@ def main() -> None:
     parser.add_argument("--years", type=int, default=2)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--read-share", type=float, default=0.3, help="share of the events that are dashboard reads")
-    parser.add_argument("--save-share", type=float, default=0.75, help="share of the other events that are draft saves; of the rest, two thirds submit, one third accept")
-    parser.add_argument("--national-share", type=float, default=0.3, help="share of the dashboard reads by the national leader")
-    parser.add_argument("--period-share", type=float, default=0.3, help="share of the reads that are a reviewer's period page")
+    parser.add_argument(
+        "--save-share",
+        type=float,
+        default=0.75,
+        help="share of the other events that are draft saves; of the rest, two thirds submit, one third accept",
+    )
+    parser.add_argument(
+        "--national-share", type=float, default=0.3, help="share of the dashboard reads by the national leader"
+    )
+    parser.add_argument(
+        "--period-share", type=float, default=0.3, help="share of the reads that are a reviewer's period page"
+    )
     parser.add_argument("--redis", default="", help="a Redis URL for the cache (default: the configured cache)")
     options = parser.parse_args()
 
     load(options.provinces, options.years)
-    caches = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": options.redis, "KEY_PREFIX": "bench-cache"}} if options.redis else None
+    caches = (
+        {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": options.redis,
+                "KEY_PREFIX": "bench-cache",
+            }
+        }
+        if options.redis
+        else None
+    )
     with override_settings(**({"CACHES": caches} if caches else {})):
         run(options)
 
@@ -187,8 +223,11 @@ def run(options) -> None:
     filters = [dashboard.Filters(), dashboard.Filters(year=year, half=half)]
     reads, events, seconds = Counter(), Counter(), Counter()
     moment = timezone.make_aware(datetime.combine(week.day, clock(9)))
-    print(f"Filing {half}/{year} (due {due_on:%d/%m/%Y}) on {week.day:%d/%m/%Y}: {len(week.periods)} provinces, "
-          f"{len(week.open):,} units still to file; {options.events:,} events; cache: {caches['default'].__class__.__name__}", flush=True)
+    print(
+        f"Filing {half}/{year} (due {due_on:%d/%m/%Y}) on {week.day:%d/%m/%Y}: {len(week.periods)} provinces, "
+        f"{len(week.open):,} units still to file; {options.events:,} events; cache: {caches['default'].__class__.__name__}",
+        flush=True,
+    )
     started = time.perf_counter()
     with time_machine.travel(moment, tick=True):
         for _event in range(options.events):
@@ -202,7 +241,9 @@ def run(options) -> None:
             elif draw < options.read_share:
                 national = rng.random() < options.national_share
                 leader = week.national_leader if national else week.leaders[rng.choice(list(week.leaders))]
-                dashboard.dashboard_for(User.objects.get(pk=leader.pk), rng.choice(filters))  # a new request: a fresh user
+                dashboard.dashboard_for(
+                    User.objects.get(pk=leader.pk), rng.choice(filters)
+                )  # a new request: a fresh user
                 reads[national] += 1
                 kind = "read"
             else:
@@ -214,9 +255,18 @@ def run(options) -> None:
     dashboard._compute = compute
     period_page.completeness_table = table
     elapsed = time.perf_counter() - started
-    print("Events: " + ", ".join(f"{name} {count:,} ({seconds[name]:.1f} s)" for name, count in events.most_common()) + f"; {elapsed:.1f} s in all")
+    print(
+        "Events: "
+        + ", ".join(f"{name} {count:,} ({seconds[name]:.1f} s)" for name, count in events.most_common())
+        + f"; {elapsed:.1f} s in all"
+    )
     print(f"{'reads':<20} {'reads':>7} {'hits':>7} {'misses':>7} {'hit rate':>9}")
-    rows = (("national dashboards", [True]), ("province dashboards", [False]), ("all dashboards", [True, False]), ("period pages", ["period"]))
+    rows = (
+        ("national dashboards", [True]),
+        ("province dashboards", [False]),
+        ("all dashboards", [True, False]),
+        ("period pages", ["period"]),
+    )
     for label, keys in rows:
         total = sum(reads[k] for k in keys)
         misses = sum(computed[k] for k in keys)

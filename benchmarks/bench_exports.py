@@ -9,11 +9,13 @@ size of each file built from nothing (cold: cache cleared) and served again
 (cached), then drops the database (``BENCH_KEEP=1`` keeps it for a rerun).
 ``BENCH_UNITS`` changes the number of units.
 """
+
 import os
 import random
 import sys
 import time
-from datetime import date, datetime, timedelta, timezone as dt_timezone
+from datetime import date, datetime, timedelta
+from datetime import timezone as dt_timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,7 +47,15 @@ TEXT = "Tổ chức tuyên truyền sâu rộng về xây dựng xã hội học
 def load() -> int:
     """One plan of a province, its period H1 2025 and ``UNITS`` commune associations that reported on it."""
     from programmes.models import Area, Commitment, Indicator, Organisation, Plan, PlanParty, Section
-    from reports.models import CommitmentProgress, IndicatorValue, ProgressReport, Proposal, ReportEvent, ReportingPeriod, ReportingUnit
+    from reports.models import (
+        CommitmentProgress,
+        IndicatorValue,
+        ProgressReport,
+        Proposal,
+        ReportEvent,
+        ReportingPeriod,
+        ReportingUnit,
+    )
     from reports.selectors import commitments_for
 
     rng = random.Random(12)
@@ -58,11 +68,17 @@ def load() -> int:
     department = Organisation.objects.create(name="Sở Giáo dục và Đào tạo", side="education", area=province)
     association = Organisation.objects.create(name="Hội Khuyến học tỉnh", side="association", area=province)
     units = [department, association] + Organisation.objects.bulk_create(
-        Organisation(name=f"Hội Khuyến học xã {n}", side="association", area=area, parent=association) for n, area in enumerate(communes)
+        Organisation(name=f"Hội Khuyến học xã {n}", side="association", area=area, parent=association)
+        for n, area in enumerate(communes)
     )
     plan = Plan.objects.create(
-        area=province, number="01/KH-BENCH", title="Kế hoạch phối hợp (thử nghiệm hiệu năng)", status="in_force",
-        start_year=2025, end_year=2025, place="Thử Nghiệm",
+        area=province,
+        number="01/KH-BENCH",
+        title="Kế hoạch phối hợp (thử nghiệm hiệu năng)",
+        status="in_force",
+        start_year=2025,
+        end_year=2025,
+        place="Thử Nghiệm",
     )
     PlanParty.objects.create(plan=plan, organisation=department, order=1)
     PlanParty.objects.create(plan=plan, organisation=association, order=2)
@@ -74,10 +90,17 @@ def load() -> int:
         )
         if n <= 5:
             unit, aggregation = ("people", "sum") if n % 2 else ("percent", "mean")
-            Indicator.objects.create(commitment=commitment, name=f"Chỉ tiêu {n}", unit=unit, target_value=1000 * n, aggregation=aggregation)
+            Indicator.objects.create(
+                commitment=commitment, name=f"Chỉ tiêu {n}", unit=unit, target_value=1000 * n, aggregation=aggregation
+            )
     period = ReportingPeriod.objects.create(
-        plan=plan, year=2025, half="H1", starts_on=date(2024, 12, 15), ends_on=date(2025, 6, 14),
-        due_on=date(2025, 6, 20), locked_after=date(2025, 7, 15),
+        plan=plan,
+        year=2025,
+        half="H1",
+        starts_on=date(2024, 12, 15),
+        ends_on=date(2025, 6, 14),
+        due_on=date(2025, 6, 20),
+        locked_after=date(2025, 7, 15),
     )
     ReportingUnit.objects.bulk_create(ReportingUnit(plan=plan, organisation=unit) for unit in units)
     statuses = ["accepted"] * 70 + ["submitted"] * 20 + ["returned"] * 4 + ["draft"] * 3 + [None] * 3
@@ -87,12 +110,19 @@ def load() -> int:
         status = rng.choice(statuses)
         if status is None:
             continue
-        reports.append(ProgressReport(
-            plan=plan, period=period, organisation=unit, status=status,
-            submitted_at=submitted + timedelta(minutes=rng.randrange(10_000)) if status != "draft" else None,
-            results=f"{TEXT}\nĐã trao {rng.randrange(100)} suất học bổng.", shortcomings="Kinh phí còn hạn chế.",
-            causes="Nguồn lực xã hội hóa chưa nhiều." if rng.random() < 0.5 else "", next_steps="Tiếp tục vận động.",
-        ))
+        reports.append(
+            ProgressReport(
+                plan=plan,
+                period=period,
+                organisation=unit,
+                status=status,
+                submitted_at=submitted + timedelta(minutes=rng.randrange(10_000)) if status != "draft" else None,
+                results=f"{TEXT}\nĐã trao {rng.randrange(100)} suất học bổng.",
+                shortcomings="Kinh phí còn hạn chế.",
+                causes="Nguồn lực xã hội hóa chưa nhiều." if rng.random() < 0.5 else "",
+                next_steps="Tiếp tục vận động.",
+            )
+        )
     reports = ProgressReport.objects.bulk_create(reports, batch_size=1000)
     applicable = {}
     progress, values, proposals, events = [], [], [], []
@@ -102,10 +132,14 @@ def load() -> int:
         if key not in applicable:
             applicable[key] = commitments_for(plan, unit, period)
         for commitment in applicable[key]:
-            progress.append(CommitmentProgress(
-                report=report, commitment=commitment, status=rng.choice(["done", "done", "in_progress", "at_risk", "not_started"]),
-                note="Đã triển khai theo kế hoạch.",
-            ))
+            progress.append(
+                CommitmentProgress(
+                    report=report,
+                    commitment=commitment,
+                    status=rng.choice(["done", "done", "in_progress", "at_risk", "not_started"]),
+                    note="Đã triển khai theo kế hoạch.",
+                )
+            )
             for indicator in commitment.indicators.all():
                 values.append(IndicatorValue(report=report, indicator=indicator, value=rng.randrange(50, 2000)))
         if rng.random() < 0.125:
@@ -119,7 +153,9 @@ def load() -> int:
     ReportEvent.objects.bulk_create(events, batch_size=5000)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
-    print(f"data: {len(units):,} units, {len(reports):,} reports, {len(progress):,} commitment rows, {len(values):,} figures")
+    print(
+        f"data: {len(units):,} units, {len(reports):,} reports, {len(progress):,} commitment rows, {len(values):,} figures"
+    )
     return period
 
 

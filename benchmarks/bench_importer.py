@@ -8,6 +8,7 @@ seed documents' styles, with targets, page breaks and Markdown), parses it
 several times and prints the median and the slowest time. Aim: well under
 one second.
 """
+
 import statistics
 import sys
 import time
@@ -18,8 +19,32 @@ sys.path.insert(0, str(ROOT))
 
 from programmes.importer.parser import parse_plan  # noqa: E402
 
-ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI",
-         "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV"]
+ROMAN = [
+    "I",
+    "II",
+    "III",
+    "IV",
+    "V",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "X",
+    "XI",
+    "XII",
+    "XIII",
+    "XIV",
+    "XV",
+    "XVI",
+    "XVII",
+    "XVIII",
+    "XIX",
+    "XX",
+    "XXI",
+    "XXII",
+    "XXIII",
+    "XXIV",
+]
 SENTENCE = (
     "Chỉ đạo các cơ quan, đơn vị, trường học và các cơ sở giáo dục tạo điều kiện để các Ban Khuyến học, chi hội "
     "khuyến học hoạt động, phấn đấu {n}% trở lên các trường đạt “Đơn vị học tập” vào cuối năm 2026; vận động quỹ "
@@ -31,7 +56,7 @@ SENTENCE = (
 def long_plan() -> str:
     seed = next((ROOT / "programmes" / "tests" / "seeds").glob("001_*.txt")).read_text(encoding="utf-8")
     head = seed.split("## **II.")[0]
-    tail = seed[seed.index("**HỘI KHUYẾN HỌC TỈNH HÒA BÌNH**"):]
+    tail = seed[seed.index("**HỘI KHUYẾN HỌC TỈNH HÒA BÌNH**") :]
     parts = [head]
     for index, roman in enumerate(ROMAN[1:16], start=1):
         parts.append(f"## **{roman}. NỘI DUNG PHỐI HỢP THỨ {index}**\n")
@@ -53,8 +78,10 @@ def main() -> None:
         start = time.perf_counter()
         plan = parse_plan(text)
         times.append(time.perf_counter() - start)
-    print(f"plan of {words} words (~{words / 500:.0f} pages), {len(plan.commitments)} commitments, "
-          f"{sum(len(c.indicators) for c in plan.commitments)} indicators")
+    print(
+        f"plan of {words} words (~{words / 500:.0f} pages), {len(plan.commitments)} commitments, "
+        f"{sum(len(c.indicators) for c in plan.commitments)} indicators"
+    )
     print(f"parse time: median {statistics.median(times) * 1000:.0f} ms, slowest {max(times) * 1000:.0f} ms")
 
 

@@ -37,6 +37,7 @@ is faster than the simplest signed-in page (the notification list), the ratio to
 Then the reminder sweep as a dry run (``send_reminders --dry-run``) on the day a week after the
 latest due date, beside the bare SQL of the late units and their reporters.
 """
+
 import http.cookiejar
 import io
 import os
@@ -104,9 +105,22 @@ def start_portal(env: dict, port: int) -> subprocess.Popen:
     gunicorn = python.parent / "gunicorn"
     # The README's production command line, with 2 workers.
     command = [
-        str(gunicorn), "khuyenhoc.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS), "--timeout", "60",
-        "--graceful-timeout", "30", "--max-requests", "500", "--max-requests-jitter", "50",
-        "--log-level", "warning",
+        str(gunicorn),
+        "khuyenhoc.wsgi",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(WORKERS),
+        "--timeout",
+        "60",
+        "--graceful-timeout",
+        "30",
+        "--max-requests",
+        "500",
+        "--max-requests-jitter",
+        "50",
+        "--log-level",
+        "warning",
     ]
     server = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
     deadline = time.monotonic() + 60
@@ -137,8 +151,12 @@ class Browser:
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
         page = self.get("/accounts/login/")[1].decode()
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-        data = urllib.parse.urlencode({"username": username, "password": PASSWORD, "csrfmiddlewaretoken": token}).encode()
-        request = urllib.request.Request(f"{base}/accounts/login/", data=data, headers={"Referer": f"{base}/accounts/login/"})
+        data = urllib.parse.urlencode(
+            {"username": username, "password": PASSWORD, "csrfmiddlewaretoken": token}
+        ).encode()
+        request = urllib.request.Request(
+            f"{base}/accounts/login/", data=data, headers={"Referer": f"{base}/accounts/login/"}
+        )
         with self.opener.open(request, timeout=120) as response:
             response.read()
             if "/accounts/login/" in response.url:
@@ -278,8 +296,13 @@ def describe(connection) -> dict:
     with connection.cursor() as cursor:
         counts = {
             table: one(cursor, f"SELECT count(*) FROM {table}")[0]
-            for table in ("reports_reportingunit", "reports_progressreport", "reports_commitmentprogress",
-                          "reports_indicatorvalue", "reports_reportingperiod")
+            for table in (
+                "reports_reportingunit",
+                "reports_progressreport",
+                "reports_commitmentprogress",
+                "reports_indicatorvalue",
+                "reports_reportingperiod",
+            )
         }
         cursor.execute("SELECT username, id FROM programmes_user")
         users = dict(cursor.fetchall())
@@ -302,11 +325,22 @@ def describe(connection) -> dict:
             f"""SELECT p.year, p.half FROM reports_progressreport r JOIN reports_reportingperiod p ON p.id = r.period_id
                  WHERE {bare_sql._LATE} GROUP BY p.year, p.half ORDER BY count(*) DESC, p.year DESC LIMIT 1""",
         ) or (year, half)
-        latest_due = one(cursor, "SELECT max(due_on) FROM reports_reportingperiod WHERE due_on <= %(today)s", {"today": today})[0]
+        latest_due = one(
+            cursor, "SELECT max(due_on) FROM reports_reportingperiod WHERE due_on <= %(today)s", {"today": today}
+        )[0]
     return {
-        "counts": counts, "users": users, "today": today, "plan": plan_id, "period": period_id,
-        "year": year, "half": half, "due_on": due_on, "late_year": late_year, "late_half": late_half,
-        "plan_units": units, "sweep_day": latest_due + timedelta(days=7),
+        "counts": counts,
+        "users": users,
+        "today": today,
+        "plan": plan_id,
+        "period": period_id,
+        "year": year,
+        "half": half,
+        "due_on": due_on,
+        "late_year": late_year,
+        "late_half": late_half,
+        "plan_units": units,
+        "sweep_day": latest_due + timedelta(days=7),
     }
 
 
@@ -346,8 +380,10 @@ def sweep_here(day) -> None:
         output = out.getvalue().strip().splitlines()[-1] if out.getvalue().strip() else ""
         sql_times.append(timed_sql(connection, lambda cursor: bare_sql.late_units(cursor, day=day)))
     page, sql = statistics.median(times), statistics.median(sql_times)
-    print(f"\nreminder sweep, dry run, {day:%d/%m/%Y} ({runs} runs): {page:,.0f} ms median, {len(queries):,} queries; "
-          f"bare SQL of the late units {sql:.1f} ms; ratio {page / sql:.1f}x")
+    print(
+        f"\nreminder sweep, dry run, {day:%d/%m/%Y} ({runs} runs): {page:,.0f} ms median, {len(queries):,} queries; "
+        f"bare SQL of the late units {sql:.1f} ms; ratio {page / sql:.1f}x"
+    )
     print(f"  {output}", flush=True)
 
 
@@ -387,7 +423,9 @@ def run_database(database_url: str, redis_url: str) -> dict:
     )
     missing = [u for u in ("national_leader", "national_reviewer", "leader") if u not in data["users"]]
     if missing:
-        sys.exit(f"Users missing: {', '.join(missing)}. Load the data with seed_demo (--scale national adds the national ones).")
+        sys.exit(
+            f"Users missing: {', '.join(missing)}. Load the data with seed_demo (--scale national adds the national ones)."
+        )
     cache = Cache(redis_url)
     cache.clear()
     port = free_port()
@@ -416,8 +454,10 @@ def print_history(results: dict) -> None:
         if second is None:
             continue
         growth = f"{second['median'] / first['median']:.2f}"
-        print(f"{name:<34}{first['median']:>8.0f}{second['median']:>8.0f}{growth:>8}"
-              f"{first['floor_ratio']:>8}{second['floor_ratio']:>8}{first['kb']:>7.0f}{second['kb']:>7.0f}")
+        print(
+            f"{name:<34}{first['median']:>8.0f}{second['median']:>8.0f}{growth:>8}"
+            f"{first['floor_ratio']:>8}{second['floor_ratio']:>8}{first['kb']:>7.0f}{second['kb']:>7.0f}"
+        )
 
 
 def run_pages(base: str, connection, cache: Cache, data: dict) -> dict:
@@ -426,11 +466,17 @@ def run_pages(base: str, connection, cache: Cache, data: dict) -> dict:
     today, year, half = data["today"], data["year"], data["half"]
     plan, period = data["plan"], data["period"]
     late_year, late_half = data["late_year"], data["late_half"]
-    print(f"gunicorn, {WORKERS} workers, DEBUG off, Redis cache; {RUNS} runs interleaved with the bare SQL, "
-          f"then 4 clients x {CONCURRENT_RUNS} requests")
-    print(f"plan page and period page: plan {plan} ({data['plan_units']:,} units), period {half} {year} (id {period}); "
-          f"report list: late reports of {late_half} {late_year}\n")
-    print(f"{'page (user)':<34}{'median':>8}{'p95':>8}{'rps1':>7}{'rps4':>7}{'KB':>7}{'SQL ms':>9}{'ratio':>8}{'floor r.':>9}")
+    print(
+        f"gunicorn, {WORKERS} workers, DEBUG off, Redis cache; {RUNS} runs interleaved with the bare SQL, "
+        f"then 4 clients x {CONCURRENT_RUNS} requests"
+    )
+    print(
+        f"plan page and period page: plan {plan} ({data['plan_units']:,} units), period {half} {year} (id {period}); "
+        f"report list: late reports of {late_half} {late_year}\n"
+    )
+    print(
+        f"{'page (user)':<34}{'median':>8}{'p95':>8}{'rps1':>7}{'rps4':>7}{'KB':>7}{'SQL ms':>9}{'ratio':>8}{'floor r.':>9}"
+    )
     print(f"{'':<34}{'ms':>8}{'ms':>8}")
 
     floor_result = measure(national, "/notifications/", connection, None)
@@ -452,15 +498,32 @@ def run_pages(base: str, connection, cache: Cache, data: dict) -> dict:
     )
     files_sql = lambda cursor: bare_sql.period_files(cursor, plan_id=plan, period_id=period)  # noqa: E731
     pages = [
-        ("national dashboard, cold", national, "/reports/dashboard/", dashboard_sql("national_leader"), cache.forget_dashboards),
+        (
+            "national dashboard, cold",
+            national,
+            "/reports/dashboard/",
+            dashboard_sql("national_leader"),
+            cache.forget_dashboards,
+        ),
         ("national dashboard, warm", national, "/reports/dashboard/", dashboard_sql("national_leader"), None),
         ("province dashboard, cold", province, "/reports/dashboard/", dashboard_sql("leader"), cache.forget_dashboards),
         ("province dashboard, warm", province, "/reports/dashboard/", dashboard_sql("leader"), None),
         ("report list, late (national)", national, late_path, late_sql("national_leader"), None),
         ("report list, late (province)", province, late_path, late_sql("leader"), None),
-        ("review queue (national reviewer)", reviewer, "/reports/review/",
-         lambda cursor: bare_sql.review_queue(cursor, user_id=users["national_reviewer"]), None),
-        ("plan page (national leader)", national, f"/plans/{plan}/", lambda cursor: bare_sql.plan_page(cursor, plan_id=plan), None),
+        (
+            "review queue (national reviewer)",
+            reviewer,
+            "/reports/review/",
+            lambda cursor: bare_sql.review_queue(cursor, user_id=users["national_reviewer"]),
+            None,
+        ),
+        (
+            "plan page (national leader)",
+            national,
+            f"/plans/{plan}/",
+            lambda cursor: bare_sql.plan_page(cursor, plan_id=plan),
+            None,
+        ),
         ("period page, cold (national reviewer)", reviewer, period_path, period_sql, cache.forget_period_pages),
         ("period page, warm (national reviewer)", reviewer, period_path, period_sql, None),
         ("period .xlsx (national reviewer)", reviewer, f"{period_path}export.xlsx", files_sql, None),
@@ -472,7 +535,9 @@ def run_pages(base: str, connection, cache: Cache, data: dict) -> dict:
             continue
         results[name] = measure(browser, path, connection, sql, before)
         print_row(name, results[name], floor)
-    print(f"\nfloor: the notification list, {floor:.0f} ms; 'floor r.' divides by the larger of the bare SQL and the floor")
+    print(
+        f"\nfloor: the notification list, {floor:.0f} ms; 'floor r.' divides by the larger of the bare SQL and the floor"
+    )
     return results
 
 

@@ -2,6 +2,7 @@
 
 Every write is keyed on a natural key, so loading twice changes nothing.
 """
+
 import os
 from dataclasses import dataclass
 

@@ -1,4 +1,5 @@
 """The demo's inbox: a few notifications, as the reminders would have left them, never e-mailed."""
+
 from datetime import date
 
 from django.conf import settings

@@ -1,4 +1,5 @@
 """django-axes' login attempts in the admin, with the two columns the package leaves untitled named."""
+
 from axes.admin import AccessAttemptAdmin
 from axes.models import AccessAttempt
 from django.contrib import admin

@@ -6,6 +6,7 @@ here so that ``make translations`` keeps them in locale/vi, whose entries apply
 to every app. ``AxesConfig`` gives the axes app a Vietnamese name (it has none
 to translate). Checked by khuyenhoc/tests/test_admin_vietnamese.py.
 """
+
 from axes.apps import AppConfig as BaseAxesConfig
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop, ngettext_lazy

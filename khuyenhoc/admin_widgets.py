@@ -5,6 +5,7 @@ to show it again; a value that is not a key at all (``1.5``, pasted text) then r
 ``ValueError`` in the lookup. The widget here only looks up values that can be keys, and
 the field itself reports the rest as an invalid choice.
 """
+
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
 from django.db import connection

@@ -3,6 +3,7 @@
 Configuration comes from Django settings under the CELERY_ namespace: with
 REDIS_URL set, Redis is the broker; without it tasks run eagerly in-process.
 """
+
 import os
 
 from celery import Celery

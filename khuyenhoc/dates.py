@@ -7,6 +7,7 @@ it reads 4/7/2025, 04/07/2025, 4-7-2025 and 4.7.2025, shows 04/07/2025, and
 offers the browser's calendar only as a picker that writes back dd/mm/yyyy
 (``static/js/dates.js``; without JavaScript the field is plain text).
 """
+
 import re
 from collections.abc import Callable
 from datetime import date, datetime

@@ -8,6 +8,7 @@ a write in the same request goes to the primary, so a user never misses what the
 page they did it on. Without the variable there is no second alias and every query goes to the
 primary, as before.
 """
+
 from contextlib import contextmanager
 from contextvars import ContextVar
 

@@ -22,6 +22,7 @@ A counter starts at the current time in nanoseconds rather than at 1, so that a 
 stored under. With the cache unreachable, ``stamp`` returns None (compute without the cache)
 and ``bump`` does nothing: nothing is lost but time.
 """
+
 import logging
 import time
 from collections.abc import Iterable

@@ -63,7 +63,7 @@ BLANK_LABELS = {"---------", "—"}
 
 
 def choice_prompt(label) -> str:
-    """"— Chọn bên chủ trì —" for a select labelled "Bên chủ trì"."""
+    """ "— Chọn bên chủ trì —" for a select labelled "Bên chủ trì"."""
     label = str(label or "")
     return _("— Choose %(thing)s —") % {"thing": label[:1].lower() + label[1:]}
 

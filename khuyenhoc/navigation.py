@@ -5,6 +5,7 @@ renders what this returns. Like the rest of the project package, it loads no app
 when it is imported (settings and the Celery app import this package before the
 apps are ready): the apps' modules are read when the menu is first built.
 """
+
 from dataclasses import dataclass
 from functools import cache
 
@@ -65,7 +66,9 @@ def menu_items() -> list[NavItem]:
             own_unit=True,
             active_for=("reports:my_reports", "reports:report_edit", "reports:report_submit"),
         ),
-        NavItem(pgettext_lazy("navigation", "Review"), "reports:review_queue", roles=frozenset({Role.REVIEWER, Role.ADMIN})),
+        NavItem(
+            pgettext_lazy("navigation", "Review"), "reports:review_queue", roles=frozenset({Role.REVIEWER, Role.ADMIN})
+        ),
         NavItem(
             _("Units"),
             "programmes:organisation_list",

@@ -7,6 +7,7 @@ page's time (issue 12). Here the page is read with ``count(*) OVER ()``, the siz
 list, on every row: one query. A page past the end, or an empty list, falls back to Django's way
 (count, then the last page), so what the reader gets is the same.
 """
+
 from django.core.paginator import Paginator
 from django.db.models import Count, Window
 

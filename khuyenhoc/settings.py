@@ -4,6 +4,7 @@ Everything that differs between a developer's laptop and production comes
 from environment variables (see ``.env.example``); nothing secret is
 committed. Production fails loudly when a required variable is missing.
 """
+
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -285,9 +286,7 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.smtp.EmailBackend"
-    if EMAIL_HOST
-    else "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend",
 )
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")

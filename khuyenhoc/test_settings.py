@@ -1,4 +1,5 @@
 """Settings for the test suite: the real settings with fast hashing and in-memory mail."""
+
 import os
 import tempfile
 from pathlib import Path

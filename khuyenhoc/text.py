@@ -1,4 +1,5 @@
 """Text helpers shared by the apps."""
+
 import re
 import unicodedata
 

@@ -14,6 +14,7 @@ Around it:
 
 Counters live in the cache in fixed windows: approximate, cheap, no database work.
 """
+
 import hashlib
 import logging
 import secrets

@@ -14,6 +14,7 @@ here (``queryset.filter(area_scope(user))``); views fetch through those
 selectors, so an object outside the user's scope is simply not found (404).
 Superusers see everything; anonymous and inactive users see nothing.
 """
+
 from collections.abc import Iterable
 
 from django.db.models import Q, QuerySet
@@ -48,9 +49,7 @@ def memberships_of(user) -> list[Membership]:
     cache = _cache(user)
     if "memberships" not in cache:
         cache["memberships"] = list(
-            Membership.objects.filter(user=user, organisation__is_active=True).select_related(
-                "organisation__area"
-            )
+            Membership.objects.filter(user=user, organisation__is_active=True).select_related("organisation__area")
         )
     return cache["memberships"]
 
@@ -73,9 +72,9 @@ def _root_paths(user, roles: Iterable[str]) -> list[str]:
     if key not in cache:
         paths = {m.organisation.area.path for m in memberships_of(user) if m.role in roles}
         if paths:
-            predecessors = Area.objects.filter(
-                _any_prefix("successor__path", paths), is_historical=True
-            ).values_list("path", flat=True)
+            predecessors = Area.objects.filter(_any_prefix("successor__path", paths), is_historical=True).values_list(
+                "path", flat=True
+            )
             paths |= set(predecessors)
         # Drop paths already covered by a shorter one, to keep the SQL small.
         cache[key] = [p for p in sorted(paths) if not any(p != q and p.startswith(q) for q in paths)]
@@ -198,7 +197,9 @@ def prefetch_scopes(users: Iterable, roles: Iterable[str] = AREA_WIDE_ROLES) -> 
     rows = Membership.objects.filter(user__in=users, organisation__is_active=True).select_related("organisation__area")
     for membership in rows:
         by_user[membership.user_id].append(membership)
-    historical = list(Area.objects.filter(is_historical=True, successor__isnull=False).values_list("path", "successor__path"))
+    historical = list(
+        Area.objects.filter(is_historical=True, successor__isnull=False).values_list("path", "successor__path")
+    )
     roles = frozenset(roles)
     for user in users:
         cache = _cache(user)

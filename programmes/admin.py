@@ -4,16 +4,14 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
 
 from khuyenhoc import figure_versions
-from programmes import access
 from khuyenhoc.admin_widgets import AutocompleteKeysOnly
 from khuyenhoc.forms import CleanTextMixin, TextModelForm
-
-from simple_history.admin import SimpleHistoryAdmin
+from programmes import access
 
 from .models import Area, Commitment, Indicator, Membership, Organisation, Plan, PlanParty, Section, User
 from .services.plans import plan_refresh_search, plan_set_status

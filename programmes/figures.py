@@ -4,6 +4,7 @@ Money and counts are whole ("30.833 đồng", never "30.833,3 đồng"); a perce
 whether an indicator's own or the share of a target reached, has one decimal at
 most; any other figure two at most. Trailing zeros are dropped (98,5; 25).
 """
+
 from decimal import ROUND_HALF_UP, Decimal
 
 from .models import Indicator

@@ -1,4 +1,5 @@
 """Serving stored uploads: always as a download, with the type their content was checked to be."""
+
 from django.http import FileResponse
 
 from .validators import CONTENT_TYPES, display_name

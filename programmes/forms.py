@@ -8,9 +8,9 @@ from django.forms import inlineformset_factory
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
-from programmes import access
 from khuyenhoc.dates import DateField
 from khuyenhoc.forms import ChoicePromptsMixin, CleanTextMixin, choice_prompt
+from programmes import access
 
 from . import selectors
 from .models import Area, Commitment, Indicator, Organisation, Plan, PlanParty, Section
@@ -49,9 +49,7 @@ class OrganisationFilterForm(CleanTextMixin, forms.Form):
     side = forms.ChoiceField(
         label=_("Side"), required=False, choices=[("", _("All sides")), *Organisation.Side.choices]
     )
-    level = forms.ChoiceField(
-        label=_("Level"), required=False, choices=[("", _("All levels")), *Area.Level.choices]
-    )
+    level = forms.ChoiceField(label=_("Level"), required=False, choices=[("", _("All levels")), *Area.Level.choices])
 
 
 class PlanFilterForm(CleanTextMixin, forms.Form):
@@ -274,7 +272,9 @@ class BaseIndicatorFormSet(forms.BaseInlineFormSet):
         for form in self.deleted_forms:
             if form.instance.pk and is_referred(form.instance):
                 raise forms.ValidationError(
-                    _("Units have given figures for the indicator “%(name)s”: it cannot be deleted. Withdraw it instead."),
+                    _(
+                        "Units have given figures for the indicator “%(name)s”: it cannot be deleted. Withdraw it instead."
+                    ),
                     params={"name": form.instance.name},
                 )
 

@@ -1,4 +1,5 @@
 """The change history of a plan and of everything in it, read from django-simple-history."""
+
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -40,13 +41,23 @@ def plan_history(plan: Plan, limit: int = 500) -> list[Entry]:
     sources = [
         (Plan, Plan.history.filter(id=plan.pk), lambda row: _("Plan")),
         (PlanParty, PlanParty.history.filter(plan_id=plan.pk), lambda row: _("Party")),
-        (Section, Section.history.filter(plan_id=plan.pk), lambda row: _("Section %(n)s") % {"n": row.number or row.title}),
+        (
+            Section,
+            Section.history.filter(plan_id=plan.pk),
+            lambda row: _("Section %(n)s") % {"n": row.number or row.title},
+        ),
         (Commitment, Commitment.history.filter(plan_id=plan.pk), lambda row: _("Commitment %(n)s") % {"n": row.number}),
-        (Indicator, Indicator.history.filter(commitment_id__in=commitment_ids), lambda row: _("Indicator “%(n)s”") % {"n": row.name}),
+        (
+            Indicator,
+            Indicator.history.filter(commitment_id__in=commitment_ids),
+            lambda row: _("Indicator “%(n)s”") % {"n": row.name},
+        ),
     ]
     entries = []
     for model, rows, subject in sources:
-        entries += _entries(model, list(rows.select_related("history_user").order_by("id", "history_date", "history_id")), subject)
+        entries += _entries(
+            model, list(rows.select_related("history_user").order_by("id", "history_date", "history_id")), subject
+        )
     entries.sort(key=lambda entry: entry.when, reverse=True)
     return entries[:limit]
 
@@ -64,7 +75,9 @@ def _entries(model, rows, subject) -> list[Entry]:
         before = previous.get(row.id)
         entry = Entry(
             when=row.history_date,
-            who=(row.history_user.get_full_name() or row.history_user.get_username()) if row.history_user else _("System"),
+            who=(row.history_user.get_full_name() or row.history_user.get_username())
+            if row.history_user
+            else _("System"),
             action=row.history_type,
             subject=subject(row),
         )

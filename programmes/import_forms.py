@@ -1,6 +1,7 @@
 """Forms of "Nhập từ văn bản": the source (pasted text or a file), then the
 editable preview of everything the importer proposes. Nothing is saved
 before the preview is confirmed, and nothing at all if any part is wrong."""
+
 from django import forms
 from django.core import signing
 from django.forms import formset_factory, inlineformset_factory
@@ -9,11 +10,11 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from programmes import access
 from khuyenhoc.dates import DateField
 from khuyenhoc.forms import CleanTextMixin
+from programmes import access
 
-from .forms import LocalDecimalField, PartyForm, BasePartyFormSet, PlanForm
+from .forms import BasePartyFormSet, LocalDecimalField, PartyForm, PlanForm
 from .importer.errors import ImportProblem
 from .importer.parser import ParsedPlan, parse_plan
 from .importer.readers import MAX_BYTES, read_document
@@ -53,9 +54,7 @@ def problem_message(problem: ImportProblem) -> str:
         % {"limit": number_format(detail.get("limit", 0), force_grouping=True)},
         "too_many_pages": _("This PDF has more than %(limit)s pages. Import the plan on its own, without annexes.")
         % {"limit": number_format(detail.get("limit", 0), force_grouping=True)},
-        "too_long": _(
-            "The text of this document is longer than %(limit)s characters. Import the plan on its own."
-        )
+        "too_long": _("The text of this document is longer than %(limit)s characters. Import the plan on its own.")
         % {"limit": number_format(detail.get("limit", 0), force_grouping=True)},
         "too_complex": _(
             "A page of this PDF is too large or complex to read. Save it again as PDF, or paste the text of the plan instead."
@@ -167,7 +166,14 @@ class ImportPartyForm(PartyForm):
 
 def _party_formset(extra: int):
     return inlineformset_factory(
-        Plan, PlanParty, form=ImportPartyForm, formset=BasePartyFormSet, extra=extra, can_delete=False, max_num=6, absolute_max=6
+        Plan,
+        PlanParty,
+        form=ImportPartyForm,
+        formset=BasePartyFormSet,
+        extra=extra,
+        can_delete=False,
+        max_num=6,
+        absolute_max=6,
     )
 
 
@@ -242,7 +248,12 @@ class ImportPreview:
 
     def is_valid(self) -> bool:
         valid = all(
-            [self.plan_form.is_valid(), self.parties.is_valid(), self.commitments.is_valid(), self.indicators.is_valid()]
+            [
+                self.plan_form.is_valid(),
+                self.parties.is_valid(),
+                self.commitments.is_valid(),
+                self.indicators.is_valid(),
+            ]
         )
         if valid:
             numbers = {f.cleaned_data["number"] for f in self._kept(self.commitments)}
@@ -277,7 +288,11 @@ class ImportPreview:
             )
             for form in self._kept(self.commitments)
         ]
-        return {"plan": self.plan_form.save(commit=False), "parties": self.parties.party_data(), "commitments": commitments}
+        return {
+            "plan": self.plan_form.save(commit=False),
+            "parties": self.parties.party_data(),
+            "commitments": commitments,
+        }
 
     @classmethod
     def from_parsed(cls, parsed: ParsedPlan, *, user) -> "ImportPreview":
@@ -285,11 +300,17 @@ class ImportPreview:
         warnings = [{"code": w.code, **w.detail} for w in parsed.warnings]
         areas = list(ImportPlanForm(instance=Plan(), user=user).fields["area"].queryset)
         area = area_best_match(parsed.place, areas, signed_on=parsed.signed_on)
-        organisations = list(access.organisations_visible_to(user).select_related("area").exclude(area__level=Area.Level.COMMUNE))
+        organisations = list(
+            access.organisations_visible_to(user).select_related("area").exclude(area__level=Area.Level.COMMUNE)
+        )
         imported = plan_from_parsed(parsed, organisations=organisations, area=area)
         warnings += [{"code": "party_unmatched", "name": p.read_as} for p in imported.parties if p.organisation is None]
         initial = {
-            "plan": {**imported.fields, "area": area.pk if area else None, "warnings": sign_warnings(warnings, user=user)},
+            "plan": {
+                **imported.fields,
+                "area": area.pk if area else None,
+                "warnings": sign_warnings(warnings, user=user),
+            },
             "parties": [
                 {
                     "organisation": p.organisation.pk if p.organisation else None,
@@ -301,7 +322,19 @@ class ImportPreview:
                 for p in imported.parties
             ],
             "commitments": [
-                {k: getattr(c, k) for k in ("section", "number", "text", "party", "recurrence", "deadline", "yearly_day", "yearly_month")}
+                {
+                    k: getattr(c, k)
+                    for k in (
+                        "section",
+                        "number",
+                        "text",
+                        "party",
+                        "recurrence",
+                        "deadline",
+                        "yearly_day",
+                        "yearly_month",
+                    )
+                }
                 for c in imported.commitments
             ],
             "indicators": [

@@ -1,11 +1,12 @@
 """Reads of areas and organisations that depend on who asks."""
+
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from programmes import access
 from khuyenhoc.text import fold
+from programmes import access
 
 from .models import Area, Commitment, Indicator, Organisation, Plan, PlanParty, Section
 
@@ -74,9 +75,11 @@ def plan_list(
     if kind:
         plans = plans.filter(kind=kind)
     if year:
-        plans = plans.filter(Q(start_year__lte=year) | Q(start_year__isnull=True)).filter(
-            Q(end_year__gte=year) | Q(end_year__isnull=True)
-        ).exclude(start_year__isnull=True, end_year__isnull=True)
+        plans = (
+            plans.filter(Q(start_year__lte=year) | Q(start_year__isnull=True))
+            .filter(Q(end_year__gte=year) | Q(end_year__isnull=True))
+            .exclude(start_year__isnull=True, end_year__isnull=True)
+        )
     if area:
         plans = plans.filter(area__path__startswith=area.path)
     if party:

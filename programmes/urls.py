@@ -36,5 +36,9 @@ urlpatterns = [
         commitments.commitment_withdraw,
         name="commitment_withdraw",
     ),
-    path("plans/<int:pk>/indicators/<int:indicator_pk>/withdraw/", commitments.indicator_withdraw, name="indicator_withdraw"),
+    path(
+        "plans/<int:pk>/indicators/<int:indicator_pk>/withdraw/",
+        commitments.indicator_withdraw,
+        name="indicator_withdraw",
+    ),
 ]

@@ -3,6 +3,7 @@
 A file's type is what its bytes say (``sniff``); it is stored under a generated name
 with that type's extension (``stored_name``) and served with that type, as an
 attachment (``programmes.files``). The uploaded name is only display text."""
+
 import uuid
 import zipfile
 
@@ -42,7 +43,11 @@ SIGNATURES = {
 OFFICE_PARTS = {"word/document.xml": "docx", "xl/workbook.xml": "xlsx", "ppt/presentation.xml": "pptx"}
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of legacy .doc and .xls
 # The stream that makes a legacy container a Word or Excel file, as stored (UTF-16-LE) in its directory.
-OLE_STREAMS = {"WordDocument".encode("utf-16-le"): "doc", "Workbook".encode("utf-16-le"): "xls", "Book\x00".encode("utf-16-le"): "xls"}
+OLE_STREAMS = {
+    "WordDocument".encode("utf-16-le"): "doc",
+    "Workbook".encode("utf-16-le"): "xls",
+    "Book\x00".encode("utf-16-le"): "xls",
+}
 
 
 def sniff_scan(head: bytes) -> str | None:

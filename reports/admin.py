@@ -2,9 +2,9 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from programmes import access
 from khuyenhoc.dates import DateField
 from khuyenhoc.forms import CleanTextMixin
+from programmes import access
 from programmes.admin import ScopedAdmin, TabularInline
 
 from .forms import ReopenForm
@@ -126,7 +126,9 @@ class ProgressReportAdmin(ScopedAdmin):
             return page
         comment, until = form.cleaned_data["comment"], form.cleaned_data["until"]
         self.apply_service(
-            request, queryset, lambda report: workflow.report_return(user=request.user, report=report, comment=comment, until=until)
+            request,
+            queryset,
+            lambda report: workflow.report_return(user=request.user, report=report, comment=comment, until=until),
         )
         return None
 

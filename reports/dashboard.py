@@ -10,6 +10,7 @@ national ones; a draft, which no figure counts, refreshes none.
 The cache only saves time: when it is unreachable (Redis down), the error is
 logged and the dashboard is computed afresh; no page and no report action fails.
 """
+
 import hashlib
 import logging
 from collections import defaultdict
@@ -22,14 +23,18 @@ from django.db.models import Avg, BooleanField, Count, ExpressionWrapper, Max, Q
 from django.utils import timezone
 
 from khuyenhoc import figure_versions
-from programmes import access
 from khuyenhoc.db_router import replica_reads
+from programmes import access
 from programmes.models import Area, Indicator, Plan
 
 from .models import CommitmentProgress, IndicatorValue, ProgressReport, ReportingPeriod, ReportingUnit
 from .rules import RECEIVED, SENT_LATE, SENT_ON_TIME
 
-LAGGING = (CommitmentProgress.Status.NOT_STARTED, CommitmentProgress.Status.AT_RISK, CommitmentProgress.Status.IN_PROGRESS)
+LAGGING = (
+    CommitmentProgress.Status.NOT_STARTED,
+    CommitmentProgress.Status.AT_RISK,
+    CommitmentProgress.Status.IN_PROGRESS,
+)
 TREND_PERIODS = 8
 GRID_PERIODS = 6
 CACHE_TIMEOUT = 10 * 60  # also how long a dashboard may lag a change made while the cache was down
@@ -101,12 +106,14 @@ class Dashboard:
         rows = []
         for party, counts in self.commitments.items():
             not_applicable = counts.get(CommitmentProgress.Status.NOT_APPLICABLE, 0)
-            rows.append({
-                "party": party,
-                "done": counts.get(CommitmentProgress.Status.DONE, 0),
-                "total": sum(counts.values()) - not_applicable,
-                "not_applicable": not_applicable,
-            })
+            rows.append(
+                {
+                    "party": party,
+                    "done": counts.get(CommitmentProgress.Status.DONE, 0),
+                    "total": sum(counts.values()) - not_applicable,
+                    "not_applicable": not_applicable,
+                }
+            )
         return rows
 
 
@@ -118,7 +125,9 @@ def scoped_plans(user, filters: Filters):
     if filters.area_id:
         area = Area.objects.filter(pk=filters.area_id).first()
         if area:
-            plans = plans.filter(Q(area__path__startswith=area.path) | Q(reporting_units__organisation__area__path__startswith=area.path)).distinct()
+            plans = plans.filter(
+                Q(area__path__startswith=area.path) | Q(reporting_units__organisation__area__path__startswith=area.path)
+            ).distinct()
     return plans
 
 
@@ -162,7 +171,9 @@ def _received_rows(model, periods, filters: Filters):
     """Rows of ``model`` (commitment progress, figures) of the reports received for ``periods``,
     for the units the filters keep. Filtered through the join to their report: ``report__in`` a
     subquery of reports made PostgreSQL probe the reports one by one (issue 12)."""
-    return _of_units(model.objects.filter(report__status__in=RECEIVED), filters, via="report__", report__period__in=periods)
+    return _of_units(
+        model.objects.filter(report__status__in=RECEIVED), filters, via="report__", report__period__in=periods
+    )
 
 
 def selected_period(periods: list["PeriodRow"], filters: Filters, today: date) -> tuple[int | None, str | None]:
@@ -222,7 +233,9 @@ def _compute(user, filters: Filters, today: date) -> Dashboard:
     plans = list(scoped_plans(user, filters).values_list("pk", flat=True))
     periods = [
         PeriodRow(*row)
-        for row in ReportingPeriod.objects.filter(plan__in=plans).values_list("pk", "plan", "year", "half", "starts_on", "due_on")
+        for row in ReportingPeriod.objects.filter(plan__in=plans).values_list(
+            "pk", "plan", "year", "half", "starts_on", "due_on"
+        )
     ]
     year, half = selected_period(periods, filters, today)
     board = Dashboard(year=year, half=half, plans_in_force=len(plans))
@@ -375,7 +388,9 @@ def unit_grid(user, filters: Filters, periods: list[tuple[int, str]], units):
         window |= Q(period__year=year, period__half=half)
     # The units were listed from the plans in the user's scope: their own plans are the scope here.
     rows = (
-        ProgressReport.objects.filter(window, plan__in={u.plan_id for u in units}, organisation__in=[u.organisation_id for u in units])
+        ProgressReport.objects.filter(
+            window, plan__in={u.plan_id for u in units}, organisation__in=[u.organisation_id for u in units]
+        )
         .annotate(late=ExpressionWrapper(SENT_LATE, output_field=BooleanField()))
         .values("pk", "organisation_id", "plan_id", "status", "late", "period__year", "period__half")
     )

@@ -3,10 +3,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from programmes.forms import LocalDecimalField
-from programmes import access
 from khuyenhoc.dates import DateField
 from khuyenhoc.forms import ChoicePromptsMixin, CleanTextMixin
+from programmes import access
+from programmes.forms import LocalDecimalField
 from programmes.models import Area, Indicator, Organisation, Plan
 from programmes.validators import evidence_type
 
@@ -43,7 +43,9 @@ class ReportForm(ChoicePromptsMixin, CleanTextMixin, forms.Form):
 
     version = forms.IntegerField(widget=forms.HiddenInput)
     results = forms.CharField(label=_("Results achieved"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
-    shortcomings = forms.CharField(label=_("Shortcomings and difficulties"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    shortcomings = forms.CharField(
+        label=_("Shortcomings and difficulties"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     causes = forms.CharField(label=_("Causes"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     next_steps = forms.CharField(label=_("Next steps"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     proposals_text = forms.CharField(
@@ -123,22 +125,30 @@ class ReturnForm(CleanTextMixin, forms.Form):
     until = DateField(
         label=_("The unit may fix it until"),
         required=False,
-        help_text=_("Filing for this period closes after %(lock)s; a later date gives the unit time to fix the report."),
+        help_text=_(
+            "Filing for this period closes after %(lock)s; a later date gives the unit time to fix the report."
+        ),
     )
 
     def __init__(self, *args, report: ProgressReport, **kwargs):
         super().__init__(*args, **kwargs)
         # Proposed when filing locks too soon for the unit to fix the report (rules.return_deadline).
         self.fields["until"].initial = return_deadline(report)
-        self.fields["until"].help_text = self.fields["until"].help_text % {"lock": date_format(report.period.locked_after, "SHORT_DATE_FORMAT")}
+        self.fields["until"].help_text = self.fields["until"].help_text % {
+            "lock": date_format(report.period.locked_after, "SHORT_DATE_FORMAT")
+        }
 
 
 class AnswerForm(CleanTextMixin, forms.Form):
-    answer = forms.CharField(label=_("Answer"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=4000)
+    answer = forms.CharField(
+        label=_("Answer"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=4000
+    )
 
 
 class ReopenForm(CleanTextMixin, forms.Form):
-    until = DateField(label=_("Open until"), error_messages={"required": _("Give the date until which the unit may file.")})
+    until = DateField(
+        label=_("Open until"), error_messages={"required": _("Give the date until which the unit may file.")}
+    )
 
     @classmethod
     def for_unit(cls, data, organisation_pk: int) -> "ReopenForm":
@@ -155,23 +165,32 @@ PLAN_OPTION = ("number", "title")
 class DashboardFilterForm(ChoicePromptsMixin, CleanTextMixin, forms.Form):
     plan = forms.ModelChoiceField(label=_("Plan"), required=False, queryset=None, empty_label=_("All plans in force"))
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1990, max_value=2100)
-    half = forms.ChoiceField(label=_("Half-year"), required=False, choices=[("", "—"), ("H1", _("first half")), ("H2", _("second half"))])
+    half = forms.ChoiceField(
+        label=_("Half-year"), required=False, choices=[("", "—"), ("H1", _("first half")), ("H2", _("second half"))]
+    )
     side = forms.ChoiceField(
         label=_("Party"),
         required=False,
-        choices=[("", _("Both parties")), ("education", _("Education sector")), ("association", _("Study Promotion Association"))],
+        choices=[
+            ("", _("Both parties")),
+            ("education", _("Education sector")),
+            ("association", _("Study Promotion Association")),
+        ],
     )
     area = forms.ModelChoiceField(label=_("Area"), required=False, queryset=None, empty_label=_("All my area"))
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["plan"].queryset = Plan.objects.filter(
-            access.area_scope(user, roles=access.AREA_WIDE_ROLES), status=Plan.Status.IN_FORCE
-        ).order_by("area__path", "-start_year").only(*PLAN_OPTION)
+        self.fields["plan"].queryset = (
+            Plan.objects.filter(access.area_scope(user, roles=access.AREA_WIDE_ROLES), status=Plan.Status.IN_FORCE)
+            .order_by("area__path", "-start_year")
+            .only(*PLAN_OPTION)
+        )
         # Provinces and districts only: thousands of communes would make the list unusable.
         self.fields["area"].queryset = Area.objects.filter(
-            access.area_scope(user, field="", roles=access.AREA_WIDE_ROLES), level__in=[Area.Level.PROVINCE, Area.Level.DISTRICT]
+            access.area_scope(user, field="", roles=access.AREA_WIDE_ROLES),
+            level__in=[Area.Level.PROVINCE, Area.Level.DISTRICT],
         ).order_by("is_historical", "path")
 
     def clean(self):
@@ -187,7 +206,9 @@ class DashboardFilterForm(ChoicePromptsMixin, CleanTextMixin, forms.Form):
         if data.get("area"):
             area = str(data["area"])
         else:
-            areas = {str(m.organisation.area) for m in access.memberships_of(self.user) if m.role in access.AREA_WIDE_ROLES}
+            areas = {
+                str(m.organisation.area) for m in access.memberships_of(self.user) if m.role in access.AREA_WIDE_ROLES
+            }
             area = ", ".join(sorted(areas)) or str(self.fields["area"].empty_label)
         plan = data.get("plan")
         side = dict(self.fields["side"].choices).get(data.get("side") or "")
@@ -200,7 +221,9 @@ class DashboardFilterForm(ChoicePromptsMixin, CleanTextMixin, forms.Form):
 
 
 class ReportListForm(DashboardFilterForm):
-    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("All")), *ProgressReport.Status.choices])
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("All")), *ProgressReport.Status.choices]
+    )
     timing = forms.ChoiceField(
         label=_("On time"),
         required=False,
@@ -218,7 +241,9 @@ class ReviewQueueForm(ChoicePromptsMixin, CleanTextMixin, forms.Form):
     area = forms.ModelChoiceField(label=_("Area"), required=False, queryset=None, empty_label=_("All my area"))
     plan = forms.ModelChoiceField(label=_("Plan"), required=False, queryset=None, empty_label=_("All plans"))
     period = forms.ChoiceField(label=_("Reporting period"), required=False)
-    timing = forms.ChoiceField(label=_("On time"), required=False, choices=[("", _("All")), ("late", _("late")), ("on_time", _("on time"))])
+    timing = forms.ChoiceField(
+        label=_("On time"), required=False, choices=[("", _("All")), ("late", _("late")), ("on_time", _("on time"))]
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -228,8 +253,16 @@ class ReviewQueueForm(ChoicePromptsMixin, CleanTextMixin, forms.Form):
         self.fields["area"].queryset = Area.objects.filter(
             access.area_scope(user, field="", roles=REVIEW_ROLES), level__in=[Area.Level.PROVINCE, Area.Level.DISTRICT]
         ).order_by("is_historical", "path")
-        halves = ReportingPeriod.objects.filter(plan__in=plans).values_list("year", "half").distinct().order_by("-year", "-half")
-        self.fields["period"].choices = [("", _("All")), *((f"{year}-{half}", half_year_label(year, half)) for year, half in halves)]
+        halves = (
+            ReportingPeriod.objects.filter(plan__in=plans)
+            .values_list("year", "half")
+            .distinct()
+            .order_by("-year", "-half")
+        )
+        self.fields["period"].choices = [
+            ("", _("All")),
+            *((f"{year}-{half}", half_year_label(year, half)) for year, half in halves),
+        ]
 
     def filters(self) -> dict:
         """The valid filters, as ``selectors.review_queue`` takes them."""
@@ -285,7 +318,10 @@ PeriodFormSet = forms.modelformset_factory(ReportingPeriod, form=PeriodForm, for
 
 class ReportingUnitsForm(CleanTextMixin, forms.Form):
     organisations = forms.ModelMultipleChoiceField(
-        label=_("Units that report"), queryset=Organisation.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Units that report"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
 
     def __init__(self, *args, user, plan, **kwargs):

@@ -1,4 +1,5 @@
 """Reporting periods, the units that report, their semi-annual reports and the review."""
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -21,10 +22,18 @@ class ReportingSchedule(models.Model):
     area = models.OneToOneField(
         Area, verbose_name=_("area"), on_delete=models.CASCADE, null=True, blank=True, related_name="reporting_schedule"
     )
-    h1_start_day = models.PositiveSmallIntegerField(_("first half starts on day"), default=15, validators=[MinValueValidator(1), MaxValueValidator(28)])
-    h1_start_month = models.PositiveSmallIntegerField(_("of the previous year's month"), default=12, validators=[MinValueValidator(1), MaxValueValidator(12)])
-    h2_start_day = models.PositiveSmallIntegerField(_("second half starts on day"), default=15, validators=[MinValueValidator(1), MaxValueValidator(28)])
-    h2_start_month = models.PositiveSmallIntegerField(_("of month"), default=6, validators=[MinValueValidator(1), MaxValueValidator(12)])
+    h1_start_day = models.PositiveSmallIntegerField(
+        _("first half starts on day"), default=15, validators=[MinValueValidator(1), MaxValueValidator(28)]
+    )
+    h1_start_month = models.PositiveSmallIntegerField(
+        _("of the previous year's month"), default=12, validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    h2_start_day = models.PositiveSmallIntegerField(
+        _("second half starts on day"), default=15, validators=[MinValueValidator(1), MaxValueValidator(28)]
+    )
+    h2_start_month = models.PositiveSmallIntegerField(
+        _("of month"), default=6, validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
     due_days = models.PositiveSmallIntegerField(_("reports due, days after the end"), default=5)
     lock_days = models.PositiveSmallIntegerField(_("filing locked, days after the due date"), default=15)
     conference_days = models.PositiveSmallIntegerField(_("review conference, days after the due date"), default=20)
@@ -66,8 +75,12 @@ class ReportingPeriod(models.Model):
         ordering = ["plan", "year", "half"]
         constraints = [
             models.UniqueConstraint(fields=["plan", "year", "half"], name="period_unique_half_of_plan"),
-            models.CheckConstraint(condition=models.Q(ends_on__gte=models.F("starts_on")), name="period_ends_after_start"),
-            models.CheckConstraint(condition=models.Q(locked_after__gte=models.F("due_on")), name="period_locks_after_due"),
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")), name="period_ends_after_start"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(locked_after__gte=models.F("due_on")), name="period_locks_after_due"
+            ),
         ]
 
     def __str__(self):
@@ -102,7 +115,9 @@ class ProgressReport(models.Model):
         ACCEPTED = "accepted", _("Accepted")
 
     plan = models.ForeignKey(Plan, verbose_name=_("plan"), on_delete=models.PROTECT, related_name="reports")
-    period = models.ForeignKey(ReportingPeriod, verbose_name=_("period"), on_delete=models.PROTECT, related_name="reports")
+    period = models.ForeignKey(
+        ReportingPeriod, verbose_name=_("period"), on_delete=models.PROTECT, related_name="reports"
+    )
     organisation = models.ForeignKey(
         Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="reports"
     )
@@ -154,7 +169,9 @@ class CommitmentProgress(models.Model):
         NOT_APPLICABLE = "not_applicable", _("Not applicable")
 
     report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="progress")
-    commitment = models.ForeignKey(Commitment, verbose_name=_("commitment"), on_delete=models.PROTECT, related_name="progress")
+    commitment = models.ForeignKey(
+        Commitment, verbose_name=_("commitment"), on_delete=models.PROTECT, related_name="progress"
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
     note = models.TextField(_("what was done"), blank=True)
 
@@ -166,7 +183,9 @@ class CommitmentProgress(models.Model):
 
 class IndicatorValue(models.Model):
     report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="values")
-    indicator = models.ForeignKey(Indicator, verbose_name=_("indicator"), on_delete=models.PROTECT, related_name="values")
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("indicator"), on_delete=models.PROTECT, related_name="values"
+    )
     value = models.DecimalField(_("figure"), max_digits=18, decimal_places=2, null=True, blank=True)
 
     class Meta:
@@ -193,7 +212,9 @@ class Proposal(models.Model):
     report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="proposals")
     text = models.TextField(_("proposal"))
     answer = models.TextField(_("answer"), blank=True)
-    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
 
     class Meta:

@@ -22,6 +22,7 @@ report of the plan's province moves. The body holds nothing of the reader's sess
 fields of its rows belong to one form outside it, which carries the CSRF token. As everywhere,
 the cache only saves time: when it cannot be reached, the body is built for every request.
 """
+
 import hashlib
 from functools import cached_property
 

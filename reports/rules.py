@@ -5,6 +5,7 @@ The pages, the services, the selectors, the dashboards, the exports and the remi
 these functions and filters, so that what the unit can do and what it is told always agree, and
 every figure counts the same reports.
 """
+
 from datetime import date, timedelta
 
 from django.db.models import F, Q

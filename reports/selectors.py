@@ -1,4 +1,5 @@
 """Reads of periods and reports that depend on who asks."""
+
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -40,9 +41,13 @@ def commitments_for(plan: Plan, organisation: Organisation, period: ReportingPer
     if level == Area.Level.NATION:
         level = Area.Level.PROVINCE
     side = SIDE_PARTY.get(organisation.side, Commitment.Party.OTHER)
-    commitments = plan.commitments.filter(in_force_for(period), party__in=[side, Commitment.Party.JOINT]).select_related("section")
+    commitments = plan.commitments.filter(
+        in_force_for(period), party__in=[side, Commitment.Party.JOINT]
+    ).select_related("section")
     indicators = Indicator.objects.filter(in_force_for(period)).order_by("order", "pk")
-    commitments = commitments.prefetch_related(Prefetch("indicators", queryset=indicators)).order_by("section__order", "order", "pk")
+    commitments = commitments.prefetch_related(Prefetch("indicators", queryset=indicators)).order_by(
+        "section__order", "order", "pk"
+    )
     return [c for c in commitments if not c.reporting_levels or level in c.reporting_levels]
 
 
@@ -84,7 +89,7 @@ class Expected:
 
 
 def expected_reports(user) -> list[Expected]:
-    """"Báo cáo của tôi": every report the user's units owe for plans in force, newest period first."""
+    """ "Báo cáo của tôi": every report the user's units owe for plans in force, newest period first."""
     organisations = [m.organisation for m in access.memberships_of(user) if m.role == Role.REPORTER]
     if not organisations:
         return []
@@ -98,17 +103,19 @@ def expected_reports(user) -> list[Expected]:
     for period in periods:
         for unit in units:
             if unit.plan_id == period.plan_id:
-                rows.append(Expected(unit.plan, period, unit.organisation, by_key.get((period.pk, unit.organisation_id))))
+                rows.append(
+                    Expected(unit.plan, period, unit.organisation, by_key.get((period.pk, unit.organisation_id)))
+                )
     return rows
-
-
 
 
 def review_queue(user, *, area=None, plan=None, year=None, half=None, timing="") -> QuerySet[ProgressReport]:
     """Submitted reports the user reviews, oldest submission first; optionally only those of units
     in ``area``'s subtree, of ``plan``, of the half-year ``year``/``half``, or sent ``timing``
     ("late" or "on_time")."""
-    reports = ProgressReport.objects.filter(access.organisation_scope(user, roles=REVIEW_ROLES), status=Status.SUBMITTED)
+    reports = ProgressReport.objects.filter(
+        access.organisation_scope(user, roles=REVIEW_ROLES), status=Status.SUBMITTED
+    )
     if area is not None:
         reports = reports.filter(organisation__area__path__startswith=area.path)
     if plan is not None:
@@ -126,8 +133,16 @@ def review_queue(user, *, area=None, plan=None, year=None, half=None, timing="")
 # report list), not every report's narrative and every plan's texts: PostgreSQL sorts the whole
 # list to find its first page, so the narrower the row the cheaper the page (issue 12).
 LIST_ROW = (
-    "status", "submitted_at", "plan__number", "plan__title", "period__year", "period__half", "period__due_on",
-    "organisation__name", "organisation__area__name", "organisation__area__is_historical",
+    "status",
+    "submitted_at",
+    "plan__number",
+    "plan__title",
+    "period__year",
+    "period__half",
+    "period__due_on",
+    "organisation__name",
+    "organisation__area__name",
+    "organisation__area__is_historical",
 )
 
 
@@ -257,7 +272,10 @@ def report_list(
         periods = ReportingPeriod.objects.filter(plan__in=plans, year=year, half=half, starts_on__lte=today())
         # A returned report is being fixed, not missing: it is listed with status=returned.
         received = ProgressReport.objects.filter(
-            plan=OuterRef("plan"), organisation=OuterRef("organisation"), period__year=year, period__half=half,
+            plan=OuterRef("plan"),
+            organisation=OuterRef("organisation"),
+            period__year=year,
+            period__half=half,
             status__in=(*RECEIVED, Status.RETURNED),
         )
         units = ReportingUnit.objects.filter(plan__in=periods.values("plan")).exclude(Exists(received))
@@ -265,8 +283,12 @@ def report_list(
             units = units.filter(organisation__side=side)
         if area:
             units = units.filter(organisation__area__path__startswith=area.path)
-        return units.select_related("organisation__area", "plan").order_by("organisation__area__path", "organisation__name")
-    reports = ProgressReport.objects.filter(access.organisation_scope(user, roles=access.AREA_WIDE_ROLES), plan__in=plans)
+        return units.select_related("organisation__area", "plan").order_by(
+            "organisation__area__path", "organisation__name"
+        )
+    reports = ProgressReport.objects.filter(
+        access.organisation_scope(user, roles=access.AREA_WIDE_ROLES), plan__in=plans
+    )
     if year and half:
         reports = reports.filter(period__year=year, period__half=half)
     if side:
@@ -281,8 +303,10 @@ def report_list(
         reports = reports.filter(SENT_LATE, status__in=RECEIVED)
     if commitment_status:
         reports = reports.filter(progress__status=commitment_status).distinct()
-    return reports.select_related("organisation__area", "plan", "period").only(*LIST_ROW).order_by(
-        "-period__year", "-period__half", "organisation__area__path", "organisation__name"
+    return (
+        reports.select_related("organisation__area", "plan", "period")
+        .only(*LIST_ROW)
+        .order_by("-period__year", "-period__half", "organisation__area__path", "organisation__name")
     )
 
 

@@ -1,5 +1,6 @@
 """The home page's to-do items that come from reporting, for each role: reads scoped to
 the user, in a fixed number of queries whatever the number of units and reports."""
+
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -104,7 +105,9 @@ def reviewer_todo(user, *, today: date) -> ReviewerTodo:
     )
     todo.proposals_count = open_proposals.count()
     if per_report:
-        reports = ProgressReport.objects.select_related("period", "organisation").in_bulk([row["report"] for row in per_report])
+        reports = ProgressReport.objects.select_related("period", "organisation").in_bulk(
+            [row["report"] for row in per_report]
+        )
         todo.proposal_reports = [(reports[row["report"]], row["n"]) for row in per_report]
 
     plans = Plan.objects.filter(access.area_scope(user, roles=REVIEW_ROLES), status=Plan.Status.IN_FORCE)

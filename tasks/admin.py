@@ -1,7 +1,7 @@
 from django.contrib import admin
 
-from programmes import access
 from khuyenhoc.forms import TextModelForm
+from programmes import access
 from programmes.admin import ScopedAdmin
 
 from .models import Notification, Reminder, ReminderOptOut, ReminderSettings
@@ -27,5 +27,10 @@ class ReminderAdmin(admin.ModelAdmin):
         return False
 
 
-admin.site.register(Notification, form=TextModelForm, list_display=["created_at", "user", "title", "read_at"], raw_id_fields=["user", "reminder"])
+admin.site.register(
+    Notification,
+    form=TextModelForm,
+    list_display=["created_at", "user", "title", "read_at"],
+    raw_id_fields=["user", "reminder"],
+)
 admin.site.register(ReminderOptOut, form=TextModelForm, list_display=["user", "kind"], raw_id_fields=["user"])

@@ -1,4 +1,5 @@
 """Reminder settings, the record of every reminder, in-app notifications and opt-outs."""
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -28,7 +29,10 @@ class ReminderSettings(models.Model):
         Area, verbose_name=_("area"), on_delete=models.CASCADE, null=True, blank=True, related_name="reminder_settings"
     )
     due_days = models.CharField(
-        _("remind before the due date (days)"), max_length=50, default="14,3", help_text=_("Comma-separated, e.g. 14,3.")
+        _("remind before the due date (days)"),
+        max_length=50,
+        default="14,3",
+        help_text=_("Comma-separated, e.g. 14,3."),
     )
     overdue_days = models.CharField(
         _("remind after the due date (days)"),
@@ -36,7 +40,9 @@ class ReminderSettings(models.Model):
         default="1,7",
         help_text=_("The last one is copied to the parent association."),
     )
-    digest_days = models.PositiveSmallIntegerField(_("digest of late units to the province, days after the due date"), default=10)
+    digest_days = models.PositiveSmallIntegerField(
+        _("digest of late units to the province, days after the due date"), default=10
+    )
     conference_days = models.PositiveSmallIntegerField(_("remind before the review conference (days)"), default=7)
     plan_ending_days = models.PositiveSmallIntegerField(_("remind editors before a plan ends (days)"), default=90)
 
@@ -69,12 +75,22 @@ class Reminder(models.Model):
 
     key = models.CharField(max_length=200, unique=True, editable=False)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    step = models.IntegerField(_("step"), default=0, help_text=_("Days before (positive) or after (negative) the date."))
-    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recipient"), on_delete=models.CASCADE, related_name="reminders")
+    step = models.IntegerField(
+        _("step"), default=0, help_text=_("Days before (positive) or after (negative) the date.")
+    )
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("recipient"), on_delete=models.CASCADE, related_name="reminders"
+    )
     plan = models.ForeignKey("programmes.Plan", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
-    period = models.ForeignKey("reports.ReportingPeriod", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
-    organisation = models.ForeignKey("programmes.Organisation", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
-    report = models.ForeignKey("reports.ProgressReport", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    period = models.ForeignKey(
+        "reports.ReportingPeriod", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    organisation = models.ForeignKey(
+        "programmes.Organisation", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    report = models.ForeignKey(
+        "reports.ProgressReport", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     subject = models.CharField(_("subject"), max_length=255)
     body = models.TextField(_("text"))
     link = models.CharField(_("link"), max_length=255, blank=True)
@@ -104,7 +120,9 @@ class Notification(models.Model):
     """What a reminder says, inside the portal."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
-    reminder = models.OneToOneField(Reminder, on_delete=models.CASCADE, null=True, blank=True, related_name="notification")
+    reminder = models.OneToOneField(
+        Reminder, on_delete=models.CASCADE, null=True, blank=True, related_name="notification"
+    )
     title = models.CharField(_("title"), max_length=255)
     body = models.TextField(_("text"), blank=True)
     link = models.CharField(_("link"), max_length=255, blank=True)

@@ -35,6 +35,7 @@ Every step reads in a number of queries that does not grow with the units
 (``sweep_reads``): at national scale the busiest day records thousands of
 reminders.
 """
+
 import logging
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -50,10 +51,9 @@ from kombu.exceptions import OperationalError
 
 from programmes import access
 from programmes.models import Area, Organisation, Plan, PlanParty, User
-from programmes.selectors import plans_visible_to
+from programmes.selectors import can_follow_plan, plans_visible_to
 from reports.models import ProgressReport, ReportEvent, ReportingPeriod
 from reports.rules import filing_deadline
-from programmes.selectors import can_follow_plan
 
 from .models import Kind, Notification, Reminder, ReminderSettings
 from .sending import by_person_and_kind, reminder_send  # noqa: F401 (reminder_send: the API callers know)
@@ -85,7 +85,13 @@ class Planned:
 
     @property
     def key(self) -> str:
-        parts = [self.key_kind or self.kind, self.step, self.recipient.pk, getattr(self.plan, "pk", ""), getattr(self.period, "pk", "")]
+        parts = [
+            self.key_kind or self.kind,
+            self.step,
+            self.recipient.pk,
+            getattr(self.plan, "pk", ""),
+            getattr(self.period, "pk", ""),
+        ]
         parts += [getattr(self.organisation, "pk", ""), self.extra]
         return ":".join(str(part) for part in parts)
 
@@ -232,12 +238,21 @@ def late_digests(state: PeriodState, step: int, *, extra: str = "", people: Peop
 
 
 def _digest(
-    kind: str, step: int, user: User, state: PeriodState, units: list[Organisation], subject: str, extra: str = "", key_kind: str = ""
+    kind: str,
+    step: int,
+    user: User,
+    state: PeriodState,
+    units: list[Organisation],
+    subject: str,
+    extra: str = "",
+    key_kind: str = "",
 ) -> Planned:
     period = state.period
     lines = [*_facts(state), _("Units still late:"), *[_unit_line(o, state.reports.get(o.pk)) for o in units]]
     link = _staff_link(user, state, units)
-    return Planned(kind, step, user, subject, lines, link, period.plan, period, extra=extra, units=list(units), key_kind=key_kind)
+    return Planned(
+        kind, step, user, subject, lines, link, period.plan, period, extra=extra, units=list(units), key_kind=key_kind
+    )
 
 
 def _unit_line(organisation: Organisation, report: ProgressReport | None) -> str:
@@ -285,7 +300,14 @@ def _conference_reminders(state: PeriodState, step: int, people: People) -> list
 
 
 def unit_reminders(
-    state: PeriodState, kind: str, step: int, today: date, *, days: int | None = None, extra: str = "", people: People | None = None
+    state: PeriodState,
+    kind: str,
+    step: int,
+    today: date,
+    *,
+    days: int | None = None,
+    extra: str = "",
+    people: People | None = None,
 ) -> list[Planned]:
     """One reminder to each reporter of each unit that has not submitted. ``days`` (default: the
     step's) is what the subject counts."""
@@ -311,14 +333,20 @@ def unit_reminders(
     return planned
 
 
-def returned_reminders(today: date, *, days: int | None = 30, plan: Plan | None = None, people: People | None = None) -> list[Planned]:
+def returned_reminders(
+    today: date, *, days: int | None = 30, plan: Plan | None = None, people: People | None = None
+) -> list[Planned]:
     """Tell a unit's reporters that its report was returned (returns of the last ``days``;
     ``None``: every report still returned), with the date until which they may fix it."""
     planned = []
     # Only the return in force: an earlier one was fixed, sent again and superseded.
-    latest = ReportEvent.objects.filter(report=OuterRef("report"), action=ReportEvent.Action.RETURNED).order_by("-at", "-pk")
+    latest = ReportEvent.objects.filter(report=OuterRef("report"), action=ReportEvent.Action.RETURNED).order_by(
+        "-at", "-pk"
+    )
     events = ReportEvent.objects.filter(
-        action=ReportEvent.Action.RETURNED, report__status=ProgressReport.Status.RETURNED, pk=Subquery(latest.values("pk")[:1])
+        action=ReportEvent.Action.RETURNED,
+        report__status=ProgressReport.Status.RETURNED,
+        pk=Subquery(latest.values("pk")[:1]),
     ).select_related("report__plan", "report__period", "report__organisation")
     if days is not None:
         events = events.filter(at__date__gte=today - timedelta(days=days))
@@ -383,8 +411,12 @@ def _plan_ending_reminders(today: date, people: People, settings_of: SettingsBoo
                     Kind.PLAN_ENDING,
                     config.plan_ending_days,
                     user,
-                    _("The plan %(plan)s ends on %(date)s") % {"plan": plan.number or plan.title[:80], "date": _day(ends)},
-                    [_("Prepare the plan for the next period with the other party."), _("Plan: %(plan)s") % {"plan": plan}],
+                    _("The plan %(plan)s ends on %(date)s")
+                    % {"plan": plan.number or plan.title[:80], "date": _day(ends)},
+                    [
+                        _("Prepare the plan for the next period with the other party."),
+                        _("Plan: %(plan)s") % {"plan": plan},
+                    ],
                     _url("programmes:plan_detail", plan.pk) if visible else _url("tasks:notifications"),
                     plan,
                 )
@@ -429,12 +461,17 @@ def reminders_sweep(*, today: date | None = None, enqueue: bool = True) -> Sweep
         planned = plan_reminders(today)
     created = _record(planned)
     # Release claims left by a worker that died while sending.
-    Reminder.objects.filter(status=Reminder.Status.SENDING, claimed_at__lt=timezone.now() - STALE_CLAIM).update(status=Reminder.Status.PENDING)
+    Reminder.objects.filter(status=Reminder.Status.SENDING, claimed_at__lt=timezone.now() - STALE_CLAIM).update(
+        status=Reminder.Status.PENDING
+    )
     if enqueue:
         pending = Reminder.objects.filter(status=Reminder.Status.PENDING).order_by("pk")
         groups = by_person_and_kind(pending.only("pk", "recipient_id", "kind"), lambda r: r.recipient_id)
         # Many e-mails per task, each group whole: one person's reminders of one kind are one e-mail.
-        ids = [[r.pk for group in groups[i : i + GROUPS_PER_TASK] for r in group] for i in range(0, len(groups), GROUPS_PER_TASK)]
+        ids = [
+            [r.pk for group in groups[i : i + GROUPS_PER_TASK] for r in group]
+            for i in range(0, len(groups), GROUPS_PER_TASK)
+        ]
         transaction.on_commit(lambda: _enqueue(ids))
     return SweepResult(planned=planned, created=created)
 
@@ -447,7 +484,9 @@ def reminders_notify_only(*, planned: list[Planned], because: str) -> list[Remin
     Notification.objects.bulk_create(
         [Notification(user_id=r.recipient_id, reminder=r, title=r.subject, body=r.body, link=r.link) for r in created]
     )
-    Reminder.objects.filter(pk__in=[r.pk for r in created]).update(status=Reminder.Status.SKIPPED, skipped_because=because)
+    Reminder.objects.filter(pk__in=[r.pk for r in created]).update(
+        status=Reminder.Status.SKIPPED, skipped_because=because
+    )
     return created
 
 

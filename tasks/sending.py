@@ -22,6 +22,7 @@ transaction and reused by every retry: if a worker dies after the server took
 the message but before the rows say "sent", the copy sent again is the same
 message to mail servers and programs (the README states this one case).
 """
+
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -174,7 +175,11 @@ def _notify(groups: list[list[Reminder]]) -> list[list[Reminder]]:
         ]
     )
     _finish([r for group in off for r in group], Reminder.Status.SKIPPED, "turned off by the user")
-    _finish([r for group in wanted if not group[0].recipient.email for r in group], Reminder.Status.SKIPPED, "no e-mail address")
+    _finish(
+        [r for group in wanted if not group[0].recipient.email for r in group],
+        Reminder.Status.SKIPPED,
+        "no e-mail address",
+    )
     return [group for group in wanted if group[0].recipient.email]
 
 
@@ -213,7 +218,11 @@ def _message_ids(groups: list[list[Reminder]]) -> dict[int, str]:
 def _finish(rows: list[Reminder], status: str, because: str = "", error: str = "") -> None:
     if not rows:
         return
-    changes = {"status": status, "skipped_because": because, "sent_at": timezone.now() if status == Reminder.Status.SENT else None}
+    changes = {
+        "status": status,
+        "skipped_because": because,
+        "sent_at": timezone.now() if status == Reminder.Status.SENT else None,
+    }
     if error:
         changes["last_error"] = error
     Reminder.objects.filter(pk__in=[r.pk for r in rows]).update(**changes)

@@ -1,4 +1,5 @@
 """Writes on a user's notifications and reminder preferences."""
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -17,4 +18,6 @@ def notifications_mark_read(*, user, notification: Notification | None = None) -
 def preferences_save(*, user, wanted: list[str]) -> None:
     """Keep only the kinds in ``wanted``; turn the others off."""
     ReminderOptOut.objects.filter(user=user).delete()
-    ReminderOptOut.objects.bulk_create([ReminderOptOut(user=user, kind=kind) for kind in Kind.values if kind not in wanted])
+    ReminderOptOut.objects.bulk_create(
+        [ReminderOptOut(user=user, kind=kind) for kind in Kind.values if kind not in wanted]
+    )

@@ -6,6 +6,7 @@ one at a time made a sweep of 9,000 reminders cost 2,900 queries. Here every
 read is one query for all the periods, units or people of a step, kept for
 the rest of the sweep.
 """
+
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -66,7 +67,9 @@ class People:
             return
         for pk in missing:
             self._members[pk] = []
-        rows = Membership.objects.filter(organisation_id__in=missing, user__is_active=True).select_related("user", "organisation__area")
+        rows = Membership.objects.filter(organisation_id__in=missing, user__is_active=True).select_related(
+            "user", "organisation__area"
+        )
         for membership in rows:
             membership.user = self._users.setdefault(membership.user_id, membership.user)
             self._members[membership.organisation_id].append(membership)

@@ -5,6 +5,7 @@ and fields. Each field then gets what a person might type or paste, or a tampere
 request might carry: the value the page offered, one of its options, numbers of any
 size, dates in any order, control characters, formulas, very long text, or nothing.
 """
+
 from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urljoin, urlsplit
@@ -15,11 +16,38 @@ from hypothesis import strategies as st
 
 # What people paste and what attackers send, beside random text.
 NASTY = (
-    "", " ", "0", "-1", "1.5", "1,5", "2147483648", "-9223372036854775809", "9" * 40, "1e309", "NaN",
-    "-Infinity", "31/02/2026", "2026-02-31", "00/00/0000", "29/02/2025", "01/01/10000", "07/04/2025",
-    "=1+1", '=HYPERLINK("http://example.com","x")', "=cmd|' /C calc'!A0", "\x0b\x0c\x01", "\x00",
-    "line\r\nBcc: x@example.com", "<script>alert(1)</script>", "a" * 5000, "../../etc/passwd",
-    "' OR 1=1 --", "Điều 1. Trách nhiệm", "１２３", "\u202eabc", "\ud7ff\ufffe",
+    "",
+    " ",
+    "0",
+    "-1",
+    "1.5",
+    "1,5",
+    "2147483648",
+    "-9223372036854775809",
+    "9" * 40,
+    "1e309",
+    "NaN",
+    "-Infinity",
+    "31/02/2026",
+    "2026-02-31",
+    "00/00/0000",
+    "29/02/2025",
+    "01/01/10000",
+    "07/04/2025",
+    "=1+1",
+    '=HYPERLINK("http://example.com","x")',
+    "=cmd|' /C calc'!A0",
+    "\x0b\x0c\x01",
+    "\x00",
+    "line\r\nBcc: x@example.com",
+    "<script>alert(1)</script>",
+    "a" * 5000,
+    "../../etc/passwd",
+    "' OR 1=1 --",
+    "Điều 1. Trách nhiệm",
+    "１２３",
+    "\u202eabc",
+    "\ud7ff\ufffe",
 )
 FILE_NAMES = ("minh-chung.pdf", "ảnh.png", "setup.exe", "../../x.html", "kế hoạch.docx", "a" * 300 + ".pdf", ".pdf")
 FILE_HEADS = (b"", b"%PDF-1.4\n", b"\x89PNG\r\n\x1a\n", b"PK\x03\x04", b"\xff\xd8\xff\xe0", b"<html>")
@@ -80,7 +108,12 @@ def _fields(form, owned: str | None = None) -> list[Field]:
         tag = element.tag
         kind = (element.get("type") or "text").lower()
         if tag == "select":
-            add(name, "choice", element.value if not element.multiple else "", [o.get("value", o.text or "") for o in element.xpath(".//option")])
+            add(
+                name,
+                "choice",
+                element.value if not element.multiple else "",
+                [o.get("value", o.text or "") for o in element.xpath(".//option")],
+            )
         elif tag == "textarea":
             add(name, "text", element.text or "")
         elif tag == "button" or kind == "submit":

@@ -7,6 +7,7 @@ The world the cases visit is built once for the module (``matrix``), in a transa
 rolled back at the end; each case runs in a savepoint of its own, so what one case
 writes (a returned report, a withdrawn commitment) no other case sees.
 """
+
 from types import SimpleNamespace
 
 import pytest
@@ -51,7 +52,8 @@ CASES = [
     (
         "password-reset-bad-token",
         "get",
-        "password_reset_confirm", lambda w: ["MQ", "bad-token"],
+        "password_reset_confirm",
+        lambda w: ["MQ", "bad-token"],
         expect(*[200] * 8),
     ),
     ("password-reset-complete", "get", "password_reset_complete", lambda w: [], expect(*[200] * 8)),
@@ -61,37 +63,43 @@ CASES = [
     (
         "organisation-list",
         "get",
-        "programmes:organisation_list", lambda w: [],
+        "programmes:organisation_list",
+        lambda w: [],
         expect(LOGIN, 200, 200, 200, 200, 403, 403, 200),
     ),
     (
         "my-organisation",
         "get",
-        "programmes:my_organisation", lambda w: [],
+        "programmes:my_organisation",
+        lambda w: [],
         expect(LOGIN, 403, 403, 403, 403, 302, 302, 403),
     ),
     (
         "organisation-detail-unit-a",
         "get",
-        "programmes:organisation_detail", lambda w: [w.unit_a.pk],
+        "programmes:organisation_detail",
+        lambda w: [w.unit_a.pk],
         expect(LOGIN, 200, 200, 200, 200, 200, 404, 404),
     ),
     (
         "organisation-detail-historical",
         "get",
-        "programmes:organisation_detail", lambda w: [w.historical_unit.pk],
+        "programmes:organisation_detail",
+        lambda w: [w.historical_unit.pk],
         expect(LOGIN, 200, 200, 200, 200, 404, 404, 404),
     ),
     (
         "organisation-detail-other-province",
         "get",
-        "programmes:organisation_detail", lambda w: [w.other_unit.pk],
+        "programmes:organisation_detail",
+        lambda w: [w.other_unit.pk],
         expect(LOGIN, 200, 404, 404, 404, 404, 404, 200),
     ),
     (
         "organisation-detail-missing",
         "get",
-        "programmes:organisation_detail", lambda w: [999999],
+        "programmes:organisation_detail",
+        lambda w: [999999],
         expect(LOGIN, 404, 404, 404, 404, 404, 404, 404),
     ),
     ("admin-index", "get", "admin:index", lambda w: [], expect(ADMIN_LOGIN, 200, *[ADMIN_LOGIN] * 6)),
@@ -104,7 +112,13 @@ CASES += [
     ("plan-list", "get", "programmes:plan_list", lambda w: [], expect(LOGIN, *[200] * 7)),
     ("plan-create", "get", "programmes:plan_create", lambda w: [], expect(LOGIN, 200, 200, 403, 403, 403, 403, 200)),
     ("plan-import", "get", "programmes:plan_import", lambda w: [], expect(LOGIN, 200, 200, 403, 403, 403, 403, 200)),
-    ("plan-import-post", "post", "programmes:plan_import", lambda w: [], expect(LOGIN, 200, 200, 403, 403, 403, 403, 200)),
+    (
+        "plan-import-post",
+        "post",
+        "programmes:plan_import",
+        lambda w: [],
+        expect(LOGIN, 200, 200, 403, 403, 403, 403, 200),
+    ),
     ("plan-detail", "get", "programmes:plan_detail", lambda w: [w.plan.pk], READ),
     (
         "plan-detail-other-province",
@@ -183,10 +197,34 @@ CASES += [
         expect(LOGIN, 403, 403, 403, 403, 302, 404, 404),
     ),
     ("report-detail", "get", "reports:report_detail", lambda w: [w.report.pk], READ_REPORT),
-    ("report-edit", "get", "reports:report_edit", lambda w: [w.report.pk], expect(LOGIN, 403, 403, 403, 403, 302, 404, 404)),
-    ("report-submit", "get", "reports:report_submit", lambda w: [w.report.pk], expect(LOGIN, 403, 403, 403, 403, 302, 404, 404)),
-    ("attachment-add", "post", "reports:attachment_add", lambda w: [w.report.pk], expect(LOGIN, 403, 403, 403, 403, 302, 404, 404)),
-    ("attachment-download", "get", "reports:attachment_download", lambda w: [w.report.pk, w.attachment.pk], READ_REPORT),
+    (
+        "report-edit",
+        "get",
+        "reports:report_edit",
+        lambda w: [w.report.pk],
+        expect(LOGIN, 403, 403, 403, 403, 302, 404, 404),
+    ),
+    (
+        "report-submit",
+        "get",
+        "reports:report_submit",
+        lambda w: [w.report.pk],
+        expect(LOGIN, 403, 403, 403, 403, 302, 404, 404),
+    ),
+    (
+        "attachment-add",
+        "post",
+        "reports:attachment_add",
+        lambda w: [w.report.pk],
+        expect(LOGIN, 403, 403, 403, 403, 302, 404, 404),
+    ),
+    (
+        "attachment-download",
+        "get",
+        "reports:attachment_download",
+        lambda w: [w.report.pk, w.attachment.pk],
+        READ_REPORT,
+    ),
     (
         "attachment-remove",
         "post",
@@ -203,7 +241,13 @@ CASES += [
     ),
     ("report-return", "post", "reports:report_return", lambda w: [w.report.pk], REVIEW_POST),
     ("report-accept", "post", "reports:report_accept", lambda w: [w.report.pk], REVIEW_POST),
-    ("report-accept-confirm", "get", "reports:report_accept", lambda w: [w.report.pk], expect(LOGIN, 200, 403, 200, 403, 403, 404, 404)),
+    (
+        "report-accept-confirm",
+        "get",
+        "reports:report_accept",
+        lambda w: [w.report.pk],
+        expect(LOGIN, 200, 403, 200, 403, 403, 404, 404),
+    ),
     ("report-docx", "get", "reports:report_docx", lambda w: [w.report.pk], READ_REPORT),
     ("report-xlsx", "get", "reports:report_xlsx", lambda w: [w.report.pk], READ_REPORT),
     ("proposal-answer", "post", "reports:proposal_answer", lambda w: [w.proposal.pk], REVIEW_POST),
@@ -231,13 +275,15 @@ for model in ["area", "organisation", "membership", "user", "plan", "commitment"
         (
             f"admin-{model}-list",
             "get",
-            f"admin:programmes_{model}_changelist", lambda w: [],
+            f"admin:programmes_{model}_changelist",
+            lambda w: [],
             expect(ADMIN_LOGIN, 200, *[ADMIN_LOGIN] * 6),
         ),
         (
             f"admin-{model}-add",
             "get",
-            f"admin:programmes_{model}_add", lambda w: [],
+            f"admin:programmes_{model}_add",
+            lambda w: [],
             expect(ADMIN_LOGIN, 200, *[ADMIN_LOGIN] * 6),
         ),
     ]
@@ -278,13 +324,15 @@ CASES += [
     (
         "admin-organisation-change",
         "get",
-        "admin:programmes_organisation_change", lambda w: [w.unit_a.pk],
+        "admin:programmes_organisation_change",
+        lambda w: [w.unit_a.pk],
         expect(ADMIN_LOGIN, 200, *[ADMIN_LOGIN] * 6),
     ),
     (
         "admin-area-change",
         "get",
-        "admin:programmes_area_change", lambda w: [w.commune_a.pk],
+        "admin:programmes_area_change",
+        lambda w: [w.commune_a.pk],
         expect(ADMIN_LOGIN, 200, *[ADMIN_LOGIN] * 6),
     ),
 ]
@@ -311,7 +359,9 @@ def build_matrix_world():
             ),
             h1=h1,
             **submitted_report(world, h1),
-            notification=Notification.objects.create(user=users["reporter_a"], title="Sắp đến hạn báo cáo", link="/reports/mine/"),
+            notification=Notification.objects.create(
+                user=users["reporter_a"], title="Sắp đến hạn báo cáo", link="/reports/mine/"
+            ),
         )
     return SimpleNamespace(objects=objects, users=users)
 
@@ -360,7 +410,9 @@ def submitted_report(world, period):
         plan=period.plan, period=period, organisation=world.unit_a, status="submitted", submitted_at=timezone.now()
     )
     proposal = Proposal.objects.create(report=report, text="Đề nghị hỗ trợ kinh phí")
-    attachment = Attachment.objects.create(report=report, file=ContentFile(b"%PDF-1.4\n%%EOF", name="minh-chung.pdf"), name="minh-chung.pdf")
+    attachment = Attachment.objects.create(
+        report=report, file=ContentFile(b"%PDF-1.4\n%%EOF", name="minh-chung.pdf"), name="minh-chung.pdf"
+    )
     return {"report": report, "proposal": proposal, "attachment": attachment}
 
 

@@ -9,14 +9,15 @@ The examples are derandomized, so CI is repeatable. ``FUZZ_EXAMPLES`` sets the e
 form: 8 by default on PostgreSQL (the production database, about 90 s in all), 2 on SQLite.
 ``FUZZ_RANDOM=1`` with more examples explores further on a workstation.
 """
+
 import os
 from types import SimpleNamespace
 
 import pytest
 import time_machine
 from django.contrib import admin
-from django.core.cache import caches
 from django.contrib.auth.tokens import default_token_generator
+from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import resolve, reverse
@@ -50,7 +51,10 @@ ANY_PERMISSION = SimpleNamespace(user=SimpleNamespace(has_perm=lambda permission
 
 def more_units(world):
     """Communes C and D of province P, there before the plan's reporting opens."""
-    units = [make_organisation(f"Hội Khuyến học xã {name}", world.commune_b, parent=world.association) for name in ("Ân Nghĩa", "Yên Phú")]
+    units = [
+        make_organisation(f"Hội Khuyến học xã {name}", world.commune_b, parent=world.association)
+        for name in ("Ân Nghĩa", "Yên Phú")
+    ]
     return [(unit, make_user(f"reporter_{n}", (unit, Role.REPORTER))) for n, unit in zip("cd", units)]
 
 
@@ -59,7 +63,9 @@ def filed_report(plan, period, unit, user, proposals=""):
     progress = [workflow.ProgressData(c.pk, "done", "Đã làm") for c in workflow.commitments_for(plan, unit, period)]
     report.proposals_text = proposals
     report.save()
-    report = workflow.report_save(user=user, report=report, version=report.version, narrative={}, progress=progress, values={})
+    report = workflow.report_save(
+        user=user, report=report, version=report.version, narrative={}, progress=progress, values={}
+    )
     return workflow.report_submit(user=user, report=report)
 
 
@@ -76,19 +82,39 @@ def build_filing():
         returned = filed_report(plan, h1, unit_d, reporter_d)
         workflow.report_return(user=reviewer, report=returned, comment="Bổ sung số liệu")
         draft = workflow.report_start(user=reporter_a, plan=plan, period=h1, organisation=world.unit_a)
-        Attachment.objects.create(report=draft, file=ContentFile(b"%PDF-1.4\n%%EOF", name="a.pdf"), name="minh-chung.pdf", uploaded_by=reporter_a)
+        Attachment.objects.create(
+            report=draft,
+            file=ContentFile(b"%PDF-1.4\n%%EOF", name="a.pdf"),
+            name="minh-chung.pdf",
+            uploaded_by=reporter_a,
+        )
         filed = filed_report(plan, h1, world.unit_b, reporter_b, proposals="Đề nghị hỗ trợ kinh phí\nĐề nghị tập huấn")
         commitment = plan.commitments.get(number="2")
         # One row of each model the admin shows, so that every change page has one to open.
-        reminder = Reminder.objects.create(key="fuzz", kind=Kind.DUE_SOON, recipient=reporter_a, plan=plan, period=h1, subject="Sắp đến hạn")
+        reminder = Reminder.objects.create(
+            key="fuzz", kind=Kind.DUE_SOON, recipient=reporter_a, plan=plan, period=h1, subject="Sắp đến hạn"
+        )
         Notification.objects.create(user=reporter_a, reminder=reminder, title="Sắp đến hạn", link="/reports/mine/")
         ReminderOptOut.objects.create(user=leader, kind=Kind.DUE_SOON)
         ReminderSettings.objects.get_or_create(area=world.province)
         ReportingSchedule.objects.get_or_create(area=world.province)
     return SimpleNamespace(
-        world=world, plan=plan, period=h1, draft=draft, filed=filed, commitment=commitment,
-        section=commitment.section, indicator=commitment.indicators.first(),
-        users={"editor": editor, "reviewer": reviewer, "leader": leader, "reporter_a": reporter_a, "reporter_c": reporter_c, "superuser": superuser},
+        world=world,
+        plan=plan,
+        period=h1,
+        draft=draft,
+        filed=filed,
+        commitment=commitment,
+        section=commitment.section,
+        indicator=commitment.indicators.first(),
+        users={
+            "editor": editor,
+            "reviewer": reviewer,
+            "leader": leader,
+            "reporter_a": reporter_a,
+            "reporter_c": reporter_c,
+            "superuser": superuser,
+        },
     )
 
 
@@ -108,7 +134,10 @@ def filing(filed_world, db, in_h1):
 
 def reset_link(f):
     user = f.users["editor"]
-    return reverse("password_reset_confirm", args=[urlsafe_base64_encode(force_bytes(user.pk)), default_token_generator.make_token(user)])
+    return reverse(
+        "password_reset_confirm",
+        args=[urlsafe_base64_encode(force_bytes(user.pk)), default_token_generator.make_token(user)],
+    )
 
 
 def admin_pages():
@@ -119,7 +148,12 @@ def admin_pages():
         prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
         if model_admin.has_add_permission(ANY_PERMISSION):
             yield ("superuser", lambda f, prefix=prefix: reverse(f"{prefix}_add"))
-        yield ("superuser", lambda f, prefix=prefix, model=model: reverse(f"{prefix}_change", args=[model.objects.order_by("pk").first().pk]))
+        yield (
+            "superuser",
+            lambda f, prefix=prefix, model=model: reverse(
+                f"{prefix}_change", args=[model.objects.order_by("pk").first().pk]
+            ),
+        )
 
 
 # (persona, page): the forms a person meets on their own pages.
@@ -161,7 +195,9 @@ def page_forms(client, f, persona, page):
     url = page(f)
     response = client.get(url, follow=True)
     assert response.status_code == 200, url
-    final = response.request["PATH_INFO"] + ("?" + response.request["QUERY_STRING"] if response.request.get("QUERY_STRING") else "")
+    final = response.request["PATH_INFO"] + (
+        "?" + response.request["QUERY_STRING"] if response.request.get("QUERY_STRING") else ""
+    )
     forms = {}
     for form in forms_on(response.content.decode(), "http://testserver" + final):
         match = resolve(form.path)
@@ -175,9 +211,15 @@ def page_forms(client, f, persona, page):
 def fuzz(client, form):
     """Send ``form`` EXAMPLES times with drawn values; any 500 (an exception here) fails."""
 
-    @settings(max_examples=EXAMPLES, deadline=None, derandomize=not RANDOM, database=None,
-              suppress_health_check=list(HealthCheck), print_blob=True,
-              phases=[Phase.explicit, Phase.generate])  # no shrinking: the failing request is printed as sent
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        derandomize=not RANDOM,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+        print_blob=True,
+        phases=[Phase.explicit, Phase.generate],
+    )  # no shrinking: the failing request is printed as sent
     @given(data=submissions(form), htmx=st.booleans())
     def send(data, htmx):
         headers = {"HTTP_HX_REQUEST": "true"} if htmx else {}

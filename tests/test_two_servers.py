@@ -4,6 +4,7 @@ lives in one process: the session is in the database, the file in the shared sto
 
 Each server is gunicorn with production settings (DEBUG off) in its own process, as behind a load
 balancer without sticky sessions. Needs PostgreSQL and Redis (CI's first pass)."""
+
 import http.cookiejar
 import os
 import re
@@ -76,7 +77,10 @@ def web_servers(count: int, environment: dict[str, str]):
             port = free_port()
             process = subprocess.Popen(
                 [sys.executable, "-m", "gunicorn", "khuyenhoc.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
-                cwd=BASE_DIR, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                cwd=BASE_DIR,
+                env=environment,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
             )
             servers.append((f"http://127.0.0.1:{port}", process))
         started = time.monotonic()
@@ -129,11 +133,17 @@ class Browser:
             body += f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
         for name, (filename, content) in (files or {}).items():
             body += (
-                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
-                "Content-Type: application/pdf\r\n\r\n"
-            ).encode() + content + b"\r\n"
+                (
+                    f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+                    "Content-Type: application/pdf\r\n\r\n"
+                ).encode()
+                + content
+                + b"\r\n"
+            )
         body += f"--{boundary}--\r\n".encode()
-        request = urllib.request.Request(url, data=body, headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+        request = urllib.request.Request(
+            url, data=body, headers={"Content-Type": f"multipart/form-data; boundary={boundary}"}
+        )
         response = self.opener.open(request, timeout=15)
         return response, response.read()
 
@@ -155,13 +165,18 @@ def test_evidence_uploaded_through_one_server_is_downloaded_through_the_other(sh
     browser = Browser()
     with web_servers(2, environment) as (first, second):
         login = f"{first}/accounts/login/"
-        _response, home = browser.post(login, {"csrfmiddlewaretoken": browser.csrf_token(login), "username": "reporter_a", "password": "correct-horse-9"})
+        _response, home = browser.post(
+            login,
+            {"csrfmiddlewaretoken": browser.csrf_token(login), "username": "reporter_a", "password": "correct-horse-9"},
+        )
         assert b"logout" in home  # signed in: the page offers to sign out
 
         # The second server knows the session the first one started.
         edit = f"{second}/reports/{report.pk}/edit/"
         fields = {"csrfmiddlewaretoken": browser.csrf_token(edit), "attach": "1"}
-        response, page = browser.post(f"{second}/reports/{report.pk}/attachments/", fields, {"file": ("bien-ban.pdf", EVIDENCE)})
+        response, page = browser.post(
+            f"{second}/reports/{report.pk}/attachments/", fields, {"file": ("bien-ban.pdf", EVIDENCE)}
+        )
         assert response.url.startswith(second) and response.url.endswith(f"/reports/{report.pk}/edit/")
         attachment = Attachment.objects.get(report=report)
         assert "bien-ban.pdf".encode() in page

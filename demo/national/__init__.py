@@ -42,6 +42,7 @@ its parts get their history records; reports have no history.
 Random choices come from ``random.Random`` seeded with ``seed`` and the
 province code, so a province gets the same data whatever else is loaded.
 """
+
 from .load import MODEL_NAMES, national_load
 from .plan_spec import PLAN_SUFFIX, TITLE_PREFIX
 

@@ -1,4 +1,5 @@
 """Writing rows in large batches, with their history records or the times set on them."""
+
 from collections import Counter
 from contextlib import contextmanager
 

@@ -1,4 +1,5 @@
 """A unit's figures for a period, and how they are rounded and written."""
+
 from decimal import Decimal
 
 from .plan_spec import FAMILIES, FUND, MEMBERSHIP, PUPILS, SCHOLARSHIPS

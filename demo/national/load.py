@@ -1,4 +1,5 @@
 """Loading the national data set, one province per transaction."""
+
 import random
 import time
 from collections import Counter, defaultdict

@@ -1,4 +1,5 @@
 """A province's bodies, its commune associations, and the users who act for them."""
+
 from collections import defaultdict
 
 from programmes.models import Area, Membership, Organisation

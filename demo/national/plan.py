@@ -1,4 +1,5 @@
 """Creating a province's generated plan with its parties, sections, commitments and indicators."""
+
 from collections import defaultdict
 from datetime import date
 from decimal import Decimal
@@ -31,8 +32,27 @@ Party = Commitment.Party
 
 FAMILY_NAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương"]
 MIDDLE_NAMES = ["Văn", "Thị", "Minh", "Thanh", "Hữu", "Đức", "Ngọc", "Quang"]
-GIVEN_NAMES = ["An", "Bình", "Cường", "Dung", "Giang", "Hà", "Hải", "Hùng", "Lan", "Long", "Mai", "Nam", "Phương",
-               "Quân", "Sơn", "Thảo", "Trung", "Tuấn", "Yến"]
+GIVEN_NAMES = [
+    "An",
+    "Bình",
+    "Cường",
+    "Dung",
+    "Giang",
+    "Hà",
+    "Hải",
+    "Hùng",
+    "Lan",
+    "Long",
+    "Mai",
+    "Nam",
+    "Phương",
+    "Quân",
+    "Sơn",
+    "Thảo",
+    "Trung",
+    "Tuấn",
+    "Yến",
+]
 
 
 def _person(rng) -> str:
@@ -67,17 +87,31 @@ def _plan(province, department, association, first, last, profile, communes, rng
     plan = _with_history([plan], Plan, counts)[0]
     _with_history(
         [
-            PlanParty(plan=plan, organisation=department, signatory_name=_person(rng), signatory_title="Giám đốc",
-                      signing_capacity="GIÁM ĐỐC", order=0),
-            PlanParty(plan=plan, organisation=association, signatory_name=_person(rng), signatory_title="Chủ tịch",
-                      signing_capacity="TM. BAN THƯỜNG VỤ", order=1),
+            PlanParty(
+                plan=plan,
+                organisation=department,
+                signatory_name=_person(rng),
+                signatory_title="Giám đốc",
+                signing_capacity="GIÁM ĐỐC",
+                order=0,
+            ),
+            PlanParty(
+                plan=plan,
+                organisation=association,
+                signatory_name=_person(rng),
+                signatory_title="Chủ tịch",
+                signing_capacity="TM. BAN THƯỜNG VỤ",
+                order=1,
+            ),
         ],
         PlanParty,
         counts,
     )
     sections = _with_history(
-        [Section(plan=plan, number=number, title=title, order=order)
-         for order, (number, title, _items) in enumerate(SECTIONS, start=1)],
+        [
+            Section(plan=plan, number=number, title=title, order=order)
+            for order, (number, title, _items) in enumerate(SECTIONS, start=1)
+        ],
         Section,
         counts,
     )
@@ -90,8 +124,13 @@ def _plan(province, department, association, first, last, profile, communes, rng
                 text=item.text,
                 party=item.party,
                 lead=item.lead,
-                supporting=(department.name if item.party == Party.ASSOCIATION
-                            else association.name if item.party == Party.DEPARTMENT else ""),
+                supporting=(
+                    department.name
+                    if item.party == Party.ASSOCIATION
+                    else association.name
+                    if item.party == Party.DEPARTMENT
+                    else ""
+                ),
                 recurrence=item.recurrence,
                 yearly_day=item.yearly_day,
                 yearly_month=item.yearly_month,

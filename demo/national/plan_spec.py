@@ -1,4 +1,5 @@
 """The plan of every province: its number and title, commitments, targets and list fields."""
+
 from dataclasses import dataclass
 
 from programmes.models import Commitment, Indicator
@@ -156,8 +157,10 @@ SECTIONS = [
                 Party.DEPARTMENT,
                 "Tạo điều kiện để trung tâm học tập cộng đồng sử dụng cơ sở vật chất của các trường; bồi dưỡng kỹ "
                 "năng số cho giáo viên tham gia giảng dạy chuyên đề.",
-                notes=("Bồi dưỡng kỹ năng số cho {c} giáo viên; {a} trường cho trung tâm học tập cộng đồng mượn phòng "
-                       "máy.",),
+                notes=(
+                    "Bồi dưỡng kỹ năng số cho {c} giáo viên; {a} trường cho trung tâm học tập cộng đồng mượn phòng "
+                    "máy.",
+                ),
             ),
         ],
     ),

@@ -1,4 +1,5 @@
 """How a province and each of its units report, and what their figures look like."""
+
 from dataclasses import dataclass
 
 from programmes.models import Organisation

@@ -1,4 +1,5 @@
 """One province: its organisations, plan, periods, reporting units and reports."""
+
 from collections import Counter
 
 from django.utils import timezone
@@ -34,8 +35,11 @@ def _load_province(province, communes, national, first, last, dates, today, rng)
 
     periods = _insert(
         ReportingPeriod,
-        [ReportingPeriod(plan=plan, year=year, half=half, **dates[year, half]) for year in range(first, last + 1)
-         for half in ("H1", "H2")],
+        [
+            ReportingPeriod(plan=plan, year=year, half=half, **dates[year, half])
+            for year in range(first, last + 1)
+            for half in ("H1", "H2")
+        ],
         counts,
     )
     if periods[0].pk is None:
@@ -78,8 +82,20 @@ def _load_province(province, communes, national, first, last, dates, today, rng)
             scenario = _scenario(mix, period in ended, unit, profile, rng)
             if scenario != MISSING:
                 _build_report(
-                    built, plan, period, step, len(periods), unit, scenario, reported[unit.organisation.side],
-                    profile, first, today, now, reviewer, rng,
+                    built,
+                    plan,
+                    period,
+                    step,
+                    len(periods),
+                    unit,
+                    scenario,
+                    reported[unit.organisation.side],
+                    profile,
+                    first,
+                    today,
+                    now,
+                    reviewer,
+                    rng,
                 )
     _write(built, counts)
     return counts

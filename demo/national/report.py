@@ -1,4 +1,5 @@
 """One report: its timeline, status, progress on each commitment, figures and proposals."""
+
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -41,8 +42,15 @@ class Built:
 
 def _at(day: date, rng, first_hour: int = 7, last_hour: int = 17) -> datetime:
     tz = timezone.get_current_timezone()
-    return datetime(day.year, day.month, day.day, rng.randint(first_hour, last_hour - 1), rng.randint(0, 59),
-                    rng.randint(0, 59), tzinfo=tz)
+    return datetime(
+        day.year,
+        day.month,
+        day.day,
+        rng.randint(first_hour, last_hour - 1),
+        rng.randint(0, 59),
+        rng.randint(0, 59),
+        tzinfo=tz,
+    )
 
 
 def _in_the_past(moments: list[datetime], now: datetime) -> list[datetime]:
@@ -113,8 +121,9 @@ def _falls_in(item: Item, period) -> bool:
     )
 
 
-def _build_report(built, plan, period, step, steps, unit, scenario, commitments, profile, first, today, now,
-                  reviewer, rng) -> None:
+def _build_report(
+    built, plan, period, step, steps, unit, scenario, commitments, profile, first, today, now, reviewer, rng
+) -> None:
     organisation = unit.organisation
     events = _timeline(scenario, period, today, now, rng)
     figures = _figures(unit, profile, period, first, rng)
@@ -164,8 +173,13 @@ def _build_report(built, plan, period, step, steps, unit, scenario, commitments,
             action=action,
             actor_id=reviewer if action in reviewer_actions else unit.reporter_id,
             at=moment,
-            comment=(report.return_comment if action == Action.RETURNED
-                     else f"đến ngày {report.reopened_until:%d/%m/%Y}" if action == Action.REOPENED else ""),
+            comment=(
+                report.return_comment
+                if action == Action.RETURNED
+                else f"đến ngày {report.reopened_until:%d/%m/%Y}"
+                if action == Action.REOPENED
+                else ""
+            ),
         )
         for action, moment in events
     ]
@@ -239,8 +253,12 @@ def _write(built: Built, counts: Counter) -> None:
         raise RuntimeError("ProgressReport: the database did not return the new keys.")
     progress, values, events, proposals = [], [], [], []
     for report, progress_rows, value_rows, event_rows, proposal_rows in built.children:
-        for rows, into in ((progress_rows, progress), (value_rows, values), (event_rows, events),
-                           (proposal_rows, proposals)):
+        for rows, into in (
+            (progress_rows, progress),
+            (value_rows, values),
+            (event_rows, events),
+            (proposal_rows, proposals),
+        ):
             for row in rows:
                 row.report_id = report.pk
             into.extend(rows)

@@ -1,4 +1,5 @@
 """Scenarios of a unit's report for a period, and how often each happens."""
+
 from .profiles import ProvinceProfile, UnitProfile
 
 MISSING = "missing"

@@ -4,6 +4,7 @@ The benchmark signs in as them, so they are ordinary users with a membership at 
 level (area-wide roles reach every province), not superusers, whose empty scope the pages treat
 differently. Same password as the demo's users.
 """
+
 from programmes.models import Area, Membership, Organisation, User
 from programmes.services.areas import NATION_CODE
 

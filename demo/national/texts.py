@@ -1,4 +1,5 @@
 """The reports' texts: results, shortcomings, causes, next steps, proposals, answers and notes."""
+
 from programmes.models import Organisation
 
 Side = Organisation.Side

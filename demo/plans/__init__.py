@@ -23,6 +23,7 @@ Transcription rules:
   sides carry are ``joint``. ``supporting`` is filled only where the text says
   that the responsible side works with the other signatory ("phối hợp với").
 """
+
 from .ben_tre import BEN_TRE
 from .binh_duong_thuan_an import BINH_DUONG, THUAN_AN
 from .hoa_binh import HOA_BINH

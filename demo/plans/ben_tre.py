@@ -1,4 +1,5 @@
 """The Bến Tre coordination programme (seed 000), as printed."""
+
 from .spec import Cadence, DemoPlan, Item, Kind, Part, Party, Signatory, Status
 
 # ---------------------------------------------------------------------------

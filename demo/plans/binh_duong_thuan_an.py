@@ -1,6 +1,7 @@
 """The Bình Dương agreement No. 131/SGD&ĐT-HKH (a stub) and the Thuận An agreement No. 06/HKH-PGD (seed 003)
 that carries it out, as printed.
 """
+
 from datetime import date
 from decimal import Decimal
 
@@ -191,8 +192,7 @@ THUAN_AN = DemoPlan(
                 Item(
                     "2.1.6",
                     Party.DEPARTMENT,
-                    "Chỉ đạo các Trung tâm học tập cộng đồng ở địa phương kiện toàn và nâng cao chất lượng hoạt "
-                    "động.",
+                    "Chỉ đạo các Trung tâm học tập cộng đồng ở địa phương kiện toàn và nâng cao chất lượng hoạt động.",
                 ),
                 # 2.2. Về phía Hội Khuyến học
                 Item(

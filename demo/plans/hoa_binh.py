@@ -1,4 +1,5 @@
 """The Hòa Bình plan No. 1392/KH-SGD&ĐT-HKH (seed 001), as printed."""
+
 from datetime import date
 
 from .spec import Cadence, DemoPlan, Item, Kind, Part, Party, Recurrence, Signatory, Status
@@ -124,7 +125,7 @@ HOA_BINH = DemoPlan(
                     Party.JOINT,
                     "Xác định và lồng ghép phong trào xây dựng Gia đình hiếu học, dòng họ hiếu học, cộng đồng khuyến "
                     "học là một nội dung trong thực hiện xây dựng môi trường giáo dục: gia đình - nhà trường - xã "
-                    "hội, trong phong trào thi đua \"Xây dựng trường học thân thiện, học sinh tích cực\".",
+                    'hội, trong phong trào thi đua "Xây dựng trường học thân thiện, học sinh tích cực".',
                 ),
                 Item(
                     "II.6",
@@ -196,9 +197,9 @@ HOA_BINH = DemoPlan(
                 Item(
                     "2.2",
                     Party.ASSOCIATION,
-                    "Chỉ đạo các cấp Hội tiếp tục thực hiện cuộc vận động \"Học tập và làm theo tấm gương đạo đức Hồ "
-                    "Chí Minh\", tiếp tục ủng hộ cuộc vận động \"Mỗi thầy, cô giáo là một tấm gương đạo đức, tự học "
-                    "và sáng tạo\" và phong trào thi đua \"Xây dựng trường học thân thiện, học sinh tích cực\".",
+                    'Chỉ đạo các cấp Hội tiếp tục thực hiện cuộc vận động "Học tập và làm theo tấm gương đạo đức Hồ '
+                    'Chí Minh", tiếp tục ủng hộ cuộc vận động "Mỗi thầy, cô giáo là một tấm gương đạo đức, tự học '
+                    'và sáng tạo" và phong trào thi đua "Xây dựng trường học thân thiện, học sinh tích cực".',
                 ),
                 Item(
                     "2.3",

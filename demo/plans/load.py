@@ -6,6 +6,7 @@ so that a second run neither duplicates rows nor undoes changes made in the
 portal. A new plan is created with its parties, sections, commitments and
 indicators in one transaction.
 """
+
 from django.db import transaction
 
 from programmes.models import Area, Commitment, Indicator, Organisation, Plan, PlanParty, Section

@@ -1,4 +1,5 @@
 """What a demo plan is entered as: a document, its parts, commitments, targets and signatories."""
+
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal

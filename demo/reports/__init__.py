@@ -32,6 +32,7 @@ left as it is; a report is written only if the unit has none for the period.
 Call it after ``demo.core.demo_load`` (which creates the areas,
 organisations and users).
 """
+
 from .load import demo_reports_load
 from .plan import PLAN_NUMBER
 from .reports import periods_by_role

@@ -1,4 +1,5 @@
 """The reports' figures: vary by unit, improve from one period to the next."""
+
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 

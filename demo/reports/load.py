@@ -1,4 +1,5 @@
 """Loading the demo reporting: the current plan, its periods and its reports."""
+
 from django.db import transaction
 from django.utils import timezone
 

@@ -1,4 +1,5 @@
 """The invented current plan of Phú Thọ (No. 15/KH-SGDĐT-HKH), its parties and reporting units."""
+
 from datetime import date
 from decimal import Decimal
 
@@ -49,7 +50,10 @@ def _targets(last: int) -> dict[str, Target]:
             due_date=by_end,
         ),
         "scholarships": Target(
-            "Tổng giá trị học bổng, quà tặng trao cho học sinh", Unit.VND, Decimal("500000000"), aggregation=Aggregation.SUM
+            "Tổng giá trị học bổng, quà tặng trao cho học sinh",
+            Unit.VND,
+            Decimal("500000000"),
+            aggregation=Aggregation.SUM,
         ),
         "pupils": Target(
             "Số lượt học sinh có hoàn cảnh khó khăn được hỗ trợ, trao học bổng",

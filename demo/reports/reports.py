@@ -1,4 +1,5 @@
 """Writing the demo reports: the scenario of each unit and period, its timeline and its rows."""
+
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -99,9 +100,7 @@ def _timeline(scenario: str, period: ReportingPeriod, seed: int, reporter, revie
         if period.locked_after < today:  # reopened so that the unit can still fix it
             until = today + timedelta(days=14)
             reopened_on = max(today - timedelta(days=2), period.locked_after + timedelta(days=1))
-            steps.append(
-                (Action.REOPENED, _at(reopened_on, 9, 0), reviewer, f"đến ngày {until:%d/%m/%Y}")
-            )
+            steps.append((Action.REOPENED, _at(reopened_on, 9, 0), reviewer, f"đến ngày {until:%d/%m/%Y}"))
         return _steps(steps)
     raise ValueError(scenario)
 

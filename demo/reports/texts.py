@@ -1,4 +1,5 @@
 """The reports' texts: notes on commitments, shortcomings, causes, next steps, proposals and answers."""
+
 from datetime import date
 
 from programmes.models import Commitment, Organisation

@@ -1,4 +1,5 @@
 """seed_demo leaves a few notifications in the demo's inbox, so that a newcomer sees the feature."""
+
 from datetime import datetime
 from urllib.parse import urlsplit
 

@@ -5,6 +5,7 @@ tests are not product code: a product test may load the demo or the national dat
 fixture (``reports/tests/test_page_costs.py`` does), so test modules and ``conftest.py`` files are
 left out of the check.
 """
+
 import ast
 from pathlib import Path
 

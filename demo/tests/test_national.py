@@ -1,4 +1,5 @@
 """The national benchmark data set, at a small scale: two provinces, a few communes each."""
+
 from collections import Counter
 from datetime import datetime
 
@@ -20,9 +21,9 @@ from reports.models import (
     ReportingUnit,
 )
 from reports.rules import RECEIVED
+from reports.selectors import commitments_for
 from reports.services.consolidation import consolidate
 from reports.services.periods import period_dates
-from reports.selectors import commitments_for
 
 Status = ProgressReport.Status
 Action = ReportEvent.Action
@@ -60,11 +61,21 @@ def test_one_generated_plan_in_force_per_province(loaded):
         assert [p.organisation.side for p in plan.parties.all()] == ["education", "association"]
         assert plan.sections.count() == 3
         assert plan.commitments.count() == 10
-        assert Counter(plan.commitments.values_list("party", flat=True)) == {"joint": 4, "department": 3, "association": 3}
+        assert Counter(plan.commitments.values_list("party", flat=True)) == {
+            "joint": 4,
+            "department": 3,
+            "association": 3,
+        }
         assert all(levels == [] for levels in plan.commitments.values_list("reporting_levels", flat=True))
         indicators = Indicator.objects.filter(commitment__plan=plan)
         assert sorted(indicators.values_list("unit", "aggregation")) == sorted(
-            [("percent", "mean"), ("vnd", "sum"), ("vnd_per_person_year", "mean"), ("times", "sum"), ("percent", "mean")]
+            [
+                ("percent", "mean"),
+                ("vnd", "sum"),
+                ("vnd_per_person_year", "mean"),
+                ("times", "sum"),
+                ("percent", "mean"),
+            ]
         )
         assert all(i.target_value > 0 for i in indicators)
 
@@ -137,7 +148,9 @@ def test_statuses_are_a_realistic_mix(loaded):
 
 
 def test_progress_and_values_match_the_commitments_of_each_unit(loaded):
-    reports = ProgressReport.objects.filter(plan__number__endswith=PLAN_SUFFIX).select_related("plan", "organisation__area")
+    reports = ProgressReport.objects.filter(plan__number__endswith=PLAN_SUFFIX).select_related(
+        "plan", "organisation__area"
+    )
     expected = {}
     for report in reports:
         key = (report.plan_id, report.organisation_id)
@@ -196,8 +209,21 @@ def test_counts_match_the_rows(loaded):
 
 
 def test_a_second_run_adds_nothing(loaded):
-    models = [Organisation, Plan, PlanParty, Section, Commitment, Indicator, ReportingPeriod, ReportingUnit,
-              ProgressReport, CommitmentProgress, IndicatorValue, ReportEvent, Proposal]
+    models = [
+        Organisation,
+        Plan,
+        PlanParty,
+        Section,
+        Commitment,
+        Indicator,
+        ReportingPeriod,
+        ReportingUnit,
+        ProgressReport,
+        CommitmentProgress,
+        IndicatorValue,
+        ReportEvent,
+        Proposal,
+    ]
     before = {m.__name__: m.objects.count() for m in models}
     messages = []
     counts = national_load(years=2, provinces=2, units_per_province=UNITS, progress=messages.append)

@@ -1,4 +1,5 @@
 """The demo plans match the paper documents they were typed from."""
+
 from collections import Counter
 from datetime import date
 from decimal import Decimal

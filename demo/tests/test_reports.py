@@ -1,4 +1,5 @@
 """The demo reporting data: a plan in force with reports in every state, consistent with the rules."""
+
 from datetime import datetime
 from decimal import Decimal
 
@@ -18,10 +19,9 @@ from reports.models import (
     ReportingPeriod,
     ReportingUnit,
 )
-from reports.selectors import completeness, expected_reports, review_queue
 from reports.rules import RECEIVED, can_review, filing_open
+from reports.selectors import commitments_for, completeness, expected_reports, review_queue
 from reports.services.consolidation import consolidate
-from reports.selectors import commitments_for
 
 Status = ProgressReport.Status
 HOA_BINH = "Hội Khuyến học phường Hòa Bình"
@@ -199,7 +199,14 @@ def test_dates_and_events_are_consistent(plan):
 
 def _counts():
     models = [
-        Plan, ReportingPeriod, ReportingUnit, ProgressReport, CommitmentProgress, IndicatorValue, Proposal, ReportEvent
+        Plan,
+        ReportingPeriod,
+        ReportingUnit,
+        ProgressReport,
+        CommitmentProgress,
+        IndicatorValue,
+        Proposal,
+        ReportEvent,
     ]
     return {model.__name__: model.objects.count() for model in models}
 

@@ -1,4 +1,5 @@
 """seed_demo: the places and bodies of the seed documents, one user per role, safe to run twice."""
+
 from django.core.management import call_command
 
 from programmes import access
@@ -37,7 +38,12 @@ def test_seed_demo_twice_is_safe(db):
     call_command("seed_demo")
     counts = (Area.objects.count(), Organisation.objects.count(), User.objects.count(), Membership.objects.count())
     call_command("seed_demo")
-    assert (Area.objects.count(), Organisation.objects.count(), User.objects.count(), Membership.objects.count()) == counts
+    assert (
+        Area.objects.count(),
+        Organisation.objects.count(),
+        User.objects.count(),
+        Membership.objects.count(),
+    ) == counts
 
 
 def test_demo_provincial_staff_see_the_history_of_their_province(db):

@@ -1,4 +1,5 @@
 """``{% date_input %}``: the dd/mm/yyyy date field (khuyenhoc/dates.py) in a form written by hand."""
+
 from django import template
 
 from khuyenhoc.dates import DateWidget

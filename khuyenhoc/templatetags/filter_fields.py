@@ -6,6 +6,7 @@ a filter with a hundred areas, plans and periods took longer than the figures it
 field, the error announced through ``aria-invalid`` and ``aria-describedby``, the ids the pages and
 their tests use. Selects are written here; any other widget is rendered by Django.
 """
+
 from django import forms, template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -40,7 +41,11 @@ def filter_field(bound) -> str:
     if select and not widget.allow_multiple_selected and not widget.attrs:
         control = format_html(
             '<select name="{}" class="select form-select{}"{} id="{}">\n{}\n</select>',
-            bound.html_name, " is-invalid" if invalid else "", aria, field_id, _options(bound),
+            bound.html_name,
+            " is-invalid" if invalid else "",
+            aria,
+            field_id,
+            _options(bound),
         )
     else:
         kind = "form-select" if select else "form-control"
@@ -53,12 +58,26 @@ def filter_field(bound) -> str:
         errors = format_html(
             '<div id="{}_error" class="invalid-feedback">{}</div>',
             field_id,
-            format_html_join("", '<p id="error_{}_{}"><strong>{}</strong></p>', ((n, field_id, e) for n, e in enumerate(bound.errors, 1))),
+            format_html_join(
+                "",
+                '<p id="error_{}_{}"><strong>{}</strong></p>',
+                ((n, field_id, e) for n, e in enumerate(bound.errors, 1)),
+            ),
         )
-    help_text = format_html('<div id="{}_helptext" class="form-text">{}</div>', field_id, bound.help_text) if bound.help_text else ""
+    help_text = (
+        format_html('<div id="{}_helptext" class="form-text">{}</div>', field_id, bound.help_text)
+        if bound.help_text
+        else ""
+    )
     required = mark_safe('<span class="asteriskField">*</span>') if bound.field.required else ""
     return format_html(
         '<div id="div_{}" class="mb-3"><label for="{}" class="form-label{}">{}{}</label>{}{}{}</div>',
-        field_id, bound.id_for_label, " requiredField" if bound.field.required else "", bound.label, required,
-        control, errors, help_text,
+        field_id,
+        bound.id_for_label,
+        " requiredField" if bound.field.required else "",
+        bound.label,
+        required,
+        control,
+        errors,
+        help_text,
     )

@@ -1,4 +1,5 @@
 """The error summary that every form shows at its top after a failed submit."""
+
 from django import template
 from django.forms import BaseFormSet
 

@@ -1,4 +1,5 @@
 """The language switch's names, as settings.LANGUAGES spells them."""
+
 from django import template
 from django.conf import settings
 

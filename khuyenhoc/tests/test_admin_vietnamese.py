@@ -1,4 +1,5 @@
 """The admin speaks Vietnamese throughout, third-party apps included (khuyenhoc/admin_vi.py)."""
+
 import re
 from html import unescape
 
@@ -38,5 +39,18 @@ def test_the_login_attempts_pages_are_in_vietnamese(client, superuser):
     client.force_login(superuser)
     for url in ["/admin/axes/accessattempt/", "/admin/axes/accesslog/", "/admin/axes/accessfailurelog/"]:
         page = texts(client.get(url).content.decode())
-        leftovers = {"Axes", "Access attempts", "Access logs", "Access failures", "Attempt Time", "IP Address", "User Agent", "Path", "Show counts", "Locked Out", "Expiration", "Status"} & page
+        leftovers = {
+            "Axes",
+            "Access attempts",
+            "Access logs",
+            "Access failures",
+            "Attempt Time",
+            "IP Address",
+            "User Agent",
+            "Path",
+            "Show counts",
+            "Locked Out",
+            "Expiration",
+            "Status",
+        } & page
         assert leftovers == set(), url

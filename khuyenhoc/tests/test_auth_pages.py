@@ -78,7 +78,9 @@ def test_password_reset_by_email_sets_a_new_password(client, editor, django_capt
     assert login(client, "editor", "Mat-khau-moi-2026").status_code == 302
 
 
-def test_password_reset_for_an_unknown_address_sends_nothing_and_reveals_nothing(client, editor, django_capture_on_commit_callbacks):
+def test_password_reset_for_an_unknown_address_sends_nothing_and_reveals_nothing(
+    client, editor, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("password_reset"), {"email": "nobody@example.vn"})
     assert response.status_code == 302

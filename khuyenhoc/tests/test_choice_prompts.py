@@ -1,4 +1,5 @@
 """Selects ask what to choose ("— Chọn … —"), never show Django's "---------"."""
+
 from django import forms
 from django.utils import translation
 
@@ -27,7 +28,9 @@ def test_every_form_with_a_blank_choice_asks_what_to_choose():
         if isinstance(field, forms.ModelChoiceField):
             return field.empty_label in BLANK_LABELS
         if isinstance(field, forms.ChoiceField):
-            return any(value == "" and label in BLANK_LABELS for value, label in field.choices if isinstance(label, str))
+            return any(
+                value == "" and label in BLANK_LABELS for value, label in field.choices if isinstance(label, str)
+            )
         return False
 
     forms_with_blanks = [cls for cls in _project_forms() if any(has_blank(f) for f in cls.base_fields.values())]

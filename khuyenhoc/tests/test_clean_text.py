@@ -1,4 +1,5 @@
 """Text pasted from Word or a PDF is cleaned of control characters in every form and the admin."""
+
 import inspect
 import unicodedata
 

@@ -1,4 +1,5 @@
 """Dates are typed and shown day first, whatever the browser's language (khuyenhoc/dates.py)."""
+
 import importlib
 from datetime import date
 from pathlib import Path
@@ -81,7 +82,9 @@ def test_every_date_in_every_form_is_the_day_first_field():
         if isinstance(field, forms.DateField) and not isinstance(field, DateField)
     ]
     assert fields == []
-    assert len([cls for cls in _project_forms() if any(isinstance(f, DateField) for f in cls.base_fields.values())]) >= 6
+    assert (
+        len([cls for cls in _project_forms() if any(isinstance(f, DateField) for f in cls.base_fields.values())]) >= 6
+    )
 
 
 def test_no_template_uses_the_browsers_month_first_date_input():

@@ -1,4 +1,5 @@
 """After a failed submit every form opens with a summary whose entries link to their fields."""
+
 import re
 
 from django.urls import reverse

@@ -1,6 +1,7 @@
 """``{% filter_field %}`` writes what ``|as_crispy_field`` writes, so that swapping crispy out of the
 filter forms for speed (issue 12) kept the labels, ids, errors and ARIA attributes the pages, their
 browser tests and assistive technology rely on."""
+
 import pytest
 from django import forms
 from django.template import Context, Template
@@ -14,9 +15,13 @@ class Filters(forms.Form):
         choices=[("", "Tất cả"), ("1", "Phú Thọ"), ("2", "Hòa Bình")],
         help_text="Cả các xã, phường trực thuộc",
     )
-    period = forms.ChoiceField(label="Kỳ báo cáo", choices=[("2026-H1", "6 tháng đầu năm 2026"), ("2025-H2", "6 tháng cuối năm 2025")])
+    period = forms.ChoiceField(
+        label="Kỳ báo cáo", choices=[("2026-H1", "6 tháng đầu năm 2026"), ("2025-H2", "6 tháng cuối năm 2025")]
+    )
     year = forms.IntegerField(label="Năm", required=False, min_value=2000, help_text="Ví dụ: 2026")
-    side = forms.ChoiceField(label="Bên", required=False, choices=[("", "—")], widget=forms.Select(attrs={"data-x": "1"}))
+    side = forms.ChoiceField(
+        label="Bên", required=False, choices=[("", "—")], widget=forms.Select(attrs={"data-x": "1"})
+    )
 
 
 def _both(form, name):

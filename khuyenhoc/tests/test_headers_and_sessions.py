@@ -1,4 +1,5 @@
 """Response headers (Content-Security-Policy, Cache-Control) and the session's two time limits."""
+
 from datetime import timedelta
 
 import pytest

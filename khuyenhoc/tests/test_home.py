@@ -1,5 +1,7 @@
 """The home page is a to-do list for each role the user holds."""
-from datetime import date, datetime, timezone as dt_timezone
+
+from datetime import date, datetime
+from datetime import timezone as dt_timezone
 
 import lxml.html
 import pytest
@@ -51,7 +53,12 @@ def submitted(user, period, organisation, proposals=""):
     report = workflow.report_start(user=user, plan=period.plan, period=period, organisation=organisation)
     progress = [workflow.ProgressData(c.pk, "done") for c in workflow.commitments_for(period.plan, organisation)]
     report = workflow.report_save(
-        user=user, report=report, version=report.version, narrative={"proposals_text": proposals}, progress=progress, values={}
+        user=user,
+        report=report,
+        version=report.version,
+        narrative={"proposals_text": proposals},
+        progress=progress,
+        values={},
     )
     return workflow.report_submit(user=user, report=report)
 
@@ -59,7 +66,9 @@ def submitted(user, period, organisation, proposals=""):
 # Reporter -------------------------------------------------------------------
 
 
-def test_reporter_sees_the_report_due_with_the_days_left_and_nothing_of_another_unit(client, world, reporter_a, reporter_b, h1):
+def test_reporter_sees_the_report_due_with_the_days_left_and_nothing_of_another_unit(
+    client, world, reporter_a, reporter_b, h1
+):
     with travel(date(2026, 5, 20)):
         workflow.report_start(user=reporter_b, plan=h1.plan, period=h1, organisation=world.unit_b)
         tree = home(client, reporter_a)
@@ -113,20 +122,27 @@ def test_returned_report_after_the_lock_opens_its_page_until_it_is_reopened(clie
         tree = home(client, reporter_a)
         assert reverse("reports:report_detail", args=[report.pk]) in assert_links_open(client, tree, "todo-reporter")
         assert "Kỳ báo cáo đã khóa" in section(tree, "todo-reporter")
-        workflow.report_reopen(user=reviewer, plan=h1.plan, period=h1, organisation=world.unit_a, until=date(2026, 7, 20))
+        workflow.report_reopen(
+            user=reviewer, plan=h1.plan, period=h1, organisation=world.unit_a, until=date(2026, 7, 20)
+        )
         tree = home(client, reporter_a)
         assert reverse("reports:report_edit", args=[report.pk]) in assert_links_open(client, tree, "todo-reporter")
     assert "chậm nhất ngày 20/07/2026" in section(tree, "todo-reporter")
 
 
-def test_a_missing_report_after_the_lock_says_to_ask_the_province_until_the_next_one_is_due(client, world, reporter_a, h1):
+def test_a_missing_report_after_the_lock_says_to_ask_the_province_until_the_next_one_is_due(
+    client, world, reporter_a, h1
+):
     with travel(date(2026, 7, 10)):  # H1 locked on 04/07; H2 is due on 19/12
         tree = home(client, reporter_a)
     overdue = " ".join(item.text_content() for item in tree.xpath('//*[@data-kind="overdue"]'))
     assert "6 tháng đầu năm 2026" in overdue and "Kỳ báo cáo đã khóa" in overdue
     assert not tree.xpath('//*[@data-kind="overdue"]//a | //*[@data-kind="overdue"]//form')  # nothing to open
     with travel(date(2026, 12, 25)):  # H2 is past due: that is what the unit must see now
-        overdue = [" ".join(item.text_content().split()) for item in home(client, reporter_a).xpath('//*[@data-kind="overdue"]')]
+        overdue = [
+            " ".join(item.text_content().split())
+            for item in home(client, reporter_a).xpath('//*[@data-kind="overdue"]')
+        ]
     assert len(overdue) == 1 and "6 tháng cuối năm 2026" in overdue[0]
 
 
@@ -191,10 +207,20 @@ def test_outsider_sees_nothing_of_the_province(client, world, outsider, filing_w
 
 @pytest.fixture
 def unopened(world):
-    return make_plan(world.province, world.department, number="7/KH-SGDĐT", title="Kế hoạch chưa mở kỳ", status="in_force", start_year=2026, end_year=2027)
+    return make_plan(
+        world.province,
+        world.department,
+        number="7/KH-SGDĐT",
+        title="Kế hoạch chưa mở kỳ",
+        status="in_force",
+        start_year=2026,
+        end_year=2027,
+    )
 
 
-def test_editor_sees_plans_to_open_and_plans_ending_in_the_lead_time(client, world, editor, reporting_plan, unopened, other_plan):
+def test_editor_sees_plans_to_open_and_plans_ending_in_the_lead_time(
+    client, world, editor, reporting_plan, unopened, other_plan
+):
     with travel(date(2026, 11, 1)):
         tree = home(client, editor)
         hrefs = assert_links_open(client, tree, "todo-editor")
@@ -237,7 +263,9 @@ def test_leader_sees_the_dashboards_key_figures(client, world, leader, reporter_
     assert "3 đơn vị chưa gửi báo cáo" in todo
 
 
-def test_leader_sees_the_units_fixing_a_returned_report_apart_from_those_missing(client, world, leader, reporter_a, reviewer, h1):
+def test_leader_sees_the_units_fixing_a_returned_report_apart_from_those_missing(
+    client, world, leader, reporter_a, reviewer, h1
+):
     with travel(date(2026, 6, 10)):
         workflow.report_return(user=reviewer, report=submitted(reporter_a, h1, world.unit_a), comment="Thiếu số liệu")
     with travel(date(2026, 7, 1)):
@@ -272,7 +300,14 @@ def add_units(world, period, prefix, count):
         ReportingUnit.objects.create(plan=period.plan, organisation=unit)
         if i % 2:
             submitted(make_user(f"{prefix}_{i}", (unit, Role.REPORTER)), period, unit, proposals=f"Kiến nghị {i}")
-        make_plan(world.province, world.department, number=f"{prefix}{i}/KH", status="in_force", start_year=2026, end_year=2026)
+        make_plan(
+            world.province,
+            world.department,
+            number=f"{prefix}{i}/KH",
+            status="in_force",
+            start_year=2026,
+            end_year=2026,
+        )
 
 
 def test_home_takes_a_bounded_number_of_queries_whatever_the_data(client, world, h1, django_assert_max_num_queries):

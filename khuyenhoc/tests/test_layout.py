@@ -10,6 +10,7 @@
 Test modules are left out: a test may use any app. Imports inside functions count for the arrows
 between apps (they run all the same), not for the project package's import time.
 """
+
 import ast
 from pathlib import Path
 

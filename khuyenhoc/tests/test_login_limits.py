@@ -1,5 +1,6 @@
 """Failed logins: a (username, address) lock that spares a browser the user signed in from
 before, a slower limit per address across usernames, and long usernames refused by the form."""
+
 from axes.models import AccessAttempt
 from django.test import Client
 from django.urls import reverse

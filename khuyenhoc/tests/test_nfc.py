@@ -1,4 +1,5 @@
 """Vietnamese is stored precomposed (NFC): "ế" is one character, so search, sorting and fonts agree."""
+
 import unicodedata
 from pathlib import Path
 

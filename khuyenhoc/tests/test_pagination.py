@@ -1,4 +1,5 @@
 """The counting paginator gives the pages Django's paginator gives, in one query instead of two."""
+
 import pytest
 from django.core.paginator import Paginator
 
@@ -17,13 +18,22 @@ def organisations(world):
 
 
 def _shown(page):
-    return ([o.pk for o in page], page.number, page.paginator.count, page.paginator.num_pages, page.has_next(), page.has_previous())
+    return (
+        [o.pk for o in page],
+        page.number,
+        page.paginator.count,
+        page.paginator.num_pages,
+        page.has_next(),
+        page.has_previous(),
+    )
 
 
 @pytest.mark.parametrize("asked", ASKED)
 def test_each_page_is_the_one_djangos_paginator_gives(organisations, asked):
     assert organisations.count() == 7  # pages of 3, 3 and 1
-    assert _shown(CountingPaginator(organisations, 3).get_page(asked)) == _shown(Paginator(organisations, 3).get_page(asked))
+    assert _shown(CountingPaginator(organisations, 3).get_page(asked)) == _shown(
+        Paginator(organisations, 3).get_page(asked)
+    )
 
 
 def test_a_page_in_the_list_costs_one_query(organisations, django_assert_num_queries):
@@ -41,5 +51,14 @@ def test_past_the_end_or_empty_it_counts_as_django_does(organisations, django_as
 
 
 def test_a_distinct_list_is_counted_after_distinct(organisations):
-    doubled = Organisation.objects.filter(name__startswith="Hội Khuyến học số").filter(area__path__startswith="VN/").distinct().order_by("name")
-    assert CountingPaginator(doubled, 3).get_page("1").paginator.count == Paginator(doubled, 3).get_page("1").paginator.count == 7
+    doubled = (
+        Organisation.objects.filter(name__startswith="Hội Khuyến học số")
+        .filter(area__path__startswith="VN/")
+        .distinct()
+        .order_by("name")
+    )
+    assert (
+        CountingPaginator(doubled, 3).get_page("1").paginator.count
+        == Paginator(doubled, 3).get_page("1").paginator.count
+        == 7
+    )

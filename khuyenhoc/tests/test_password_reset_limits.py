@@ -1,5 +1,6 @@
 """Password reset: limited per address and per account, and the view does the same work
 whether or not an account has the address (the lookup and the e-mail are a task's)."""
+
 import pytest
 from django.core import mail
 from django.test import Client
@@ -43,8 +44,9 @@ def test_the_limits_last_an_hour(client, editor, django_capture_on_commit_callba
     assert len(mail.outbox) == 4
 
 
-def test_a_known_and_an_unknown_address_cost_the_view_the_same(client, editor, django_assert_num_queries,
-                                                                django_capture_on_commit_callbacks):
+def test_a_known_and_an_unknown_address_cost_the_view_the_same(
+    client, editor, django_assert_num_queries, django_capture_on_commit_callbacks
+):
     answers = []
     for email in ("editor@example.vn", "nobody@example.vn"):
         with django_capture_on_commit_callbacks() as queued, django_assert_num_queries(0):

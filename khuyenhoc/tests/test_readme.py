@@ -4,6 +4,7 @@ A newcomer copies them: every `make` target it names exists, every management
 command it shows exists and accepts the arguments shown, and `make manage`
 runs a command without any variable set by hand.
 """
+
 import os
 import re
 import shlex
@@ -79,10 +80,16 @@ def test_make_run_points_the_links_and_hosts_at_the_given_host():
 
 @pytest.mark.skipif(not (BASE_DIR / ".venv" / "bin" / "python").exists(), reason="needs the make-built virtualenv")
 def test_make_manage_runs_a_command_with_nothing_set_by_hand():
-    environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE", "SITE_URL"}}
+    environment = {
+        k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE", "SITE_URL"}
+    }
     result = subprocess.run(
         ["make", "--no-print-directory", "manage", "ARGS=diffsettings --output unified"],
-        cwd=BASE_DIR, env=environment, capture_output=True, text=True, timeout=120,
+        cwd=BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert "+ SITE_URL = 'http://127.0.0.1:8000'" in result.stdout

@@ -4,6 +4,7 @@ The cache and the broker point at a port where nothing listens: every report
 action is saved and answers as usual, the dashboard is computed without the
 cache, and the reminder sweep records its reminders for a later send.
 """
+
 from datetime import date
 
 import pytest
@@ -38,7 +39,9 @@ def _fresh_connections():
     app.amqp._producer_pool = None
 
 
-def test_report_actions_are_saved_and_answer_normally_with_redis_down(client, world, reporter_a, reviewer, h1, in_h1, redis_down, django_capture_on_commit_callbacks):
+def test_report_actions_are_saved_and_answer_normally_with_redis_down(
+    client, world, reporter_a, reviewer, h1, in_h1, redis_down, django_capture_on_commit_callbacks
+):
     report = workflow.report_start(user=reporter_a, plan=h1.plan, period=h1, organisation=world.unit_a)
     data = {"version": report.version, "results": "Tổ chức 3 hội nghị", "save": "1"}
     for commitment in workflow.commitments_for(report.plan, report.organisation):
@@ -64,7 +67,9 @@ def test_the_dashboard_is_computed_without_the_cache(client, leader, h1, in_h1, 
 
 
 @override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
-def test_the_sweep_keeps_its_reminders_pending_when_the_broker_is_down(reporter_a, h1, redis_down, django_capture_on_commit_callbacks, mailoutbox):
+def test_the_sweep_keeps_its_reminders_pending_when_the_broker_is_down(
+    reporter_a, h1, redis_down, django_capture_on_commit_callbacks, mailoutbox
+):
     with time_machine.travel(date(2026, 6, 10), tick=False), django_capture_on_commit_callbacks(execute=True):
         result = reminders_sweep()
     assert result.created  # recorded, to be queued again by the next sweep
@@ -78,7 +83,9 @@ def test_signing_in_works_with_redis_down(client, editor, redis_down):
     assert client.get(reverse("home")).status_code == 200
 
 
-def test_a_password_reset_is_sent_with_redis_down(client, editor, redis_down, django_capture_on_commit_callbacks, mailoutbox):
+def test_a_password_reset_is_sent_with_redis_down(
+    client, editor, redis_down, django_capture_on_commit_callbacks, mailoutbox
+):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("password_reset"), {"email": "editor@example.vn"})
     assert response.status_code == 302

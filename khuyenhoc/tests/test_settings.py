@@ -1,4 +1,5 @@
 """Settings come from the environment; production refuses to start unsafe."""
+
 import json
 import os
 import subprocess
@@ -85,8 +86,16 @@ def test_an_unknown_yes_no_value_stops_start_up_naming_the_variable(variable, va
 @pytest.mark.parametrize(
     "value, expected",
     [
-        ("1", True), ("true", True), ("TRUE", True), (" Yes ", True), ("on", True),
-        ("0", False), ("false", False), ("False", False), ("NO", False), ("off", False),
+        ("1", True),
+        ("true", True),
+        ("TRUE", True),
+        (" Yes ", True),
+        ("on", True),
+        ("0", False),
+        ("false", False),
+        ("False", False),
+        ("NO", False),
+        ("off", False),
     ],
 )
 def test_yes_no_values_are_read_in_any_case(monkeypatch, value, expected):
@@ -105,7 +114,10 @@ def test_an_empty_or_unset_yes_no_value_is_the_default(monkeypatch, default):
 def test_production_hardening_follows_spelled_out_yes_no_values():
     result = run_django(
         "print(s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, s.SECURE_PROXY_SSL_HEADER)",
-        **PRODUCTION_ENV, SECURE_SSL_REDIRECT="Off", SECURE_COOKIES="YES", BEHIND_TLS_PROXY="on",
+        **PRODUCTION_ENV,
+        SECURE_SSL_REDIRECT="Off",
+        SECURE_COOKIES="YES",
+        BEHIND_TLS_PROXY="on",
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "True", "('HTTP_X_FORWARDED_PROTO',", "'https')"]

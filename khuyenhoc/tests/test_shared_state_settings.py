@@ -1,5 +1,6 @@
 """What several web servers must share comes from the environment: sessions in the database,
 uploads on the disk or in an S3-compatible bucket, an optional read replica."""
+
 import json
 
 from .test_settings import run_django
@@ -23,11 +24,16 @@ def settings_of(expression: str, setup: str = "", **env: str):
 
 
 def test_sessions_are_kept_in_the_database_every_server_reads():
-    assert settings_of("s.SESSION_ENGINE", REDIS_URL="redis://cache.internal:6379/1") == "django.contrib.sessions.backends.db"
+    assert (
+        settings_of("s.SESSION_ENGINE", REDIS_URL="redis://cache.internal:6379/1")
+        == "django.contrib.sessions.backends.db"
+    )
 
 
 def test_uploads_go_to_the_local_disk_by_default():
-    backend, root = settings_of("[s.STORAGES['default']['BACKEND'], str(s.MEDIA_ROOT)]", MEDIA_ROOT="/srv/khuyenhoc/media")
+    backend, root = settings_of(
+        "[s.STORAGES['default']['BACKEND'], str(s.MEDIA_ROOT)]", MEDIA_ROOT="/srv/khuyenhoc/media"
+    )
     assert backend == "django.core.files.storage.FileSystemStorage"
     assert root == "/srv/khuyenhoc/media"
 
@@ -35,9 +41,18 @@ def test_uploads_go_to_the_local_disk_by_default():
 def test_a_bucket_in_the_environment_puts_uploads_in_private_s3_compatible_storage():
     storage = "[type(st).__name__, st.bucket_name, st.endpoint_url, st.region_name, st.access_key, st.secret_key, st.default_acl, st.querystring_auth, st.file_overwrite]"
     # Built from the settings without reaching the endpoint: nothing listens there.
-    assert settings_of(storage, "from django.core.files.storage import storages; st = storages['default']", **BUCKET) == [
-        "S3Storage", "khuyenhoc-uploads", "https://s3.example.gov.vn", "hn-1", "portal-key", "portal-secret",
-        "private", True, False,
+    assert settings_of(
+        storage, "from django.core.files.storage import storages; st = storages['default']", **BUCKET
+    ) == [
+        "S3Storage",
+        "khuyenhoc-uploads",
+        "https://s3.example.gov.vn",
+        "hn-1",
+        "portal-key",
+        "portal-secret",
+        "private",
+        True,
+        False,
     ]
 
 
@@ -49,7 +64,9 @@ def test_storage_keys_are_read_from_the_environment_only():
 
 
 def test_without_a_replica_url_there_is_one_database():
-    aliases, replica = settings_of("[sorted(s.DATABASES), s.READ_REPLICA_ALIAS]", DATABASE_URL="postgres://portal@db.internal:5432/khuyenhoc")
+    aliases, replica = settings_of(
+        "[sorted(s.DATABASES), s.READ_REPLICA_ALIAS]", DATABASE_URL="postgres://portal@db.internal:5432/khuyenhoc"
+    )
     assert aliases == ["default"]
     assert replica == ""
 

@@ -4,6 +4,7 @@ The staleness check extracts the texts again with GNU gettext (as
 ``make translations`` does) in a copy of the sources; without gettext on the
 machine it skips, unless REQUIRE_GETTEXT is set, as in CI.
 """
+
 import os
 import shutil
 import subprocess

@@ -4,6 +4,7 @@
 ... vào cuối năm 2024", "ít nhất 10.000 lượt", "vào đầu tháng 12/2024",
 "Ngày Khuyến học 2/10 hàng năm".
 """
+
 import calendar
 import re
 from dataclasses import dataclass, field
@@ -97,7 +98,9 @@ def timing_of(text: str) -> Timing:
     if re.match(r"^\W*(hàng|hằng)\s+năm\b", text, re.I):  # "Hàng năm, ...": the whole item recurs
         timing.recurrence = "yearly"
         return timing
-    check = re.search(r"(?:kiểm tra|tổng kết|sơ kết|hoàn thành|báo cáo)[^.;]{0,120}?(vào|trước|trong)\s+[^.;]{0,40}", text, re.I)
+    check = re.search(
+        r"(?:kiểm tra|tổng kết|sơ kết|hoàn thành|báo cáo)[^.;]{0,120}?(vào|trước|trong)\s+[^.;]{0,40}", text, re.I
+    )
     if check:
         deadline = due_date_in(check.group(0))
         if deadline:
@@ -150,7 +153,7 @@ def _name(clause: str, start: int, end: int, percent: bool) -> str:
     before = clause[:start]
     leads = list(_LEAD.finditer(before))
     if leads:
-        head = before[leads[-1].end():]
+        head = before[leads[-1].end() :]
         if len(_QUALIFIER_END.sub("", head).strip()) < 12:
             head = before[: leads[-1].start()].rstrip(" ,").rsplit(",", 1)[-1]
     else:
@@ -174,9 +177,13 @@ def indicators_in(text: str) -> list[ParsedIndicator]:
             value = to_decimal(match.group(1))
             if value is None or value > 100:
                 continue
-            direction = "at_most" if re.search(r"(không quá|tối đa|dưới)\s*$", clause[: match.start()], re.I) else "at_least"
+            direction = (
+                "at_most" if re.search(r"(không quá|tối đa|dưới)\s*$", clause[: match.start()], re.I) else "at_least"
+            )
             found.append(
-                ParsedIndicator(_name(clause, match.start(), match.end(), True), value, "percent", direction, "mean", due)
+                ParsedIndicator(
+                    _name(clause, match.start(), match.end(), True), value, "percent", direction, "mean", due
+                )
             )
         money = re.finditer(
             rf"({NUMBER})\s*(tỷ|triệu|nghìn|ngàn)?\s*(?:đồng|đ|vnđ|VNĐ)\b(\s*/\s*(?:1\s*)?người\s*/\s*năm)?",

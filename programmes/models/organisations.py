@@ -108,9 +108,7 @@ class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=255)
     short_name = models.CharField(_("short name"), max_length=100, blank=True)
     side = models.CharField(_("side"), max_length=20, choices=Side.choices)
-    area = models.ForeignKey(
-        Area, verbose_name=_("area"), on_delete=models.PROTECT, related_name="organisations"
-    )
+    area = models.ForeignKey(Area, verbose_name=_("area"), on_delete=models.PROTECT, related_name="organisations")
     parent = models.ForeignKey(
         "self",
         verbose_name=_("parent organisation"),

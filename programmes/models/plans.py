@@ -39,9 +39,7 @@ class Plan(models.Model):
         help_text=_("As printed, for example 1392/KH-SGD&ĐT-HKH. Leave empty if the document has none."),
     )
     title = models.CharField(_("title"), max_length=500)
-    area = models.ForeignKey(
-        Area, verbose_name=_("issuing area"), on_delete=models.PROTECT, related_name="plans"
-    )
+    area = models.ForeignKey(Area, verbose_name=_("issuing area"), on_delete=models.PROTECT, related_name="plans")
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     place = models.CharField(_("place of signing"), max_length=100, blank=True)
     start_year = models.PositiveSmallIntegerField(
@@ -240,9 +238,7 @@ class Commitment(models.Model):
     supporting = models.CharField(
         _("supporting parties"), max_length=255, blank=True, help_text=_("Who else takes part (phối hợp).")
     )
-    recurrence = models.CharField(
-        _("timing"), max_length=20, choices=Recurrence.choices, default=Recurrence.ONGOING
-    )
+    recurrence = models.CharField(_("timing"), max_length=20, choices=Recurrence.choices, default=Recurrence.ONGOING)
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     yearly_day = models.PositiveSmallIntegerField(
         _("day of the yearly date"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(31)]
@@ -355,9 +351,7 @@ class Indicator(models.Model):
     name = models.CharField(_("indicator"), max_length=255)
     unit = models.CharField(_("unit"), max_length=30, choices=Unit.choices)
     target_value = models.DecimalField(_("target"), max_digits=18, decimal_places=2)
-    direction = models.CharField(
-        _("direction"), max_length=10, choices=Direction.choices, default=Direction.AT_LEAST
-    )
+    direction = models.CharField(_("direction"), max_length=10, choices=Direction.choices, default=Direction.AT_LEAST)
     aggregation = models.CharField(
         _("adding up across units"), max_length=10, choices=Aggregation.choices, default=Aggregation.SUM
     )

@@ -1,4 +1,5 @@
 """Writes with rules on areas, organisations and memberships."""
+
 from collections.abc import Callable
 from dataclasses import dataclass
 

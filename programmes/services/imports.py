@@ -1,6 +1,7 @@
 """From a parsed document to a plan: what the document gives (``plan_from_parsed``, which the
 import command and the preview both use), matching its parties to organisations, and saving the
 plan a person reviewed."""
+
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -80,7 +81,9 @@ def plan_from_parsed(parsed: ParsedPlan, *, organisations, area: Area | None) ->
     parties, taken = [], set()
     for index, name in enumerate(parsed.parties or [s.organisation for s in parsed.signatories]):
         signatory = _signatory_for(name, parsed, index)
-        match = organisation_best_match(f"{name} {signatory.organisation if signatory else ''}", organisations, area=area)
+        match = organisation_best_match(
+            f"{name} {signatory.organisation if signatory else ''}", organisations, area=area
+        )
         if match is not None and match.pk in taken:
             match = None  # two parties of one plan are two organisations
         if match is not None:
@@ -96,7 +99,9 @@ def plan_from_parsed(parsed: ParsedPlan, *, organisations, area: Area | None) ->
             deadline=c.deadline,
             yearly_day=c.yearly_day,
             yearly_month=c.yearly_month,
-            indicators=[IndicatorData(i.name, i.unit, i.value, i.direction, i.aggregation, i.due_date) for i in c.indicators],
+            indicators=[
+                IndicatorData(i.name, i.unit, i.value, i.direction, i.aggregation, i.due_date) for i in c.indicators
+            ],
         )
         for c in parsed.commitments
     ]
@@ -142,7 +147,13 @@ def plan_import_save(*, user, plan: Plan, parties: list[PartyData], commitments:
     return plan
 
 
-ABBREVIATIONS = (("gd", "giao duc"), ("dt", "dao tao"), ("hkh", "hoi khuyen hoc"), ("kh", "khuyen hoc"), ("tp", "thanh pho"))
+ABBREVIATIONS = (
+    ("gd", "giao duc"),
+    ("dt", "dao tao"),
+    ("hkh", "hoi khuyen hoc"),
+    ("kh", "khuyen hoc"),
+    ("tp", "thanh pho"),
+)
 FILLER = {"va", "tinh", "thanh", "pho", "huyen", "xa", "phuong", "cua"}
 
 

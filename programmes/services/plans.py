@@ -4,6 +4,7 @@ Every function takes the acting user and checks that they may change the
 plan's area, so that views, commands and the admin get the same guarantee.
 ``user=None`` means the system itself (a management command, the demo).
 """
+
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,8 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from khuyenhoc import figure_versions
-from programmes import access
 from khuyenhoc.text import fold
+from programmes import access
 
 from ..models import Area, Commitment, Indicator, Organisation, Plan, PlanParty, Section
 
@@ -24,7 +25,9 @@ Status = Plan.Status
 # What the plan's own form and services set; the status changes only through plan_set_status,
 # so saving an edit made on an older copy never puts back the status it was read with.
 PLAN_EDITED_FIELDS = [
-    f.name for f in Plan._meta.concrete_fields if f.name not in {"id", "status", "search_text", "created_by", "created_at"}
+    f.name
+    for f in Plan._meta.concrete_fields
+    if f.name not in {"id", "status", "search_text", "created_by", "created_at"}
 ]
 # Withdrawal and order have their own services: an edit never undoes them.
 COMMITMENT_EDITED_FIELDS = [
@@ -38,6 +41,7 @@ INDICATOR_EDITED_FIELDS = ["name", "unit", "target_value", "direction", "aggrega
 
 class InUse(ValidationError):
     """Filed reports refer to it: it can be withdrawn, not deleted."""
+
 
 # Which status may follow which; anything else is refused.
 TRANSITIONS = {
@@ -187,7 +191,9 @@ def commitment_save(*, user, commitment: Commitment, indicators=None) -> Commitm
     require_change(user, commitment.plan.area)
     if commitment.section.plan_id != commitment.plan_id:
         raise ValidationError(_("This section belongs to another plan."))
-    stored_section = Commitment.objects.select_for_update().filter(pk=commitment.pk).values_list("section_id", flat=True).first()
+    stored_section = (
+        Commitment.objects.select_for_update().filter(pk=commitment.pk).values_list("section_id", flat=True).first()
+    )
     moved = stored_section != commitment.section_id
     if moved:  # new, or moved to another section: last place there
         _lock_plan(commitment.plan)
@@ -207,7 +213,10 @@ def _save_indicators(commitment: Commitment, indicators) -> None:
     indicators.instance = commitment
     changed = indicators.save(commit=False)
     for indicator in indicators.deleted_objects:
-        _delete(indicator, _("Units have given figures for the indicator “%(name)s”: withdraw it instead.") % {"name": indicator.name})
+        _delete(
+            indicator,
+            _("Units have given figures for the indicator “%(name)s”: withdraw it instead.") % {"name": indicator.name},
+        )
     for position, form in enumerate(indicators.ordered_forms, start=1):
         indicator = form.instance
         if indicator in changed or (indicator.pk and indicator.order != position):
@@ -225,7 +234,10 @@ def commitment_delete(*, user, commitment: Commitment) -> None:
     it is withdrawn instead (``commitment_withdraw``), so that those reports keep it."""
     require_change(user, commitment.plan.area)
     commitment = Commitment.objects.select_for_update().get(pk=commitment.pk)
-    _delete(commitment, _("Units have reported on this commitment: it cannot be deleted. Withdraw it instead, giving the reason."))
+    _delete(
+        commitment,
+        _("Units have reported on this commitment: it cannot be deleted. Withdraw it instead, giving the reason."),
+    )
     _figures_changed(commitment.plan.area)
 
 
@@ -305,9 +317,7 @@ def _copy(instance, **changes):
 
 
 @transaction.atomic
-def plan_derive(
-    *, user, parent: Plan, area: Area, title: str, parties: list[PartyData], number: str = ""
-) -> Plan:
+def plan_derive(*, user, parent: Plan, area: Area, title: str, parties: list[PartyData], number: str = "") -> Plan:
     """Create a draft plan for a lower level that implements ``parent``.
 
     It copies the sections and the commitments that the new plan's level
@@ -348,7 +358,8 @@ def plan_derive(
     level = area.level
     for section in parent.sections.prefetch_related("commitments__indicators"):
         carried = [
-            c for c in section.commitments.all()
+            c
+            for c in section.commitments.all()
             if not c.withdrawn_on and (not c.reporting_levels or level in c.reporting_levels)
         ]
         if not carried:

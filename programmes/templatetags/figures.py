@@ -1,5 +1,6 @@
 """``{{ value|figure:indicator.unit }}`` and ``{{ progress|share }}``: figures written by the one
 rule of ``programmes.figures``, with the reader's separators (32.000; 98,5 in Vietnamese)."""
+
 from django import template
 from django.utils.formats import number_format
 

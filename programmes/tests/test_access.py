@@ -89,7 +89,9 @@ def test_membership_of_a_deactivated_organisation_grants_nothing(world, reporter
 
 def test_scoping_costs_a_fixed_number_of_queries(world, reviewer, django_assert_max_num_queries):
     for index in range(30):
-        area = Area.objects.create(code=f"X{index}", name=f"Xã {index}", level=Area.Level.COMMUNE, parent=world.province)
+        area = Area.objects.create(
+            code=f"X{index}", name=f"Xã {index}", level=Area.Level.COMMUNE, parent=world.province
+        )
         Organisation.objects.create(name=f"Hội Khuyến học xã {index}", area=area, side="association")
     with django_assert_max_num_queries(3):
         assert len(list(access.organisations_visible_to(reviewer))) == 35

@@ -106,7 +106,9 @@ def test_a_yearly_day_or_month_beyond_any_calendar_is_an_error_beside_the_field(
     client.force_login(editor)
     url = reverse("programmes:commitment_create", args=[plan.pk])
     for day, month in [(str(2**31), "2"), ("2", str(2**63)), ("40000", "13"), ("0", "0")]:
-        data = commitment_data(section, **{"new-recurrence": "yearly", "new-yearly_day": day, "new-yearly_month": month})
+        data = commitment_data(
+            section, **{"new-recurrence": "yearly", "new-yearly_day": day, "new-yearly_month": month}
+        )
         response = client.post(url, data, **HTMX)
         assert response.status_code == 200
         page = response.content.decode()
@@ -126,7 +128,11 @@ def test_edit_a_commitment_in_place_returns_its_row(client, editor, plan):
     commitment = plan.commitments.get(number="2")
     client.force_login(editor)
     url = reverse("programmes:commitment_edit", args=[plan.pk, commitment.pk])
-    data = commitment_data(commitment.section, prefix=f"c{commitment.pk}", **{f"c{commitment.pk}-number": "2", f"c{commitment.pk}-text": "Nội dung đã sửa"})
+    data = commitment_data(
+        commitment.section,
+        prefix=f"c{commitment.pk}",
+        **{f"c{commitment.pk}-number": "2", f"c{commitment.pk}-text": "Nội dung đã sửa"},
+    )
     response = client.post(url, data, **HTMX)
     page = response.content.decode()
     assert page.strip().startswith('<li class="d-flex') and "Nội dung đã sửa" in page
@@ -136,7 +142,9 @@ def test_edit_a_commitment_in_place_returns_its_row(client, editor, plan):
 
 def test_remove_an_indicator_while_editing(client, editor, plan):
     commitment = plan.commitments.get(number="1")
-    indicator = Indicator.objects.create(commitment=commitment, name="Số lượt tuyên truyền", unit="times", target_value=100)
+    indicator = Indicator.objects.create(
+        commitment=commitment, name="Số lượt tuyên truyền", unit="times", target_value=100
+    )
     client.force_login(editor)
     p = f"c{commitment.pk}"
     data = commitment_data(
@@ -159,7 +167,9 @@ def test_remove_an_indicator_while_editing(client, editor, plan):
 def test_move_a_commitment_up_swaps_it_with_the_one_above(client, editor, plan):
     second = plan.commitments.get(number="2")
     client.force_login(editor)
-    response = client.post(reverse("programmes:commitment_move", args=[plan.pk, second.pk]), {"direction": "up"}, **HTMX)
+    response = client.post(
+        reverse("programmes:commitment_move", args=[plan.pk, second.pk]), {"direction": "up"}, **HTMX
+    )
     assert response.status_code == 200
     assert list(plan.commitments.order_by("order").values_list("number", flat=True)) == ["2", "1"]
     page = response.content.decode()
@@ -183,7 +193,11 @@ def test_delete_a_commitment(client, editor, plan):
 
 def test_sections_are_added_renamed_moved_and_only_deleted_when_empty(client, editor, plan):
     client.force_login(editor)
-    client.post(reverse("programmes:section_create", args=[plan.pk]), {"new-section-number": "III", "new-section-title": "Phân công trách nhiệm"}, **HTMX)
+    client.post(
+        reverse("programmes:section_create", args=[plan.pk]),
+        {"new-section-number": "III", "new-section-title": "Phân công trách nhiệm"},
+        **HTMX,
+    )
     new = Section.objects.get(plan=plan, number="III")
     client.post(reverse("programmes:section_move", args=[plan.pk, new.pk]), {"direction": "up"}, **HTMX)
     assert list(plan.sections.order_by("order").values_list("number", flat=True)) == ["III", "II"]
@@ -226,18 +240,30 @@ def test_indicators_are_reordered_by_their_order_field(client, editor, plan):
     second = Indicator.objects.create(commitment=commitment, name="Thứ hai", unit="times", target_value=2, order=2)
     client.force_login(editor)
     p = f"c{commitment.pk}"
-    data = commitment_data(commitment.section, prefix=p, **{f"{p}-number": "1", f"{p}-indicators-TOTAL_FORMS": "3", f"{p}-indicators-INITIAL_FORMS": "2"})
+    data = commitment_data(
+        commitment.section,
+        prefix=p,
+        **{f"{p}-number": "1", f"{p}-indicators-TOTAL_FORMS": "3", f"{p}-indicators-INITIAL_FORMS": "2"},
+    )
     for index, (indicator, order) in enumerate([(first, 2), (second, 1)]):
-        data.update({
-            f"{p}-indicators-{index}-id": indicator.pk,
-            f"{p}-indicators-{index}-name": indicator.name,
-            f"{p}-indicators-{index}-unit": "times",
-            f"{p}-indicators-{index}-target_value": str(indicator.target_value),
-            f"{p}-indicators-{index}-direction": "at_least",
-            f"{p}-indicators-{index}-aggregation": "sum",
-            f"{p}-indicators-{index}-ORDER": str(order),
-        })
-    data.update({f"{p}-indicators-2-name": "", f"{p}-indicators-2-direction": "at_least", f"{p}-indicators-2-aggregation": "sum"})
+        data.update(
+            {
+                f"{p}-indicators-{index}-id": indicator.pk,
+                f"{p}-indicators-{index}-name": indicator.name,
+                f"{p}-indicators-{index}-unit": "times",
+                f"{p}-indicators-{index}-target_value": str(indicator.target_value),
+                f"{p}-indicators-{index}-direction": "at_least",
+                f"{p}-indicators-{index}-aggregation": "sum",
+                f"{p}-indicators-{index}-ORDER": str(order),
+            }
+        )
+    data.update(
+        {
+            f"{p}-indicators-2-name": "",
+            f"{p}-indicators-2-direction": "at_least",
+            f"{p}-indicators-2-aggregation": "sum",
+        }
+    )
     response = client.post(reverse("programmes:commitment_edit", args=[plan.pk, commitment.pk]), data, **HTMX)
     assert response.status_code == 200
     assert list(commitment.indicators.order_by("order").values_list("name", flat=True)) == ["Thứ hai", "Thứ nhất"]
@@ -245,7 +271,9 @@ def test_indicators_are_reordered_by_their_order_field(client, editor, plan):
 
 def test_an_indicator_target_is_shown_the_vietnamese_way_in_the_form(client, editor, plan):
     commitment = plan.commitments.get(number="1")
-    Indicator.objects.create(commitment=commitment, name="Quỹ bình quân", unit="vnd_per_person_year", target_value=32000)
+    Indicator.objects.create(
+        commitment=commitment, name="Quỹ bình quân", unit="vnd_per_person_year", target_value=32000
+    )
     client.force_login(editor)
     page = client.get(reverse("programmes:commitment_edit", args=[plan.pk, commitment.pk]), **HTMX).content.decode()
     assert 'value="32.000"' in page

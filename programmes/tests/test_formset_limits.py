@@ -1,4 +1,5 @@
 """A forged form count builds no more forms than the page can show."""
+
 from programmes.forms import IndicatorFormSet, PartyFormSet
 
 

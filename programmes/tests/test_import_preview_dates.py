@@ -1,4 +1,5 @@
 """The import preview shows the dates it read day first, and saves them as read."""
+
 from datetime import date
 
 from django.urls import reverse
@@ -14,6 +15,13 @@ def test_the_preview_shows_the_signing_date_dd_mm_yyyy_and_saves_it(client, worl
     assert 'name="plan-signed_on" value="24/07/2012"' in page  # not 2012-07-24, nor a month-first picker
     assert "2012-07-24" not in page
     data = form_values(page)
-    data.update({"plan-area": world.province.pk, "parties-0-organisation": world.association.pk, "parties-1-organisation": world.department.pk, "confirm": "1"})
+    data.update(
+        {
+            "plan-area": world.province.pk,
+            "parties-0-organisation": world.association.pk,
+            "parties-1-organisation": world.department.pk,
+            "confirm": "1",
+        }
+    )
     assert client.post(url, data).status_code == 302
     assert Plan.objects.get().signed_on == date(2012, 7, 24)

@@ -1,6 +1,7 @@
 """The import preview keeps its warnings in a signed hidden field: whatever comes
 back from the browser, the page answers with a form error, never a 500 nor a
 page blown up by a crafted value, and saves nothing."""
+
 import time
 
 import pytest

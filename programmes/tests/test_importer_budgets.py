@@ -6,6 +6,7 @@ The bombs are built cheaply: a block of text is deflated once and its packed
 form repeated (after a full flush the compressor's output for the same input is
 the same bytes), so a document.xml of 1 GB costs a 3 MB file and no gigabyte
 is ever held or compressed by the test."""
+
 import io
 import struct
 import time
@@ -44,11 +45,7 @@ def write_zip(path, members) -> None:
             out.write(b"PK\x03\x04" + struct.pack("<5H3L2H", *fields) + member["name"])
             for chunk in member["chunks"]:
                 out.write(chunk)
-            central += (
-                b"PK\x01\x02"
-                + struct.pack("<6H3L5H2L", 20, *fields, 0, 0, 0, 0, offset)
-                + member["name"]
-            )
+            central += b"PK\x01\x02" + struct.pack("<6H3L5H2L", 20, *fields, 0, 0, 0, 0, offset) + member["name"]
         start = out.tell()
         out.write(central)
         out.write(b"PK\x05\x06" + struct.pack("<4H2LH", 0, 0, len(members), len(members), len(central), start, 0))

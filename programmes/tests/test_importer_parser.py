@@ -4,6 +4,7 @@ The expected commitments come from ``demo.plans``, which were transcribed by
 hand from the same documents: the parser must find every one of them, with
 the same number, the same party and the same opening words, and nothing else.
 """
+
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -24,7 +25,9 @@ def seed(name: str) -> str:
 
 
 def transcribed(number: str | None = None, title_start: str = ""):
-    plan = next(p for p in DEMO_PLANS if (number and p.number == number) or (title_start and p.title.startswith(title_start)))
+    plan = next(
+        p for p in DEMO_PLANS if (number and p.number == number) or (title_start and p.title.startswith(title_start))
+    )
     return [(item.number, item.party, item.text) for part in plan.parts for item in part.items], plan
 
 
@@ -87,14 +90,30 @@ def test_ben_tre_programme_without_number_or_date():
     director = plan.signatories[0]
     assert (director.name, director.capacity, director.title) == ("Nguyễn Văn Huấn", "KT. GIÁM ĐỐC", "Phó Giám đốc")
     assert plan.signatories[1].title == "Phó Chủ tịch"
-    assert plan.recipients == ["HKHVN", "VP.TU", "TT.UBND tỉnh", "MTTQVN tỉnh", "Ban TGTU", "Ban DVTU", "HKH huyện, TP: để biết", "Lưu VT"]
+    assert plan.recipients == [
+        "HKHVN",
+        "VP.TU",
+        "TT.UBND tỉnh",
+        "MTTQVN tỉnh",
+        "Ban TGTU",
+        "Ban DVTU",
+        "HKH huyện, TP: để biết",
+        "Lưu VT",
+    ]
 
 
 def test_thuan_an_agreement_targets_and_deadlines():
     plan = parse_plan(seed("003"))
-    assert (plan.kind, plan.number, plan.signed_on, plan.place) == ("thoa_thuan", "06/HKH-PGD", date(2024, 2, 21), "Thuận An")
+    assert (plan.kind, plan.number, plan.signed_on, plan.place) == (
+        "thoa_thuan",
+        "06/HKH-PGD",
+        date(2024, 2, 21),
+        "Thuận An",
+    )
     assert plan.period == (2024, 2024)
-    assert plan.legal_bases == ["Công văn số 131/SGD&ĐT-HKH ngày 07/02/2017 của Sở GD&ĐT và Hội Khuyến học tỉnh về Thỏa thuận phối hợp công tác giữa Sở GD&ĐT và Hội Khuyến học tỉnh"]
+    assert plan.legal_bases == [
+        "Công văn số 131/SGD&ĐT-HKH ngày 07/02/2017 của Sở GD&ĐT và Hội Khuyến học tỉnh về Thỏa thuận phối hợp công tác giữa Sở GD&ĐT và Hội Khuyến học tỉnh"
+    ]
     membership, fund = next(c for c in plan.commitments if c.number == "2.1.3").indicators
     assert (membership.value, membership.unit, membership.direction) == (Decimal(85), "percent", "at_least")
     assert (fund.value, fund.unit) == (Decimal(32000), "vnd_per_person_year")
@@ -160,7 +179,12 @@ Nơi nhận:
 
 def test_a_programme_between_the_association_and_the_youth_union():
     plan = parse_plan(YOUTH_UNION)
-    assert (plan.kind, plan.number, plan.signed_on, plan.period) == ("chuong_trinh", "12/CTPH-TĐ-HKH", date(2021, 3, 5), (2021, 2025))
+    assert (plan.kind, plan.number, plan.signed_on, plan.period) == (
+        "chuong_trinh",
+        "12/CTPH-TĐ-HKH",
+        date(2021, 3, 5),
+        (2021, 2025),
+    )
     assert plan.parties == ["Tỉnh đoàn", "Hội Khuyến học tỉnh Nghệ An"]
     assert [(c.number, c.party) for c in plan.commitments] == [
         ("I.1", "joint"),
@@ -236,9 +260,28 @@ def test_arbitrary_text_never_crashes_the_parser(text):
 
 
 LINES = st.sampled_from(
-    ["KẾ HOẠCH", "I. NỘI DUNG", "II- Tổ chức thực hiện:", "1. Sở GD&ĐT", "1.1. Làm việc.", "- Tuyên truyền", "a) Việc",
-     "Căn cứ Luật số 1/2020;", "Số: 1/KH", "Hà Nội, ngày 31 tháng 2 năm 2020", "Nơi nhận:", "- Lưu VT", "", "**", "# ",
-     "Nguyễn Văn A", "KT. GIÁM ĐỐC", "phấn đấu 120% đạt 1.000.000 đ", "2/10 hàng năm", "vào đầu tháng 13/2024"]
+    [
+        "KẾ HOẠCH",
+        "I. NỘI DUNG",
+        "II- Tổ chức thực hiện:",
+        "1. Sở GD&ĐT",
+        "1.1. Làm việc.",
+        "- Tuyên truyền",
+        "a) Việc",
+        "Căn cứ Luật số 1/2020;",
+        "Số: 1/KH",
+        "Hà Nội, ngày 31 tháng 2 năm 2020",
+        "Nơi nhận:",
+        "- Lưu VT",
+        "",
+        "**",
+        "# ",
+        "Nguyễn Văn A",
+        "KT. GIÁM ĐỐC",
+        "phấn đấu 120% đạt 1.000.000 đ",
+        "2/10 hàng năm",
+        "vào đầu tháng 13/2024",
+    ]
 )
 
 

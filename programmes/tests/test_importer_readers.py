@@ -17,11 +17,7 @@ from hypothesis import strategies as st
 from programmes.importer.errors import UnreadableDocument
 from programmes.importer.readers import MAX_BYTES, read_document
 
-PLAN_TEXT = (
-    "KẾ HOẠCH PHỐI HỢP\n"
-    "giữa Sở Giáo dục và Đào tạo và Hội Khuyến học tỉnh\n"
-    "giai đoạn 2024 - 2026\n"
-)
+PLAN_TEXT = "KẾ HOẠCH PHỐI HỢP\ngiữa Sở Giáo dục và Đào tạo và Hội Khuyến học tỉnh\ngiai đoạn 2024 - 2026\n"
 
 
 def to_cp1258(text):
@@ -216,8 +212,7 @@ def add_num(document, num_id, abstract_id, start_overrides=None):
     )
     document.part.numbering_part.element.append(
         parse_xml(
-            f'<w:num {nsdecls("w")} w:numId="{num_id}">'
-            f'<w:abstractNumId w:val="{abstract_id}"/>{overrides}</w:num>'
+            f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>{overrides}</w:num>'
         )
     )
 
@@ -327,9 +322,7 @@ class TestDocx:
         ]
 
     def test_filename_is_not_needed(self, plan_docx):
-        assert read_document(docx_bytes(plan_docx)) == read_document(
-            docx_bytes(plan_docx), "ke-hoach.docx"
-        )
+        assert read_document(docx_bytes(plan_docx)) == read_document(docx_bytes(plan_docx), "ke-hoach.docx")
 
     def test_nfc(self):
         document = docx.Document()
@@ -371,7 +364,7 @@ class TestDocx:
                 ("lowerRoman", "(%2)", 4, ""),
                 ("decimalZero", "%3", 9, ""),
                 ("decimal", "Điều %4.", 1, ""),
-                ("decimal", "%1.%2.%5", 1, '<w:isLgl/>'),
+                ("decimal", "%1.%2.%5", 1, "<w:isLgl/>"),
                 ("none", "", 1, ""),
             ],
         )
@@ -447,7 +440,7 @@ class TestDocx:
 
     def test_broken_numbering_definitions_do_not_break_reading(self):
         document = docx.Document()
-        add_abstract_num(document, 85, [("decimal", "%1.", "x", "<w:lvlRestart w:val=\"y\"/>")])
+        add_abstract_num(document, 85, [("decimal", "%1.", "x", '<w:lvlRestart w:val="y"/>')])
         add_abstract_num(document, 86, [])
         abstracts = document.part.numbering_part.element.iterchildren(qn("w:abstractNum"))
         next(a for a in abstracts if a.get(qn("w:abstractNumId")) == "86").insert(
@@ -493,15 +486,12 @@ class TestDocx:
         document = docx.Document()
         paragraph = document.add_paragraph("Giữ")
         paragraph._p.append(
-            parse_xml(
-                f"<w:del {nsdecls('w')} w:id=\"1\" w:author=\"a\">"
-                "<w:r><w:delText> đã xóa</w:delText></w:r></w:del>"
-            )
+            parse_xml(f'<w:del {nsdecls("w")} w:id="1" w:author="a"><w:r><w:delText> đã xóa</w:delText></w:r></w:del>')
         )
         paragraph._p.append(
             parse_xml(
-                f"<w:ins {nsdecls('w')} w:id=\"2\" w:author=\"a\">"
-                "<w:r><w:t xml:space=\"preserve\"> đã thêm</w:t></w:r></w:ins>"
+                f'<w:ins {nsdecls("w")} w:id="2" w:author="a">'
+                '<w:r><w:t xml:space="preserve"> đã thêm</w:t></w:r></w:ins>'
             )
         )
         hidden = paragraph.add_run(" ẩn")
@@ -513,8 +503,8 @@ class TestDocx:
         run.add_text("C")
         paragraph._p.append(
             parse_xml(
-                f"<w:hyperlink {nsdecls('w', 'r')} r:id=\"rId99\">"
-                "<w:r><w:t xml:space=\"preserve\"> liên kết</w:t></w:r></w:hyperlink>"
+                f'<w:hyperlink {nsdecls("w", "r")} r:id="rId99">'
+                '<w:r><w:t xml:space="preserve"> liên kết</w:t></w:r></w:hyperlink>'
             )
         )
         assert read_document(docx_bytes(document)) == "Giữ đã thêmA\tB\nC liên kết"
@@ -522,13 +512,11 @@ class TestDocx:
     def test_text_box_is_read_once(self):
         document = docx.Document()
         paragraph = document.add_paragraph("Trước")
-        box = (
-            "<w:txbxContent><w:p><w:r><w:t>Trong khung</w:t></w:r></w:p></w:txbxContent>"
-        )
+        box = "<w:txbxContent><w:p><w:r><w:t>Trong khung</w:t></w:r></w:p></w:txbxContent>"
         paragraph._p.append(
             parse_xml(
                 f"<w:r {nsdecls('w')} {BOX_DECLS}><mc:AlternateContent>"
-                f"<mc:Choice Requires=\"wps\"><w:drawing><wps:txbx>{box}</wps:txbx></w:drawing></mc:Choice>"
+                f'<mc:Choice Requires="wps"><w:drawing><wps:txbx>{box}</wps:txbx></w:drawing></mc:Choice>'
                 f"<mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict></mc:Fallback>"
                 "</mc:AlternateContent></w:r>"
             )
@@ -551,8 +539,7 @@ class TestDocx:
                 original,
                 {
                     "[Content_Types].xml": lambda b, ct=content_type: b.replace(
-                        b"application/vnd.openxmlformats-officedocument."
-                        b"wordprocessingml.document.main+xml",
+                        b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
                         ct.encode(),
                     )
                 },
@@ -655,10 +642,7 @@ def make_pdf(page_streams, flate=False):
         page_id = next_id
         next_id += 1
         kids.append(page_id)
-        page = (
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-            b"/Resources << /Font << /F1 3 0 R >> >>"
-        )
+        page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >>"
         if stream is not None:
             content_id = next_id
             next_id += 1
@@ -771,7 +755,11 @@ PREFIXES = [
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(prefix=st.sampled_from(PREFIXES), body=st.binary(max_size=2048), filename=st.sampled_from(["", "a.docx", "a.pdf", "a.txt"]))
+@given(
+    prefix=st.sampled_from(PREFIXES),
+    body=st.binary(max_size=2048),
+    filename=st.sampled_from(["", "a.docx", "a.pdf", "a.txt"]),
+)
 def test_any_bytes_give_text_or_unreadable_document(prefix, body, filename):
     try:
         result = read_document(prefix + body, filename)
@@ -804,16 +792,14 @@ def test_damaged_docx_gives_text_or_unreadable_document(data):
 @settings(max_examples=200, deadline=None)
 @given(
     text=st.text(
-        alphabet=st.characters(
-            blacklist_categories=("Cc", "Cs", "Co", "Zl", "Zp"), blacklist_characters="\ufeff"
-        ),
+        alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Co", "Zl", "Zp"), blacklist_characters="\ufeff"),
         min_size=1,
     ).filter(lambda t: t.strip())
 )
 def test_utf8_text_round_trips_up_to_normalisation(text):
     for encoded in (text.encode("utf-8"), text.encode("utf-16")):
-        if encoded.startswith((b"PK\x03\x04", b"PK\x05\x06", b"{\\rtf")) or encoded.lstrip(
-            b" \t\r\n\x0c"
-        ).startswith(b"%PDF-"):
+        if encoded.startswith((b"PK\x03\x04", b"PK\x05\x06", b"{\\rtf")) or encoded.lstrip(b" \t\r\n\x0c").startswith(
+            b"%PDF-"
+        ):
             continue
         assert read_document(encoded) == unicodedata.normalize("NFC", text).strip("\n").rstrip(" \t")

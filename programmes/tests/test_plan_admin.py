@@ -1,4 +1,5 @@
 """The admin changes a plan's status only through plan_set_status, as the plan's page does."""
+
 import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
@@ -23,7 +24,9 @@ def run_action(client, action, *plans):
     return [str(m) for m in get_messages(response.wsgi_request)]
 
 
-def test_posting_a_status_to_the_change_form_leaves_it_but_saves_the_rest(staff_client, world, plan, django_capture_on_commit_callbacks):
+def test_posting_a_status_to_the_change_form_leaves_it_but_saves_the_rest(
+    staff_client, world, plan, django_capture_on_commit_callbacks
+):
     url = reverse("admin:programmes_plan_change", args=[plan.pk])
     page = staff_client.get(url).content.decode()
     assert 'name="status"' not in page
@@ -38,7 +41,9 @@ def test_posting_a_status_to_the_change_form_leaves_it_but_saves_the_rest(staff_
     assert figure_versions.stamp([world.province.path]) != before  # the admin's own save still refreshes the dashboards
 
 
-def test_an_action_ends_plans_through_the_service(staff_client, superuser, world, plan, django_capture_on_commit_callbacks):
+def test_an_action_ends_plans_through_the_service(
+    staff_client, superuser, world, plan, django_capture_on_commit_callbacks
+):
     before = figure_versions.stamp([world.province.path])
     with django_capture_on_commit_callbacks(execute=True):
         said = run_action(staff_client, "mark_ended", plan)

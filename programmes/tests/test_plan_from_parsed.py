@@ -5,6 +5,7 @@ they matched parties differently: the command ignored the signature blocks, so a
 names its parties only where it is signed gave a plan without parties, and two headings for one
 organisation gave it twice in the preview.
 """
+
 from datetime import date
 
 import pytest
@@ -28,9 +29,14 @@ def _document(**changes) -> ParsedPlan:
         "place": "Phú Thọ",
         "period": (2026, 2030),
         "commitments": [
-            ParsedCommitment("1.1", "Chỉ đạo các trường học gắn với học tập suốt đời.", "department", section="II. Nội dung"),
             ParsedCommitment(
-                "2.1", "Vận động quỹ khuyến học.", "association", section="II. Nội dung",
+                "1.1", "Chỉ đạo các trường học gắn với học tập suốt đời.", "department", section="II. Nội dung"
+            ),
+            ParsedCommitment(
+                "2.1",
+                "Vận động quỹ khuyến học.",
+                "association",
+                section="II. Nội dung",
                 indicators=[ParsedIndicator("Quỹ khuyến học", 5_000_000_000, "vnd")],
             ),
         ],
@@ -78,8 +84,13 @@ def test_the_command_and_the_preview_give_the_same_parties(world, editor, monkey
 def test_the_plans_fields_and_commitments_come_from_the_document(world):
     imported = plan_from_parsed(_document(), organisations=[world.department, world.association], area=world.province)
     assert imported.fields["number"] == "07/CTr-SGDĐT-HKH" and imported.fields["start_year"] == 2026
-    assert imported.fields["kind"] == Plan.Kind.PROGRAMME and imported.fields["review_cadence"] == Plan.Cadence.SEMI_ANNUAL
+    assert (
+        imported.fields["kind"] == Plan.Kind.PROGRAMME and imported.fields["review_cadence"] == Plan.Cadence.SEMI_ANNUAL
+    )
     assert [(c.number, c.party) for c in imported.commitments] == [("1.1", "department"), ("2.1", "association")]
     assert [(i.name, i.target_value) for i in imported.commitments[1].indicators] == [("Quỹ khuyến học", 5_000_000_000)]
     unknown_kind = plan_from_parsed(_document(kind="memo"), organisations=[], area=world.province)
-    assert unknown_kind.fields["kind"] == Plan.Kind.OTHER and [p.organisation for p in unknown_kind.parties] == [None, None]
+    assert unknown_kind.fields["kind"] == Plan.Kind.OTHER and [p.organisation for p in unknown_kind.parties] == [
+        None,
+        None,
+    ]

@@ -77,7 +77,14 @@ def test_the_thuan_an_targets_become_indicators(client, world, editor):
     page = client.post(url, {"text": seed("003")}).content.decode()
     data = form_values(page)
     assert data["indicators-TOTAL_FORMS"] == "3"
-    data.update({"plan-area": world.province.pk, "parties-0-organisation": world.association.pk, "parties-1-organisation": world.department.pk, "confirm": "1"})
+    data.update(
+        {
+            "plan-area": world.province.pk,
+            "parties-0-organisation": world.association.pk,
+            "parties-1-organisation": world.department.pk,
+            "confirm": "1",
+        }
+    )
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
     commitment = Commitment.objects.get(number="2.1.3")
@@ -97,7 +104,11 @@ def test_a_news_article_is_refused_and_nothing_is_saved(client, world, editor):
     "content, name, message",
     [
         (b"", "empty.txt", "Tệp đã gửi đi trống rỗng."),
-        (b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 4, "plan.docx", "Tệp này không phải văn bản, Word (.docx) hay PDF."),
+        (
+            b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 4,
+            "plan.docx",
+            "Tệp này không phải văn bản, Word (.docx) hay PDF.",
+        ),
         (b"PK\x03\x04 broken zip", "plan.docx", None),
         (b"%PDF-1.4 garbage", "plan.pdf", "Tệp này bị hỏng, không đọc được."),
     ],
@@ -132,7 +143,14 @@ def test_an_invalid_preview_keeps_everything_and_saves_nothing(client, world, ed
     client.force_login(editor)
     url = reverse("programmes:plan_import")
     data = form_values(client.post(url, {"text": seed("003")}).content.decode())
-    data.update({"plan-area": world.province.pk, "parties-0-organisation": world.association.pk, "parties-1-organisation": world.department.pk, "confirm": "1"})
+    data.update(
+        {
+            "plan-area": world.province.pk,
+            "parties-0-organisation": world.association.pk,
+            "parties-1-organisation": world.department.pk,
+            "confirm": "1",
+        }
+    )
     data["commitments-1-number"] = data["commitments-0-number"]  # a duplicate number
     data["commitments-2-text"] = "Nội dung đã sửa trong bản xem trước"
     page = client.post(url, data).content.decode()
@@ -150,7 +168,11 @@ def test_import_plan_command_prints_json_for_a_plan(capsys, db):
     data = json.loads(capsys.readouterr().out)
     assert data["kind"] == "ke_hoach" and data["number"] == "1392/KH-SGD&ĐT-HKH"
     assert data["signed_on"] == "2012-07-24" and data["period"] == [2012, 2016]
-    assert len(data["commitments"]) == 21 and data["commitments"][0] == {**data["commitments"][0], "number": "II.1", "party": "joint"}
+    assert len(data["commitments"]) == 21 and data["commitments"][0] == {
+        **data["commitments"][0],
+        "number": "II.1",
+        "party": "joint",
+    }
     assert data["signatories"][0]["name"] == "Quách Thế Tân"
 
 
@@ -159,7 +181,15 @@ def test_import_plan_command_fails_in_one_line_for_a_news_article(tmp_path):
     import sys
 
     result = subprocess.run(
-        [sys.executable, "manage.py", "import_plan", str(next(SEEDS.glob("004_*.txt"))), "--dry-run", "--format", "json"],
+        [
+            sys.executable,
+            "manage.py",
+            "import_plan",
+            str(next(SEEDS.glob("004_*.txt"))),
+            "--dry-run",
+            "--format",
+            "json",
+        ],
         cwd=Path(__file__).resolve().parents[2],
         env={"DEBUG": "1", "PATH": "/usr/bin:/bin", "DATABASE_URL": f"sqlite:///{tmp_path}/x.sqlite3"},
         capture_output=True,
@@ -198,7 +228,9 @@ def test_a_word_document_with_automatic_numbering_is_imported(client, world, edi
     document.add_paragraph("Sở Giáo dục và Đào tạo", style="List Number")
     document.add_paragraph("Chỉ đạo các trường thành lập chi hội khuyến học.", style="List Bullet")
     document.add_paragraph("Hội Khuyến học tỉnh", style="List Number")
-    document.add_paragraph("Trao học bổng cho học sinh nghèo vượt khó, phấn đấu ít nhất 2.000 suất học bổng.", style="List Bullet")
+    document.add_paragraph(
+        "Trao học bổng cho học sinh nghèo vượt khó, phấn đấu ít nhất 2.000 suất học bổng.", style="List Bullet"
+    )
     document.add_paragraph("GIÁM ĐỐC")
     document.add_paragraph("Nguyễn Văn Biên")
     buffer = io.BytesIO()

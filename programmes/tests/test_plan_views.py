@@ -167,7 +167,15 @@ def test_search_ignores_diacritics_and_case(client, world, reviewer, plan):
 
 
 def test_list_filters_by_status_kind_year_area_and_party(client, world, reviewer, plan):
-    other = make_plan(world.province, world.association, number="9/CTr", title="Chương trình 2020", kind="chuong_trinh", start_year=2018, end_year=2020)
+    other = make_plan(
+        world.province,
+        world.association,
+        number="9/CTr",
+        title="Chương trình 2020",
+        kind="chuong_trinh",
+        start_year=2018,
+        end_year=2020,
+    )
     client.force_login(reviewer)
     url = reverse("programmes:plan_list")
 
@@ -211,7 +219,13 @@ def test_an_empty_draft_cannot_come_into_force(client, world, editor):
 def test_editing_a_plan_is_recorded_in_its_history(client, world, editor, plan):
     client.force_login(editor)
     data = plan_data(world, number=plan.number, title="Kế hoạch phối hợp (sửa đổi)")
-    data.update({"parties-INITIAL_FORMS": "2", "parties-0-id": plan.parties.all()[0].pk, "parties-1-id": plan.parties.all()[1].pk})
+    data.update(
+        {
+            "parties-INITIAL_FORMS": "2",
+            "parties-0-id": plan.parties.all()[0].pk,
+            "parties-1-id": plan.parties.all()[1].pk,
+        }
+    )
     assert client.post(reverse("programmes:plan_edit", args=[plan.pk]), data).status_code == 302
     page = client.get(reverse("programmes:plan_history", args=[plan.pk])).content.decode()
     assert "Kế hoạch phối hợp (sửa đổi)" in page
@@ -220,7 +234,9 @@ def test_editing_a_plan_is_recorded_in_its_history(client, world, editor, plan):
 
 
 @pytest.mark.parametrize("number", ["05/KH-HKH", "05/kh-hkh"])  # the first was an IntegrityError, a 500
-def test_deriving_with_a_number_the_area_already_uses_is_a_form_error_beside_the_number(client, world, editor, plan, number):
+def test_deriving_with_a_number_the_area_already_uses_is_a_form_error_beside_the_number(
+    client, world, editor, plan, number
+):
     taken = make_plan(world.commune_a, world.unit_a, number="05/KH-HKH", title="Kế hoạch của phường")
     client.force_login(editor)
     data = {"area": world.commune_a.pk, "title": "Kế hoạch thực hiện", "number": number, "parties": [world.unit_a.pk]}
@@ -231,7 +247,9 @@ def test_deriving_with_a_number_the_area_already_uses_is_a_form_error_beside_the
     assert list(Plan.objects.filter(area=world.commune_a)) == [taken]
 
 
-def test_a_number_that_differs_only_in_case_is_the_same_number_on_the_page_and_in_the_database(client, world, editor, plan):
+def test_a_number_that_differs_only_in_case_is_the_same_number_on_the_page_and_in_the_database(
+    client, world, editor, plan
+):
     import string
 
     from django.db import IntegrityError, connection, transaction

@@ -1,4 +1,5 @@
 """A section's title is "Tên phần", not the document's "Tên văn bản"."""
+
 import re
 
 from django.urls import reverse

@@ -1,4 +1,5 @@
 """Control characters pasted into the admin or found in an imported document are not stored."""
+
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -26,7 +27,9 @@ def test_an_admin_edit_of_a_commitment_stores_clean_text(client, superuser, plan
 def _dirty_seed() -> str:
     text = next(SEEDS.glob("003_*.txt")).read_text(encoding="utf-8")
     # Every commitment line gets what a PDF or a Word paste brings along.
-    return "\n".join(line + "\x01\ufffe\x7f" if line[:2].strip().rstrip(".").isdigit() else line for line in text.splitlines())
+    return "\n".join(
+        line + "\x01\ufffe\x7f" if line[:2].strip().rstrip(".").isdigit() else line for line in text.splitlines()
+    )
 
 
 def test_the_importer_drops_control_characters_of_the_document():

@@ -3,6 +3,7 @@
 Every action is also a plain form post, so the editor works without
 JavaScript: without htmx the views redirect back to the editor page.
 """
+
 from functools import partial
 
 from django.contrib import messages
@@ -120,7 +121,9 @@ def commitment_create(request, pk):
     form = CommitmentForm(request.POST or None, plan=plan, initial=initial, prefix="new")
     indicators = IndicatorFormSet(request.POST or None, instance=Commitment(), prefix="new-indicators")
     if request.method == "POST" and form.is_valid() and indicators.is_valid():
-        commitment = services.commitment_save(user=request.user, commitment=form.save(commit=False), indicators=indicators)
+        commitment = services.commitment_save(
+            user=request.user, commitment=form.save(commit=False), indicators=indicators
+        )
         return render_editor(request, plan) if is_htmx(request) else back_to_editor(plan, f"commitment-{commitment.pk}")
     return _commitment_form_response(request, plan, form, indicators)
 
@@ -140,7 +143,9 @@ def commitment_edit(request, pk, commitment_pk):
     indicators = IndicatorFormSet(request.POST or None, instance=commitment, prefix=f"{prefix}-indicators")
     if request.method == "POST" and form.is_valid() and indicators.is_valid():
         moved = "section" in form.changed_data
-        commitment = services.commitment_save(user=request.user, commitment=form.save(commit=False), indicators=indicators)
+        commitment = services.commitment_save(
+            user=request.user, commitment=form.save(commit=False), indicators=indicators
+        )
         if is_htmx(request):
             if moved:
                 return render_editor(request, plan)

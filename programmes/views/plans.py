@@ -10,8 +10,8 @@ from django.views.decorators.http import require_POST
 from programmes import access
 
 from .. import history, selectors
-from ..forms import DeriveForm, PartyFormSet, PlanFilterForm, PlanForm, StatusForm
 from ..files import file_download
+from ..forms import DeriveForm, PartyFormSet, PlanFilterForm, PlanForm, StatusForm
 from ..import_forms import ImportPreview, ImportSourceForm
 from ..models import Plan
 from ..services import imports as import_services
@@ -155,7 +155,7 @@ def plan_derive(request, pk):
 
 @login_required
 def plan_import(request):
-    """"Nhập từ văn bản": paste or upload, review everything, then save as a draft."""
+    """ "Nhập từ văn bản": paste or upload, review everything, then save as a draft."""
     if not can_create_plans(request.user):
         raise PermissionDenied
     if request.method == "POST" and "confirm" in request.POST:

@@ -15,6 +15,7 @@ The renderers are pure functions that return bytes:
 - ``docx.consolidation_docx`` and ``docx.report_docx``
 - ``xlsx.consolidation_xlsx`` and ``xlsx.report_xlsx``
 """
+
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
@@ -140,7 +141,7 @@ def place_and_date(place: str, signed_on: date | None) -> str:
 
 
 def period_phrase(period) -> str:
-    """"6 tháng đầu năm 2025" for the first half, "6 tháng cuối năm 2025" for the second."""
+    """ "6 tháng đầu năm 2025" for the first half, "6 tháng cuối năm 2025" for the second."""
     with override(LANGUAGE):
         return half_year_label(period.year, period.half)
 

@@ -1,4 +1,5 @@
 """The dashboard's figures as a workbook, for a meeting."""
+
 from django.utils import translation
 
 from programmes.models import Commitment, Indicator
@@ -37,13 +38,20 @@ def dashboard_xlsx(board) -> bytes:
             book,
             "Nội dung theo bên",
             ["Bên", "Tình trạng", "Số lượt báo cáo"],
-            [(str(parties.get(p, p)), str(statuses.get(s, s)), n) for p, counts in board.commitments.items() for s, n in counts.items()],
+            [
+                (str(parties.get(p, p)), str(statuses.get(s, s)), n)
+                for p, counts in board.commitments.items()
+                for s, n in counts.items()
+            ],
         )
         _sheet(
             book,
             "Hoàn thành theo bên",
             ["Bên", "Hoàn thành", "Phải thực hiện (không tính không áp dụng)", "Không áp dụng"],
-            [(str(parties.get(row["party"], row["party"])), row["done"], row["total"], row["not_applicable"]) for row in board.scores],
+            [
+                (str(parties.get(row["party"], row["party"])), row["done"], row["total"], row["not_applicable"])
+                for row in board.scores
+            ],
         )
         units = dict(Indicator.Unit.choices)
         _sheet(
@@ -51,7 +59,14 @@ def dashboard_xlsx(board) -> bytes:
             "Chỉ tiêu",
             ["Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Kết quả", "% mục tiêu", "Số đơn vị"],
             [
-                (row.name, str(units.get(row.unit, row.unit)), numeric(row.target, row.unit), numeric(row.value, row.unit), numeric_share(row.progress), row.units)
+                (
+                    row.name,
+                    str(units.get(row.unit, row.unit)),
+                    numeric(row.target, row.unit),
+                    numeric(row.value, row.unit),
+                    numeric_share(row.progress),
+                    row.units,
+                )
                 for row in board.indicators
             ],
         )
@@ -59,14 +74,30 @@ def dashboard_xlsx(board) -> bytes:
             book,
             "Xu hướng",
             ["Kỳ báo cáo", "Phải báo cáo", "Đúng hạn", "Muộn", "Bị trả lại", "Chưa gửi"],
-            [(half_year_label(row["year"], row["half"]), row["expected"], row["on_time"], row["late"], row["returned"], row["missing"]) for row in board.trend],
+            [
+                (
+                    half_year_label(row["year"], row["half"]),
+                    row["expected"],
+                    row["on_time"],
+                    row["late"],
+                    row["returned"],
+                    row["missing"],
+                )
+                for row in board.trend
+            ],
         )
         _sheet(
             book,
             "Nội dung chậm",
             ["Số", "Nội dung", "Bên", "Số đơn vị chưa xong", "Có nguy cơ chậm"],
             [
-                (row["commitment__number"], row["commitment__text"], str(parties.get(row["commitment__party"], "")), row["lagging"], row["at_risk"])
+                (
+                    row["commitment__number"],
+                    row["commitment__text"],
+                    str(parties.get(row["commitment__party"], "")),
+                    row["lagging"],
+                    row["at_risk"],
+                )
                 for row in board.lagging
             ],
         )

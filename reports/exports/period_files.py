@@ -11,6 +11,7 @@ changes nothing the files show and keeps the key.
 The cache only saves time: when it cannot be reached (Redis down), the file is
 built for every download, as before.
 """
+
 import hashlib
 from pathlib import Path
 
@@ -85,14 +86,24 @@ def period_version(period: ReportingPeriod) -> str:
     parts = [
         ReportingPeriod.objects.filter(pk=period.pk).values_list(*_fields(ReportingPeriod)),
         Plan.objects.filter(pk=plan_id).values_list("title", "number", "place", "updated_at", "area__name"),
-        PlanParty.objects.filter(plan_id=plan_id).order_by("pk").values_list(*_fields(PlanParty), "organisation__name", "organisation__side"),
+        PlanParty.objects.filter(plan_id=plan_id)
+        .order_by("pk")
+        .values_list(*_fields(PlanParty), "organisation__name", "organisation__side"),
         Section.objects.filter(plan_id=plan_id).order_by("pk").values_list(*_fields(Section)),
         Commitment.objects.filter(plan_id=plan_id).order_by("pk").values_list(*_fields(Commitment)),
         Indicator.objects.filter(commitment__plan_id=plan_id).order_by("pk").values_list(*_fields(Indicator)),
         ReportingUnit.objects.filter(plan_id=plan_id).order_by("organisation_id").values_list("organisation_id"),
         reports.order_by("pk").values_list(
-            "pk", "status", "updated_at", "submitted_at", "organisation_id", "organisation__name", "organisation__side",
-            "organisation__area__name", "organisation__area__path", "organisation__area__level",
+            "pk",
+            "status",
+            "updated_at",
+            "submitted_at",
+            "organisation_id",
+            "organisation__name",
+            "organisation__side",
+            "organisation__area__name",
+            "organisation__area__path",
+            "organisation__area__level",
         ),
         Proposal.objects.filter(report__in=reports).order_by("pk").values_list("pk", "report_id", "text", "answer"),
     ]
@@ -108,5 +119,3 @@ def period_version(period: ReportingPeriod) -> str:
 
 def _fields(model) -> list[str]:
     return [field.attname for field in model._meta.concrete_fields]
-
-

@@ -4,6 +4,7 @@ Every .docx and .xlsx writer puts text through here, so that a control
 character stored before the forms cleaned it (or put in by any other way)
 cannot make a document fail, and text a unit typed is never a live formula.
 """
+
 from khuyenhoc.text import clean_text
 
 # What a spreadsheet program may read as the start of a formula (OWASP, "CSV injection").

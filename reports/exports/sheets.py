@@ -11,6 +11,7 @@ Text goes through ``safe.cell_text``: cleaned of control characters and, if it
 starts like a formula, written as a string cell with the leading-apostrophe
 mark (``quotePrefix``), never as a formula.
 """
+
 import io
 from copy import copy
 
@@ -88,10 +89,12 @@ def table(
     arrays = {}
     sheet.append([_cell(sheet, cell_text(text), header_style, arrays) for text in headers])
     for values in rows:
-        sheet.append([
-            _cell(sheet, value, styles.of(value, column in numbers or plain, numbers.get(column)), arrays)
-            for column, value in enumerate(values)
-        ])
+        sheet.append(
+            [
+                _cell(sheet, value, styles.of(value, column in numbers or plain, numbers.get(column)), arrays)
+                for column, value in enumerate(values)
+            ]
+        )
     return sheet
 
 

@@ -5,6 +5,7 @@ has an autofilter; figures are numeric cells, not text, shown with Excel's
 number format so that a Vietnamese Excel writes them 32.000 and 98,5. The
 sheets are written row by row through named styles (``sheets``).
 """
+
 from collections import defaultdict
 
 from django.utils.translation import override
@@ -59,26 +60,36 @@ def report_xlsx(report: ProgressReport) -> bytes:
         rows = []
         for commitment in commitments:
             item = progress.get(commitment.pk)
-            rows.append([
-                commitment.number,
-                commitment.text,
-                party_label(commitment),
-                choice_label(CommitmentProgress.Status, item.status) if item else "Chưa báo cáo",
-                item.note if item else "",
-            ])
-        table(book, "Nội dung", ["Số", "Nội dung", "Trách nhiệm", "Tình hình", "Kết quả thực hiện"], rows, [8, 60, 24, 20, 60])
+            rows.append(
+                [
+                    commitment.number,
+                    commitment.text,
+                    party_label(commitment),
+                    choice_label(CommitmentProgress.Status, item.status) if item else "Chưa báo cáo",
+                    item.note if item else "",
+                ]
+            )
+        table(
+            book,
+            "Nội dung",
+            ["Số", "Nội dung", "Trách nhiệm", "Tình hình", "Kết quả thực hiện"],
+            rows,
+            [8, 60, 24, 20, 60],
+        )
 
         rows = []
         for indicator, value in figures:
-            rows.append([
-                indicator.commitment.number,
-                indicator.name,
-                unit_label(indicator),
-                choice_label(Indicator.Direction, indicator.direction),
-                numeric(indicator.target_value, indicator.unit),
-                numeric(value, indicator.unit),
-                numeric_share(progress_of(value, indicator.target_value)),
-            ])
+            rows.append(
+                [
+                    indicator.commitment.number,
+                    indicator.name,
+                    unit_label(indicator),
+                    choice_label(Indicator.Direction, indicator.direction),
+                    numeric(indicator.target_value, indicator.unit),
+                    numeric(value, indicator.unit),
+                    numeric_share(progress_of(value, indicator.target_value)),
+                ]
+            )
         table(
             book,
             "Chỉ tiêu",
@@ -110,7 +121,9 @@ def _unit_figures(book, consolidation, reports) -> None:
     loaded = ProgressReport.objects.filter(pk__in=ids).select_related("organisation__area", "plan")
     loaded = {r.pk: r for r in loaded}
     values = defaultdict(dict)  # report id -> indicator id -> figure
-    for report_id, indicator_id, value in IndicatorValue.objects.filter(report_id__in=ids).values_list("report_id", "indicator_id", "value"):
+    for report_id, indicator_id, value in IndicatorValue.objects.filter(report_id__in=ids).values_list(
+        "report_id", "indicator_id", "value"
+    ):
         values[report_id][indicator_id] = value
     # Indicators a unit gave a figure for without reporting on them (any more): loaded whole, once each.
     given = {indicator_id for figures in values.values() for indicator_id in figures}
@@ -125,22 +138,26 @@ def _unit_figures(book, consolidation, reports) -> None:
         organisation = report.organisation
         key = (organisation.side, organisation.area.level)
         if key not in applicable:
-            applicable[key] = [i for c in commitments_for(plan, organisation, consolidation.period) for i in c.indicators.all()]
+            applicable[key] = [
+                i for c in commitments_for(plan, organisation, consolidation.period) for i in c.indicators.all()
+            ]
         indicators = list(applicable[key])
         listed = {i.pk for i in indicators}
         indicators += [others[i] for i in values[report_id] if i not in listed]
         status = choice_label(ProgressReport.Status, report.status)
         for indicator in indicators:
-            rows.append([
-                organisation.name,
-                organisation.area.name,
-                status,
-                indicator.commitment.number,
-                indicator.name,
-                unit_label(indicator),
-                numeric(indicator.target_value, indicator.unit),
-                numeric(values[report_id].get(indicator.pk), indicator.unit),
-            ])
+            rows.append(
+                [
+                    organisation.name,
+                    organisation.area.name,
+                    status,
+                    indicator.commitment.number,
+                    indicator.name,
+                    unit_label(indicator),
+                    numeric(indicator.target_value, indicator.unit),
+                    numeric(values[report_id].get(indicator.pk), indicator.unit),
+                ]
+            )
     table(
         book,
         "Chỉ tiêu",
@@ -155,17 +172,19 @@ def _totals(book, consolidation) -> None:
     rows = []
     for total in consolidation.totals:
         indicator = total.indicator
-        rows.append([
-            indicator.commitment.number,
-            indicator.name,
-            unit_label(indicator),
-            choice_label(Indicator.Aggregation, indicator.aggregation),
-            choice_label(Indicator.Direction, indicator.direction),
-            numeric(indicator.target_value, indicator.unit),
-            numeric(total.value, indicator.unit),
-            numeric_share(total.progress),
-            total.units,
-        ])
+        rows.append(
+            [
+                indicator.commitment.number,
+                indicator.name,
+                unit_label(indicator),
+                choice_label(Indicator.Aggregation, indicator.aggregation),
+                choice_label(Indicator.Direction, indicator.direction),
+                numeric(indicator.target_value, indicator.unit),
+                numeric(total.value, indicator.unit),
+                numeric_share(total.progress),
+                total.units,
+            ]
+        )
     table(
         book,
         "Tổng hợp",

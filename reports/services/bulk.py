@@ -1,4 +1,5 @@
 """Reviewing many reports at once, one report at a time."""
+
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError

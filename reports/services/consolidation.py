@@ -1,4 +1,5 @@
 """The consolidated report of a plan for a period: totals, scorecard, what units raised."""
+
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -14,8 +15,14 @@ from ..rules import RECEIVED, in_force_for
 DONE = CommitmentProgress.Status.DONE
 # Left out of both the done count and the denominator: it is neither done nor owed.
 NOT_APPLICABLE = CommitmentProgress.Status.NOT_APPLICABLE
-PARTY_SIDE = {Commitment.Party.DEPARTMENT: Organisation.Side.EDUCATION, Commitment.Party.ASSOCIATION: Organisation.Side.ASSOCIATION}
-SIDE_LABEL = {Organisation.Side.EDUCATION: _("Education sector"), Organisation.Side.ASSOCIATION: _("Study Promotion Association")}
+PARTY_SIDE = {
+    Commitment.Party.DEPARTMENT: Organisation.Side.EDUCATION,
+    Commitment.Party.ASSOCIATION: Organisation.Side.ASSOCIATION,
+}
+SIDE_LABEL = {
+    Organisation.Side.EDUCATION: _("Education sector"),
+    Organisation.Side.ASSOCIATION: _("Study Promotion Association"),
+}
 
 
 @dataclass
@@ -113,7 +120,9 @@ def consolidate(plan: Plan, period: ReportingPeriod, *, texts: bool = True) -> C
     result.totals = _indicator_totals(plan, period)
     result.rows, result.scores = _scorecard(plan, period, names=texts)
     if texts:
-        for report in received.select_related("organisation").order_by("organisation__area__path", "organisation__name"):
+        for report in received.select_related("organisation").order_by(
+            "organisation__area__path", "organisation__name"
+        ):
             for name in ("results", "shortcomings", "causes", "next_steps"):
                 text = getattr(report, name).strip()
                 if text:
@@ -145,7 +154,11 @@ def _indicator_totals(plan: Plan, period: ReportingPeriod) -> list[IndicatorTota
             totals.append(IndicatorTotal(indicator, None, 0))
             continue
         value = {"sum": row["total"], "mean": row["mean"], "latest": indicator.latest}[indicator.aggregation]
-        totals.append(IndicatorTotal(indicator, Decimal(value).quantize(Decimal("0.01")) if value is not None else None, row["units"]))
+        totals.append(
+            IndicatorTotal(
+                indicator, Decimal(value).quantize(Decimal("0.01")) if value is not None else None, row["units"]
+            )
+        )
     return totals
 
 
@@ -156,11 +169,15 @@ def _scorecard(plan: Plan, period: ReportingPeriod, *, names: bool) -> tuple[lis
     with its status (the consolidated document prints them; the period page does not)."""
     progress = CommitmentProgress.objects.filter(report__plan=plan, report__period=period, report__status__in=RECEIVED)
     counts = defaultdict(dict)  # commitment -> side -> (reported, done or not applicable, not applicable)
-    for commitment_id, side, reported, settled, exempt in progress.values_list("commitment_id", "report__organisation__side").annotate(
-        reported=Count("pk"),
-        settled=Count("pk", filter=Q(status__in=(DONE, NOT_APPLICABLE))),
-        exempt=Count("pk", filter=Q(status=NOT_APPLICABLE)),
-    ).order_by():
+    for commitment_id, side, reported, settled, exempt in (
+        progress.values_list("commitment_id", "report__organisation__side")
+        .annotate(
+            reported=Count("pk"),
+            settled=Count("pk", filter=Q(status__in=(DONE, NOT_APPLICABLE))),
+            exempt=Count("pk", filter=Q(status=NOT_APPLICABLE)),
+        )
+        .order_by()
+    ):
         counts[commitment_id][side] = (reported, settled, exempt)
     by_commitment = defaultdict(lambda: defaultdict(list))
     if names:
@@ -170,7 +187,11 @@ def _scorecard(plan: Plan, period: ReportingPeriod, *, names: bool) -> tuple[lis
             by_commitment[commitment_id][side].append((name, status))
     rows = []
     scores = {side: Score(side, str(SIDE_LABEL[side]), 0, 0) for side in SIDE_LABEL}
-    commitments = plan.commitments.filter(in_force_for(period)).select_related("section").order_by("section__order", "order", "pk")
+    commitments = (
+        plan.commitments.filter(in_force_for(period))
+        .select_related("section")
+        .order_by("section__order", "order", "pk")
+    )
     for commitment in commitments:
         reports = counts.get(commitment.pk, {})
         sides = list(SIDE_LABEL) if commitment.party == Commitment.Party.JOINT else [PARTY_SIDE.get(commitment.party)]

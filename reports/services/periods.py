@@ -1,4 +1,5 @@
 """Reporting periods and the units that must report, generated from a plan."""
+
 from datetime import date, timedelta
 
 from django.db import transaction
@@ -25,7 +26,11 @@ def _safe(year: int, month: int, day: int) -> date:
 
 def period_dates(schedule: ReportingSchedule, year: int, half: str) -> dict:
     """From, to, due, lock and conference dates of ``half`` of ``year`` under ``schedule``."""
-    h1_start = _safe(year - 1 if schedule.h1_start_month >= schedule.h2_start_month else year, schedule.h1_start_month, schedule.h1_start_day)
+    h1_start = _safe(
+        year - 1 if schedule.h1_start_month >= schedule.h2_start_month else year,
+        schedule.h1_start_month,
+        schedule.h1_start_day,
+    )
     h2_start = _safe(year, schedule.h2_start_month, schedule.h2_start_day)
     next_h1 = _safe(h1_start.year + 1, schedule.h1_start_month, schedule.h1_start_day)
     starts, ends = (h1_start, h2_start - timedelta(days=1)) if half == "H1" else (h2_start, next_h1 - timedelta(days=1))
@@ -85,7 +90,9 @@ def plan_open_reporting(*, user, plan: Plan) -> tuple[int, int]:
 
 
 @transaction.atomic
-def plan_reporting_update(*, user, plan: Plan, periods: list[ReportingPeriod], organisations: list[Organisation]) -> None:
+def plan_reporting_update(
+    *, user, plan: Plan, periods: list[ReportingPeriod], organisations: list[Organisation]
+) -> None:
     """Save a plan's own period dates (already validated) and the units that report on it."""
     require_change(user, plan.area)
     _locked(plan)

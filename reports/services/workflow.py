@@ -3,6 +3,7 @@
 Every function takes the acting user and re-checks what they may do, so the
 views, the admin, commands and tasks share the same rules.
 """
+
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -26,7 +27,16 @@ from ..models import (
     ReportEvent,
     ReportingPeriod,
 )
-from ..rules import RECEIVED, can_review, can_review_unit, filing_open, is_reporter_of, may_reopen, return_deadline, today
+from ..rules import (
+    RECEIVED,
+    can_review,
+    can_review_unit,
+    filing_open,
+    is_reporter_of,
+    may_reopen,
+    return_deadline,
+    today,
+)
 from ..selectors import commitments_for
 
 Status = ProgressReport.Status
@@ -103,12 +113,20 @@ def report_save(
 ) -> ProgressReport:
     """Save a draft (or a returned report being fixed). Refused if someone saved it since
     ``version`` was read, so that nobody's typing is overwritten silently."""
-    report = ProgressReport.objects.select_for_update(of=("self",)).select_related("plan", "period", "organisation").get(pk=report.pk)
+    report = (
+        ProgressReport.objects.select_for_update(of=("self",))
+        .select_related("plan", "period", "organisation")
+        .get(pk=report.pk)
+    )
     _require_filing(user, report.plan, report.period, report.organisation, report)
     if not report.is_editable_status:
         raise ValidationError(_("This report has been submitted: it can no longer be changed."))
     if report.version != version:
-        raise StaleReport(_("Someone else saved this report while you were editing it. Your text is kept below: copy what you need, reload the report and apply your changes again."))
+        raise StaleReport(
+            _(
+                "Someone else saved this report while you were editing it. Your text is kept below: copy what you need, reload the report and apply your changes again."
+            )
+        )
     allowed = {c.pk: c for c in commitments_for(report.plan, report.organisation, report.period)}
     for field, text in narrative.items():
         setattr(report, field, text)
@@ -129,7 +147,11 @@ def report_save(
 @transaction.atomic
 def report_submit(*, user, report: ProgressReport) -> ProgressReport:
     """Send the report to the province; from then on it is read-only to the unit."""
-    report = ProgressReport.objects.select_for_update(of=("self",)).select_related("plan", "period", "organisation").get(pk=report.pk)
+    report = (
+        ProgressReport.objects.select_for_update(of=("self",))
+        .select_related("plan", "period", "organisation")
+        .get(pk=report.pk)
+    )
     _require_filing(user, report.plan, report.period, report.organisation, report)
     if not report.is_editable_status:
         raise ValidationError(_("This report has already been submitted."))
@@ -214,7 +236,9 @@ def report_accept(*, user, report: ProgressReport) -> ProgressReport:
 
 
 @transaction.atomic
-def report_reopen(*, user, plan: Plan, period: ReportingPeriod, organisation: Organisation, until: date) -> ProgressReport:
+def report_reopen(
+    *, user, plan: Plan, period: ReportingPeriod, organisation: Organisation, until: date
+) -> ProgressReport:
     """Let one unit file until ``until``: after the lock date for a unit that has not sent its
     report, or at any time to change the deadline of a returned report (``rules.may_reopen``)."""
     if not can_review_unit(user, organisation.pk):
@@ -261,7 +285,11 @@ def proposal_answer(*, user, proposal: Proposal, answer: str) -> Proposal:
 @transaction.atomic
 def attachment_add(*, user, report: ProgressReport, upload) -> Attachment:
     # Locked so that a submit at the same moment cannot slip between the check and the insert.
-    report = ProgressReport.objects.select_for_update(of=("self",)).select_related("plan", "period", "organisation").get(pk=report.pk)
+    report = (
+        ProgressReport.objects.select_for_update(of=("self",))
+        .select_related("plan", "period", "organisation")
+        .get(pk=report.pk)
+    )
     _require_filing(user, report.plan, report.period, report.organisation, report)
     if not report.is_editable_status:
         raise ValidationError(_("This report has been submitted: it can no longer be changed."))
@@ -276,7 +304,11 @@ def attachment_add(*, user, report: ProgressReport, upload) -> Attachment:
 def attachment_remove(*, user, attachment: Attachment) -> None:
     """Remove a wrong evidence file while the unit can still change its report. The report's
     history keeps the file's name, so a reviewer can see what was withdrawn and by whom."""
-    report = ProgressReport.objects.select_for_update(of=("self",)).select_related("plan", "period", "organisation").get(pk=attachment.report_id)
+    report = (
+        ProgressReport.objects.select_for_update(of=("self",))
+        .select_related("plan", "period", "organisation")
+        .get(pk=attachment.report_id)
+    )
     _require_filing(user, report.plan, report.period, report.organisation, report)
     if not report.is_editable_status:
         raise ValidationError(_("This report has been submitted: it can no longer be changed."))

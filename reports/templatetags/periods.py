@@ -1,4 +1,5 @@
 """``{% half_year year half %}``: "6 tháng đầu năm 2026" where a template has only the codes."""
+
 from django import template
 
 from reports.models import half_year_label

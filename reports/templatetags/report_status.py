@@ -1,6 +1,7 @@
 """``{% report_status state %}``: a report's state as a badge, in one function rather than a
 template included once per row (a list of fifty reports spent more on the includes than on its
 query, issue 12). ``reports/includes/_report_status.html`` calls it for the other pages."""
+
 from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _

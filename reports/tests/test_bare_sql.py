@@ -7,13 +7,14 @@ list's count and first page.
 them figure by figure for national, province and superuser readers, on a small
 national data set (two provinces, six communes each, two years, every report state).
 """
+
 import os
 import re
 from datetime import date, datetime, timedelta
 
 import pytest
-from django.core.cache import cache
 import time_machine
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Count
@@ -77,7 +78,10 @@ def _page_figures(user) -> dict:
         "board": board,
         "unit_count": units.count(),
         "grid": [
-            ((u.organisation_id, u.plan_id), [grid.get((u.organisation_id, u.plan_id), {}).get(p) for p in board.grid_periods])
+            (
+                (u.organisation_id, u.plan_id),
+                [grid.get((u.organisation_id, u.plan_id), {}).get(p) for p in board.grid_periods],
+            )
             for u in page
         ],
         "plan_options": sorted((plan.pk, str(plan)) for plan in form.fields["plan"].queryset),
@@ -89,7 +93,9 @@ def _lagging_key(row):
     return (-row["at_risk"], -row["lagging"], row["commitment__number"])
 
 
-@pytest.mark.parametrize("who", [_national_leader, _province_leader, _superuser], ids=["national", "province", "superuser"])
+@pytest.mark.parametrize(
+    "who", [_national_leader, _province_leader, _superuser], ids=["national", "province", "superuser"]
+)
 def test_bare_sql_gives_the_dashboards_figures(national_data, who):
     with time_machine.travel(timezone.make_aware(TODAY), tick=False):
         user = who()
@@ -99,12 +105,26 @@ def test_bare_sql_gives_the_dashboards_figures(national_data, who):
     board = page["board"]
     assert board.received > 0 and board.trend and board.lagging and board.indicators  # data worth comparing
 
-    headline = ["year", "half", "plans_in_force", "expected", "on_time", "late", "accepted", "returned", "commitments", "trend"]
+    headline = [
+        "year",
+        "half",
+        "plans_in_force",
+        "expected",
+        "on_time",
+        "late",
+        "accepted",
+        "returned",
+        "commitments",
+        "trend",
+    ]
     assert {k: sql[k] for k in headline} == {k: getattr(board, k) for k in headline}
     assert sql["grid_periods"] == board.grid_periods
 
     def indicator_rows(rows):
-        return sorted((r["name"], r["unit"], r["aggregation"], r["direction"], r["target"], round(r["value"], 6), r["units"]) for r in rows)
+        return sorted(
+            (r["name"], r["unit"], r["aggregation"], r["direction"], r["target"], round(r["value"], 6), r["units"])
+            for r in rows
+        )
 
     assert indicator_rows(sql["indicators"]) == indicator_rows(
         [{**vars(row), "value": row.value} for row in board.indicators]
@@ -117,11 +137,14 @@ def test_bare_sql_gives_the_dashboards_figures(national_data, who):
         r["commitment_id"]: r for r in board.lagging if _lagging_key(r) != last
     }
     assert sorted(map(repr, sql["coming"])) == sorted(
-        repr({k: e[k] for k in ("kind", "year", "half", "on", "plans", "first_plan", "first_period")}) for e in board.coming
+        repr({k: e[k] for k in ("kind", "year", "half", "on", "plans", "first_plan", "first_period")})
+        for e in board.coming
     )
 
     assert sql["unit_count"] == page["unit_count"]
-    assert [(key, [sql["unit_grid"].get(key, {}).get(p) for p in board.grid_periods]) for key, _cells in page["grid"]] == page["grid"]
+    assert [
+        (key, [sql["unit_grid"].get(key, {}).get(p) for p in board.grid_periods]) for key, _cells in page["grid"]
+    ] == page["grid"]
     assert sorted(sql["plan_options"]) == page["plan_options"]
     assert [tuple(row) for row in sql["area_options"]] == page["area_options"]
 
@@ -174,7 +197,9 @@ def test_bare_sql_gives_the_period_pages_figures(national_data, client, who):
         # indicator added up by its latest figure.
         sent = list(period.reports.filter(status__in=["submitted", "accepted"]).order_by("pk"))
         assert len(sent) >= 4
-        late_day = datetime.combine(period.due_on + timedelta(days=2), datetime.min.time(), tzinfo=timezone.get_current_timezone())
+        late_day = datetime.combine(
+            period.due_on + timedelta(days=2), datetime.min.time(), tzinfo=timezone.get_current_timezone()
+        )
         last = max(max(r.submitted_at for r in sent) + timedelta(hours=1), late_day)
         ProgressReport.objects.filter(pk=sent[2].pk).update(submitted_at=last)  # late, and the latest sent
         ProgressReport.objects.filter(pk=sent[1].pk).update(status="returned")
@@ -186,7 +211,9 @@ def test_bare_sql_gives_the_period_pages_figures(national_data, client, who):
         Commitment.objects.filter(pk=commitments[1].pk).update(withdrawn_on=period.starts_on + timedelta(days=1))
         indicators = list(Indicator.objects.filter(commitment__in=commitments[2:]).order_by("pk"))
         Indicator.objects.filter(pk=indicators[0].pk).update(withdrawn_on=period.starts_on - timedelta(days=1))
-        Indicator.objects.filter(pk=indicators[1].pk).update(withdrawn_on=period.starts_on + timedelta(days=1), aggregation="latest")
+        Indicator.objects.filter(pk=indicators[1].pk).update(
+            withdrawn_on=period.starts_on + timedelta(days=1), aggregation="latest"
+        )
         # A commitment no unit that reported on it has to do (not applicable), one only some say so of.
         CommitmentProgress.objects.filter(report__in=sent, commitment=commitments[3]).update(status="not_applicable")
         CommitmentProgress.objects.filter(report=sent[0], commitment=commitments[2]).update(status="not_applicable")
@@ -203,18 +230,40 @@ def test_bare_sql_gives_the_period_pages_figures(national_data, client, who):
 
     rows, consolidation = page["rows"], page["consolidation"]
     assert {row["timing"] for row in rows} == {"on_time", "late", "returned", "missing"}  # data worth comparing
-    assert [row["deadline"] for row in rows if row["deadline"]] and len(consolidation.proposals) >= 2 and consolidation.returned
+    assert (
+        [row["deadline"] for row in rows if row["deadline"]]
+        and len(consolidation.proposals) >= 2
+        and consolidation.returned
+    )
     assert sql["period"] == (
-        plan.number, plan.kind, plan.title, plan.area.name, period.year, period.half, period.starts_on, period.ends_on,
-        period.due_on, period.locked_after, period.conference_on,
+        plan.number,
+        plan.kind,
+        plan.title,
+        plan.area.name,
+        period.year,
+        period.half,
+        period.starts_on,
+        period.ends_on,
+        period.due_on,
+        period.locked_after,
+        period.conference_on,
     )
 
     def report_id(row):
         return int(row["href"].rstrip("/").rsplit("/", 1)[1]) if row["href"] else None
 
     assert [tuple(unit) for unit in sql["units"]] == [
-        (row["organisation"].pk, row["organisation"].name, row["organisation"].area.name, row["organisation"].area.is_historical,
-         report_id(row), row["status"], row["timing"], row["deadline"], _until(row))
+        (
+            row["organisation"].pk,
+            row["organisation"].name,
+            row["organisation"].area.name,
+            row["organisation"].area.is_historical,
+            report_id(row),
+            row["status"],
+            row["timing"],
+            row["deadline"],
+            _until(row),
+        )
         for row in rows
     ]
     assert [row["href"] for row in rows if row["href"]] == [
@@ -229,26 +278,49 @@ def test_bare_sql_gives_the_period_pages_figures(national_data, client, who):
     counts = ["expected", "received", "accepted", "returned"]
     assert {k: sql[k] for k in counts} == {k: getattr(consolidation, k) for k in counts}
     assert [tuple(row) for row in sql["indicators"]] == [
-        (t.indicator.commitment.number, t.indicator.name, t.indicator.aggregation, t.indicator.direction,
-         t.indicator.target_value, t.indicator.unit, t.value, t.units)
+        (
+            t.indicator.commitment.number,
+            t.indicator.name,
+            t.indicator.aggregation,
+            t.indicator.direction,
+            t.indicator.target_value,
+            t.indicator.unit,
+            t.value,
+            t.units,
+        )
         for t in consolidation.totals
     ]
     shown = {t.indicator.pk for t in consolidation.totals}
     assert indicators[0].pk not in shown and indicators[1].pk in shown
     assert next(t.value for t in consolidation.totals if t.indicator.pk == indicators[1].pk) == 12345
     assert sql["scores"] == {s.side: (s.done, s.total, s.not_applicable) for s in consolidation.scores}
-    assert sum(total for _done, total, _na in sql["scores"].values()) and sum(na for _d, _t, na in sql["scores"].values())
+    assert sum(total for _done, total, _na in sql["scores"].values()) and sum(
+        na for _d, _t, na in sql["scores"].values()
+    )
     assert [tuple(p) for p in sql["proposals"]] == [(p.organisation, p.text, p.answer) for p in consolidation.proposals]
 
 
 def _row(report, *fields) -> tuple:
     period, organisation, plan = report.period, report.organisation, report.plan
-    return (report.pk, *fields, period.year, period.half, period.due_on, organisation.name, organisation.area.name,
-            organisation.area.is_historical, plan.number, plan.title)
+    return (
+        report.pk,
+        *fields,
+        period.year,
+        period.half,
+        period.due_on,
+        organisation.name,
+        organisation.area.name,
+        organisation.area.is_historical,
+        plan.number,
+        plan.title,
+    )
 
 
-@pytest.mark.parametrize("who", [lambda: User.objects.get(username="national_reviewer"), _province_reviewer, _superuser],
-                         ids=["national", "province", "superuser"])
+@pytest.mark.parametrize(
+    "who",
+    [lambda: User.objects.get(username="national_reviewer"), _province_reviewer, _superuser],
+    ids=["national", "province", "superuser"],
+)
 def test_bare_sql_gives_the_review_queues_rows_and_options(national_data, client, monkeypatch, who):
     # Pages of two reports, so that the first page is not the whole queue of the small data set.
     monkeypatch.setattr(queue_views, "QUEUE_PAGE_SIZE", 2)
@@ -262,14 +334,22 @@ def test_bare_sql_gives_the_review_queues_rows_and_options(national_data, client
     assert page.paginator.count > len(page.object_list) > 0  # more than a page: data worth comparing
     assert sql["count"] == page.paginator.count
     assert sql["rows"] == [_row(report, report.submitted_at) for report in page.object_list]
-    assert [tuple(row) for row in sql["area_options"]] == [(a.pk, a.name, a.is_historical) for a in form.fields["area"].queryset]
-    assert [tuple(row) for row in sql["plan_options"]] == [(plan.pk, str(plan)) for plan in form.fields["plan"].queryset]
-    assert [f"{year}-{half}" for year, half in sql["periods"]] == [value for value, _label in form.fields["period"].choices[1:]]
+    assert [tuple(row) for row in sql["area_options"]] == [
+        (a.pk, a.name, a.is_historical) for a in form.fields["area"].queryset
+    ]
+    assert [tuple(row) for row in sql["plan_options"]] == [
+        (plan.pk, str(plan)) for plan in form.fields["plan"].queryset
+    ]
+    assert [f"{year}-{half}" for year, half in sql["periods"]] == [
+        value for value, _label in form.fields["period"].choices[1:]
+    ]
 
 
 def _late_half_year(user):
     """The half-year with the most late reports the user sees, as the benchmark picks it."""
-    late = ProgressReport.objects.filter(access.organisation_scope(user, roles=access.AREA_WIDE_ROLES), SENT_LATE, status__in=RECEIVED)
+    late = ProgressReport.objects.filter(
+        access.organisation_scope(user, roles=access.AREA_WIDE_ROLES), SENT_LATE, status__in=RECEIVED
+    )
     row = late.values("period__year", "period__half").annotate(n=Count("pk")).order_by("-n", "-period__year").first()
     return row["period__year"], row["period__half"]
 
@@ -282,7 +362,9 @@ def _late_province_leader():
     return make_user("province_leader", (department, Membership.Role.LEADER))
 
 
-@pytest.mark.parametrize("who", [_national_leader, _late_province_leader, _superuser], ids=["national", "province", "superuser"])
+@pytest.mark.parametrize(
+    "who", [_national_leader, _late_province_leader, _superuser], ids=["national", "province", "superuser"]
+)
 def test_bare_sql_gives_the_late_report_lists_rows(national_data, client, who):
     with time_machine.travel(timezone.make_aware(TODAY), tick=False):
         user = who()
@@ -294,7 +376,9 @@ def test_bare_sql_gives_the_late_report_lists_rows(national_data, client, who):
     assert page.paginator.count > 0
     assert count == page.paginator.count
     # The list orders by area and unit name; a unit late on two plans may come in either order.
-    assert [(row[7], row[6]) for row in rows] == [(r.organisation.area.path, r.organisation.name) for r in page.object_list]
+    assert [(row[7], row[6]) for row in rows] == [
+        (r.organisation.area.path, r.organisation.name) for r in page.object_list
+    ]
     assert sorted(row[:7] + row[8:] for row in rows) == sorted(
         _row(report, report.status, report.submitted_at) for report in page.object_list
     )

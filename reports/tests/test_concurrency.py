@@ -5,6 +5,7 @@ lock shows as a lost write, a version going backwards or an IntegrityError. SQLi
 serialises every write, so there is nothing to race there: the tests skip on SQLite,
 unless REQUIRE_POSTGRES is set (as in CI's PostgreSQL pass), in which case they fail.
 """
+
 import os
 import threading
 from datetime import date
@@ -27,8 +28,12 @@ ROUNDS = 12
 def postgresql(db):
     if connection.vendor != "postgresql":
         if os.environ.get("REQUIRE_POSTGRES"):
-            pytest.fail("REQUIRE_POSTGRES is set but the tests run on %s: the concurrency tests must run" % connection.vendor)
-        pytest.skip("Row locks are a PostgreSQL matter (SQLite serialises writes): set DATABASE_URL to a PostgreSQL database")
+            pytest.fail(
+                "REQUIRE_POSTGRES is set but the tests run on %s: the concurrency tests must run" % connection.vendor
+            )
+        pytest.skip(
+            "Row locks are a PostgreSQL matter (SQLite serialises writes): set DATABASE_URL to a PostgreSQL database"
+        )
 
 
 def together(*actions):
@@ -61,7 +66,9 @@ def _narrative(text):
 def test_a_reopen_never_loses_a_draft_saved_at_the_same_moment(world, reporter_a, reviewer, h1):
     # H1 2026 locks after 04/07: the unit was late and the province gave it until 31/07.
     with time_machine.travel(date(2026, 7, 10), tick=False):
-        report = workflow.report_reopen(user=reviewer, plan=h1.plan, period=h1, organisation=world.unit_a, until=date(2026, 7, 31))
+        report = workflow.report_reopen(
+            user=reviewer, plan=h1.plan, period=h1, organisation=world.unit_a, until=date(2026, 7, 31)
+        )
         for round_ in range(ROUNDS):
             report = ProgressReport.objects.get(pk=report.pk)
             before = report.version
@@ -87,7 +94,14 @@ def test_of_an_accept_and_a_return_at_once_exactly_one_wins(world, reporter_a, r
         report = workflow.report_start(user=reporter_a, plan=h1.plan, period=h1, organisation=world.unit_a)
         commitments = workflow.commitments_for(h1.plan, world.unit_a, h1)
         progress = [workflow.ProgressData(c.pk, "done", "Đã làm") for c in commitments]
-        workflow.report_save(user=reporter_a, report=report, version=report.version, narrative=_narrative("Kết quả"), progress=progress, values={})
+        workflow.report_save(
+            user=reporter_a,
+            report=report,
+            version=report.version,
+            narrative=_narrative("Kết quả"),
+            progress=progress,
+            values={},
+        )
         for _round in range(ROUNDS):
             report = workflow.report_submit(user=reporter_a, report=report)
             before = report.version
@@ -98,7 +112,10 @@ def test_of_an_accept_and_a_return_at_once_exactly_one_wins(world, reporter_a, r
             outcomes = [r for r in (accepted, returned) if not isinstance(r, Exception)]
             refusals = [r for r in (accepted, returned) if isinstance(r, Exception)]
             assert len(outcomes) == 1 and len(refusals) == 1, (accepted, returned)
-            clear = {gettext("Only a submitted report can be accepted."), gettext("Only a submitted report can be returned.")}
+            clear = {
+                gettext("Only a submitted report can be accepted."),
+                gettext("Only a submitted report can be returned."),
+            }
             assert isinstance(refusals[0], ValidationError) and refusals[0].messages[0] in clear
             stored = ProgressReport.objects.get(pk=report.pk)
             assert stored.status == outcomes[0].status

@@ -8,7 +8,10 @@ from reports.services.consolidation import consolidate
 
 def report(plan, period, organisation, status="accepted", submitted=None, statuses=None, values=None):
     r = ProgressReport.objects.create(
-        plan=plan, period=period, organisation=organisation, status=status,
+        plan=plan,
+        period=period,
+        organisation=organisation,
+        status=status,
         submitted_at=submitted or datetime(2026, 6, 16, tzinfo=timezone.utc),
         shortcomings=f"Khó khăn của {organisation.name}",
     )
@@ -22,10 +25,27 @@ def report(plan, period, organisation, status="accepted", submitted=None, status
 def test_indicators_add_up_by_their_own_rule(world, reporting_plan, h1):
     money = Indicator.objects.get(name="Học bổng")  # sum
     share = Indicator.objects.get(name="Tỷ lệ hội viên")  # mean
-    latest = Indicator.objects.create(commitment=money.commitment, name="Số trung tâm", unit="units", target_value=10, aggregation="latest")
-    report(reporting_plan, h1, world.unit_a, values={money: 400000, share: 80, latest: 7}, submitted=datetime(2026, 6, 15, tzinfo=timezone.utc))
-    report(reporting_plan, h1, world.unit_b, status="submitted", values={money: 350000, share: 90, latest: 9}, submitted=datetime(2026, 6, 18, tzinfo=timezone.utc))
-    report(reporting_plan, h1, world.association, status="draft", values={money: 999999999})  # not received: not counted
+    latest = Indicator.objects.create(
+        commitment=money.commitment, name="Số trung tâm", unit="units", target_value=10, aggregation="latest"
+    )
+    report(
+        reporting_plan,
+        h1,
+        world.unit_a,
+        values={money: 400000, share: 80, latest: 7},
+        submitted=datetime(2026, 6, 15, tzinfo=timezone.utc),
+    )
+    report(
+        reporting_plan,
+        h1,
+        world.unit_b,
+        status="submitted",
+        values={money: 350000, share: 90, latest: 9},
+        submitted=datetime(2026, 6, 18, tzinfo=timezone.utc),
+    )
+    report(
+        reporting_plan, h1, world.association, status="draft", values={money: 999999999}
+    )  # not received: not counted
     totals = {t.indicator.name: t for t in consolidate(reporting_plan, h1).totals}
     assert totals["Học bổng"].value == Decimal("750000.00") and totals["Học bổng"].units == 2
     assert totals["Tỷ lệ hội viên"].value == Decimal("85.00")
@@ -49,8 +69,12 @@ def test_shortcomings_and_proposals_are_gathered_with_their_unit(world, reportin
     r = report(reporting_plan, h1, world.unit_a)
     Proposal.objects.create(report=r, text="Đề nghị tăng kinh phí", answer="Đồng ý")
     result = consolidate(reporting_plan, h1)
-    assert [(s.organisation, s.text) for s in result.shortcomings] == [(world.unit_a.name, f"Khó khăn của {world.unit_a.name}")]
-    assert [(p.organisation, p.text, p.answer) for p in result.proposals] == [(world.unit_a.name, "Đề nghị tăng kinh phí", "Đồng ý")]
+    assert [(s.organisation, s.text) for s in result.shortcomings] == [
+        (world.unit_a.name, f"Khó khăn của {world.unit_a.name}")
+    ]
+    assert [(p.organisation, p.text, p.answer) for p in result.proposals] == [
+        (world.unit_a.name, "Đề nghị tăng kinh phí", "Đồng ý")
+    ]
 
 
 def test_consolidation_costs_a_fixed_number_of_queries(world, reporting_plan, h1, django_assert_max_num_queries):
@@ -98,7 +122,16 @@ def test_a_returned_report_is_counted_apart_never_as_missing(world, reporting_pl
     report(reporting_plan, h1, world.unit_b, "submitted")
     report(reporting_plan, h1, world.department, "returned", values={Indicator.objects.get(name="Học bổng"): 5})
     result = consolidate(reporting_plan, h1)
-    assert (result.expected, result.received, result.accepted, result.pending, result.returned, result.missing) == (4, 2, 1, 1, 1, 1)
-    assert {t.indicator.name: t.units for t in result.totals}["Học bổng"] == 0  # its figures wait until it is sent again
+    assert (result.expected, result.received, result.accepted, result.pending, result.returned, result.missing) == (
+        4,
+        2,
+        1,
+        1,
+        1,
+        1,
+    )
+    assert {t.indicator.name: t.units for t in result.totals}[
+        "Học bổng"
+    ] == 0  # its figures wait until it is sent again
     timing = {row.organisation: row.timing for row in completeness(reporting_plan, h1)[1]}
     assert timing[world.department] == "returned" and timing[world.association] == "missing"

@@ -1,4 +1,5 @@
-from datetime import date, datetime, timezone as dt_timezone
+from datetime import date, datetime
+from datetime import timezone as dt_timezone
 
 import pytest
 import time_machine
@@ -17,11 +18,15 @@ LATE = datetime(2026, 6, 25, 3, tzinfo=dt_timezone.utc)
 
 
 def report(plan, period, organisation, status, submitted=None, statuses=None, values=None):
-    r = ProgressReport.objects.create(plan=plan, period=period, organisation=organisation, status=status, submitted_at=submitted)
+    r = ProgressReport.objects.create(
+        plan=plan, period=period, organisation=organisation, status=status, submitted_at=submitted
+    )
     for number, state in (statuses or {}).items():
         CommitmentProgress.objects.create(report=r, commitment=plan.commitments.get(number=number), status=state)
     for name, value in (values or {}).items():
-        IndicatorValue.objects.create(report=r, indicator=Indicator.objects.get(commitment__plan=plan, name=name), value=value)
+        IndicatorValue.objects.create(
+            report=r, indicator=Indicator.objects.get(commitment__plan=plan, name=name), value=value
+        )
     return r
 
 
@@ -29,7 +34,15 @@ def report(plan, period, organisation, status, submitted=None, statuses=None, va
 def reported(world, reporting_plan, h1):
     """First half of 2026 in province P: one on time, one late, one draft, one never started."""
     report(reporting_plan, h1, world.department, "accepted", ON_TIME, {"1": "done", "3": "at_risk"})
-    report(reporting_plan, h1, world.unit_a, "submitted", LATE, {"1": "done", "2": "in_progress"}, {"Học bổng": 300000, "Tỷ lệ hội viên": 80})
+    report(
+        reporting_plan,
+        h1,
+        world.unit_a,
+        "submitted",
+        LATE,
+        {"1": "done", "2": "in_progress"},
+        {"Học bổng": 300000, "Tỷ lệ hội viên": 80},
+    )
     report(reporting_plan, h1, world.association, "draft", None, {"1": "done"}, {"Học bổng": 999999999})
     return reporting_plan
 
@@ -37,7 +50,15 @@ def reported(world, reporting_plan, h1):
 @pytest.fixture
 def elsewhere(world):
     """Province Q's own plan, with a report: never in province P's figures."""
-    plan = make_plan(world.other_province, world.other_department, number="9/KH", title="Kế hoạch tỉnh khác", status="in_force", start_year=2026, end_year=2026)
+    plan = make_plan(
+        world.other_province,
+        world.other_department,
+        number="9/KH",
+        title="Kế hoạch tỉnh khác",
+        status="in_force",
+        start_year=2026,
+        end_year=2026,
+    )
     make_commitment(plan, "1")
     plan_open_reporting(user=None, plan=plan)
     report(plan, plan.periods.get(half="H1"), world.other_unit, "accepted", ON_TIME, {"1": "done"})
@@ -54,17 +75,36 @@ def today():
 def test_figures_match_the_reports(world, leader, reported, elsewhere, today):
     board = dashboard.dashboard_for(leader, dashboard.Filters())
     assert (board.year, board.half) == (2026, "H1")
-    assert (board.plans_in_force, board.expected, board.on_time, board.late, board.missing, board.accepted) == (1, 4, 1, 1, 2, 1)
+    assert (board.plans_in_force, board.expected, board.on_time, board.late, board.missing, board.accepted) == (
+        1,
+        4,
+        1,
+        1,
+        2,
+        1,
+    )
     assert board.commitments == {"joint": {"done": 2}, "department": {"at_risk": 1}, "association": {"in_progress": 1}}
     indicators = {row.name: row for row in board.indicators}
-    assert indicators["Học bổng"].value == 300000 and indicators["Học bổng"].progress == 30.0  # the draft is not counted
+    assert (
+        indicators["Học bổng"].value == 300000 and indicators["Học bổng"].progress == 30.0
+    )  # the draft is not counted
     assert indicators["Tỷ lệ hội viên"].value == 80
     assert [row["commitment__number"] for row in board.lagging] == ["3", "2"]  # at risk first
     first_half = next(row for row in board.trend if (row["year"], row["half"]) == (2026, "H1"))
-    assert first_half == {"year": 2026, "half": "H1", "expected": 4, "on_time": 1, "late": 1, "returned": 0, "missing": 2}
+    assert first_half == {
+        "year": 2026,
+        "half": "H1",
+        "expected": 4,
+        "on_time": 1,
+        "late": 1,
+        "returned": 0,
+        "missing": 2,
+    }
 
 
-def test_a_province_leader_sees_only_the_province_and_the_nation_sees_all(world, leader, superuser, reported, elsewhere, today):
+def test_a_province_leader_sees_only_the_province_and_the_nation_sees_all(
+    world, leader, superuser, reported, elsewhere, today
+):
     assert dashboard.dashboard_for(leader, dashboard.Filters()).plans_in_force == 1
     national = dashboard.dashboard_for(superuser, dashboard.Filters(year=2026, half="H1"))
     assert (national.plans_in_force, national.expected, national.on_time) == (2, 6, 2)
@@ -80,7 +120,8 @@ def test_filters_by_party_and_area(world, leader, reported, today):
 def test_every_number_clicks_through_to_what_is_behind_it(client, world, leader, reported, today):
     client.force_login(leader)
     page = client.get(reverse("reports:dashboard")).content.decode()
-    assert 'timing=late' in page and 'timing=missing' in page
+    assert "timing=late" in page and "timing=missing" in page
+
     def listed(**params):
         page = client.get(reverse("reports:report_list"), params).content.decode()
         return page.split('data-testid="report-list"')[1].split("</table>")[0]
@@ -91,13 +132,24 @@ def test_every_number_clicks_through_to_what_is_behind_it(client, world, leader,
     assert world.unit_b.name in missing and world.association.name in missing and world.unit_a.name not in missing
 
 
-def test_a_report_change_refreshes_the_cached_dashboard(world, leader, reporter_b, reported, h1, django_capture_on_commit_callbacks):
+def test_a_report_change_refreshes_the_cached_dashboard(
+    world, leader, reporter_b, reported, h1, django_capture_on_commit_callbacks
+):
     with time_machine.travel(date(2026, 6, 10), tick=False):
         cache.clear()
         before = dashboard.dashboard_for(leader, dashboard.Filters(year=2026, half="H1"))
         with django_capture_on_commit_callbacks(execute=True):
             r = workflow.report_start(user=reporter_b, plan=reported, period=h1, organisation=world.unit_b)
-            r = workflow.report_save(user=reporter_b, report=r, version=r.version, narrative={}, progress=[workflow.ProgressData(c.pk, "done") for c in workflow.commitments_for(reported, world.unit_b)], values={})
+            r = workflow.report_save(
+                user=reporter_b,
+                report=r,
+                version=r.version,
+                narrative={},
+                progress=[
+                    workflow.ProgressData(c.pk, "done") for c in workflow.commitments_for(reported, world.unit_b)
+                ],
+                values={},
+            )
             workflow.report_submit(user=reporter_b, report=r)
         after = dashboard.dashboard_for(leader, dashboard.Filters(year=2026, half="H1"))
     assert after.on_time == before.on_time + 1
@@ -111,7 +163,9 @@ def _grow(world, plan, period, units: int):
         report(plan, period, unit, "accepted", ON_TIME, {"1": "done", "2": "done"}, {"Học bổng": 1000})
 
 
-def test_the_dashboard_page_costs_a_bounded_number_of_queries(client, world, leader, reported, h1, today, django_assert_max_num_queries):
+def test_the_dashboard_page_costs_a_bounded_number_of_queries(
+    client, world, leader, reported, h1, today, django_assert_max_num_queries
+):
     client.force_login(leader)
     with django_assert_max_num_queries(30) as small:
         assert client.get(reverse("reports:dashboard")).status_code == 200
@@ -151,7 +205,16 @@ def _export_of(client, page_params):
 
 
 def test_the_export_follows_the_half_year_and_the_party_on_the_screen(client, world, leader, today):
-    plan = make_plan(world.province, world.department, world.association, number="2/KH", title="Kế hoạch 2025-2026", status="in_force", start_year=2025, end_year=2026)
+    plan = make_plan(
+        world.province,
+        world.department,
+        world.association,
+        number="2/KH",
+        title="Kế hoạch 2025-2026",
+        status="in_force",
+        start_year=2025,
+        end_year=2026,
+    )
     make_commitment(plan, "1")
     plan_open_reporting(user=None, plan=plan)
     h1_2025 = plan.periods.get(year=2025, half="H1")
@@ -175,13 +238,17 @@ def test_a_returned_report_is_its_own_figure_never_missing(client, world, leader
     page = client.get(reverse("reports:dashboard")).content.decode()
     returned = page.split('data-testid="returned-count"')[1].split("</a>")[0]
     assert ">1<" in returned and "bị trả lại, đang sửa" in returned
-    missing = client.get(reverse("reports:report_list"), {"year": 2026, "half": "H1", "timing": "missing"}).content.decode()
+    missing = client.get(
+        reverse("reports:report_list"), {"year": 2026, "half": "H1", "timing": "missing"}
+    ).content.decode()
     assert world.unit_b.name not in missing.split('data-testid="report-list"')[1]
 
 
 def test_not_applicable_is_left_out_of_the_dashboards_scores(client, world, leader, reported, h1, today):
     ProgressReport.objects.filter(organisation=world.department).update(status="accepted")
-    CommitmentProgress.objects.filter(report__organisation=world.department, commitment__number="3").update(status="not_applicable")
+    CommitmentProgress.objects.filter(report__organisation=world.department, commitment__number="3").update(
+        status="not_applicable"
+    )
     board = dashboard.dashboard_for(leader, dashboard.Filters())
     scores = {row["party"]: (row["done"], row["total"], row["not_applicable"]) for row in board.scores}
     assert scores["department"] == (0, 0, 1) and scores["joint"] == (2, 2, 0)

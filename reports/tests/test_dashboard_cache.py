@@ -6,6 +6,7 @@ returned or accepted in P refreshes P's and the national dashboard, never Q's; a
 in P does the same. Whatever is served, from the cache or not, shows the figures of the moment.
 Run on the test cache (locmem) and, when it answers, on a real Redis.
 """
+
 import pytest
 import redis
 from django.contrib import admin
@@ -40,7 +41,14 @@ def backend(request, settings):
     if request.param == "redis":
         if not _redis_answers():
             pytest.skip("no Redis at 127.0.0.1:6379")
-        settings.CACHES = {**settings.CACHES, "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS, "KEY_PREFIX": "test-dashboard-cache"}}
+        settings.CACHES = {
+            **settings.CACHES,
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": REDIS,
+                "KEY_PREFIX": "test-dashboard-cache",
+            },
+        }
     cache.clear()
     yield request.param
     cache.clear()
@@ -60,11 +68,15 @@ def leaders(world, leader):
 @pytest.fixture
 def province_q(world):
     """Province Q's plan in force, with one report accepted."""
-    plan = make_plan(world.other_province, world.other_department, number="9/KH", status="in_force", start_year=2026, end_year=2026)
+    plan = make_plan(
+        world.other_province, world.other_department, number="9/KH", status="in_force", start_year=2026, end_year=2026
+    )
     make_commitment(plan, "1")
     plan_open_reporting(user=None, plan=plan)
     plan.reporting_units.get_or_create(organisation=world.other_unit)
-    report = workflow.ProgressReport.objects.create(plan=plan, period=plan.periods.get(half="H1"), organisation=world.other_unit)
+    report = workflow.ProgressReport.objects.create(
+        plan=plan, period=plan.periods.get(half="H1"), organisation=world.other_unit
+    )
     workflow.ProgressReport.objects.filter(pk=report.pk).update(status="accepted", submitted_at="2026-05-01T03:00Z")
     return plan
 
@@ -72,9 +84,11 @@ def province_q(world):
 @pytest.fixture
 def filing(world, reporting_plan, h1, province_q, in_h1, django_capture_on_commit_callbacks):
     """Run what follows as committed: the invalidations registered on commit happen."""
+
     def run(action):
         with django_capture_on_commit_callbacks(execute=True):
             return action()
+
     return run
 
 
@@ -106,19 +120,36 @@ def read_all(leaders, computed):
 def _submit_all_commitments(reporter, plan, unit, h1, filing):
     report = filing(lambda: workflow.report_start(user=reporter, plan=plan, period=h1, organisation=unit))
     progress = [workflow.ProgressData(c.pk, "done") for c in workflow.commitments_for(plan, unit, h1)]
-    return filing(lambda: workflow.report_save(user=reporter, report=report, version=report.version, narrative={"results": "Đã làm"}, progress=progress, values={}))
+    return filing(
+        lambda: workflow.report_save(
+            user=reporter,
+            report=report,
+            version=report.version,
+            narrative={"results": "Đã làm"},
+            progress=progress,
+            values={},
+        )
+    )
 
 
-def test_a_draft_saved_anywhere_leaves_every_dashboard_cached(world, leaders, reporter_b, reporting_plan, h1, filing, computed, settings, tmp_path):
+def test_a_draft_saved_anywhere_leaves_every_dashboard_cached(
+    world, leaders, reporter_b, reporting_plan, h1, filing, computed, settings, tmp_path
+):
     settings.MEDIA_ROOT = tmp_path
     before = read_all(leaders, computed)
     computed.clear()
     draft = _submit_all_commitments(reporter_b, reporting_plan, world.unit_b, h1, filing)
-    attachment = filing(lambda: workflow.attachment_add(user=reporter_b, report=draft, upload=SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4\n%%EOF")))
+    attachment = filing(
+        lambda: workflow.attachment_add(
+            user=reporter_b, report=draft, upload=SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4\n%%EOF")
+        )
+    )
     filing(lambda: workflow.attachment_remove(user=reporter_b, attachment=attachment))
     after = read_all(leaders, computed)
     assert computed == []
-    assert {scope: board.received for scope, board in after.items()} == {scope: board.received for scope, board in before.items()}
+    assert {scope: board.received for scope, board in after.items()} == {
+        scope: board.received for scope, board in before.items()
+    }
     assert after["P"].commitments == {}  # the draft's statuses count nowhere
 
 
@@ -132,7 +163,9 @@ def test_a_cached_dashboard_costs_no_figure_query(world, leaders, filing):
     assert len(warm) <= 2  # the leader's memberships and the historical units of their area
 
 
-def test_a_submission_in_p_refreshes_p_and_the_nation_but_not_q(world, leaders, reporter_b, reporting_plan, h1, filing, computed):
+def test_a_submission_in_p_refreshes_p_and_the_nation_but_not_q(
+    world, leaders, reporter_b, reporting_plan, h1, filing, computed
+):
     before = read_all(leaders, computed)
     report = _submit_all_commitments(reporter_b, reporting_plan, world.unit_b, h1, filing)
     computed.clear()
@@ -145,7 +178,9 @@ def test_a_submission_in_p_refreshes_p_and_the_nation_but_not_q(world, leaders, 
     assert after["P"].commitments  # the submitted report's statuses now count
 
 
-def test_a_return_and_an_acceptance_show_at_once(world, leaders, reporter_b, reviewer, reporting_plan, h1, filing, computed):
+def test_a_return_and_an_acceptance_show_at_once(
+    world, leaders, reporter_b, reviewer, reporting_plan, h1, filing, computed
+):
     report = _submit_all_commitments(reporter_b, reporting_plan, world.unit_b, h1, filing)
     filing(lambda: workflow.report_submit(user=reporter_b, report=report))
     read_all(leaders, computed)
@@ -157,7 +192,16 @@ def test_a_return_and_an_acceptance_show_at_once(world, leaders, reporter_b, rev
     # The unit fixes it: saving the returned report changes no figure and clears nothing.
     report.refresh_from_db()
     computed.clear()
-    report = filing(lambda: workflow.report_save(user=reporter_b, report=report, version=report.version, narrative={"results": "Đã bổ sung"}, progress=[], values={}))
+    report = filing(
+        lambda: workflow.report_save(
+            user=reporter_b,
+            report=report,
+            version=report.version,
+            narrative={"results": "Đã bổ sung"},
+            progress=[],
+            values={},
+        )
+    )
     assert read_all(leaders, computed)["P"].returned == 1 and computed == []
     filing(lambda: workflow.report_submit(user=reporter_b, report=report))
     filing(lambda: workflow.report_accept(user=reviewer, report=report))
@@ -169,7 +213,11 @@ def test_a_return_and_an_acceptance_show_at_once(world, leaders, reporter_b, rev
 def test_a_plan_change_refreshes_the_dashboards_that_show_it(world, leaders, editor, reporting_plan, filing, computed):
     read_all(leaders, computed)
     computed.clear()
-    filing(lambda: commitment_withdraw(user=editor, commitment=reporting_plan.commitments.get(number="3"), reason="Không còn phù hợp"))
+    filing(
+        lambda: commitment_withdraw(
+            user=editor, commitment=reporting_plan.commitments.get(number="3"), reason="Không còn phù hợp"
+        )
+    )
     read_all(leaders, computed)
     assert sorted(computed) == ["leader", "national"]
     computed.clear()
@@ -191,9 +239,14 @@ def test_a_change_under_a_historical_unit_reaches_the_province_that_took_it_over
     assert figure_versions.stamp(None) != national
 
 
-def test_a_period_changed_in_the_admin_refreshes_its_province_and_the_nation(world, superuser, h1, rf, django_capture_on_commit_callbacks):
+def test_a_period_changed_in_the_admin_refreshes_its_province_and_the_nation(
+    world, superuser, h1, rf, django_capture_on_commit_callbacks
+):
     def versions():
-        return {name: figure_versions.stamp([area.path]) for name, area in (("P", world.province), ("Q", world.other_province), ("nation", world.nation))}
+        return {
+            name: figure_versions.stamp([area.path])
+            for name, area in (("P", world.province), ("Q", world.other_province), ("nation", world.nation))
+        }
 
     before = versions()
     request = rf.post("/")

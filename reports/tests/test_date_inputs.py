@@ -1,4 +1,5 @@
 """The reporting forms take dates day first and keep what was typed on error."""
+
 import re
 from datetime import date
 
@@ -11,7 +12,12 @@ from reports.models import ProgressReport
 def schedule_data(plan, **typed):
     """The plan's "Dates and reporting units" form as the page sends it, dates written dd/mm/yyyy."""
     periods = list(plan.periods.order_by("year", "half"))
-    data = {"periods-TOTAL_FORMS": len(periods), "periods-INITIAL_FORMS": len(periods), "periods-MIN_NUM_FORMS": 0, "periods-MAX_NUM_FORMS": 1000}
+    data = {
+        "periods-TOTAL_FORMS": len(periods),
+        "periods-INITIAL_FORMS": len(periods),
+        "periods-MIN_NUM_FORMS": 0,
+        "periods-MAX_NUM_FORMS": 1000,
+    }
     for index, period in enumerate(periods):
         data[f"periods-{index}-id"] = period.pk
         for name in ["starts_on", "ends_on", "due_on", "locked_after", "conference_on"]:
@@ -44,7 +50,9 @@ def test_an_impossible_date_is_refused_beside_the_field_and_the_rest_is_kept(cli
     client.force_login(editor)
     url = reverse("reports:plan_reporting", args=[reporting_plan.pk])
     before = reporting_plan.periods.order_by("year", "half").first().conference_on
-    page = client.post(url, schedule_data(reporting_plan, conference_on="31/02/2026", due_on="30.6.2026")).content.decode()
+    page = client.post(
+        url, schedule_data(reporting_plan, conference_on="31/02/2026", due_on="30.6.2026")
+    ).content.decode()
     block = field_block(page, "periods-0-conference_on")
     assert "Không có ngày 31/02/2026: hãy kiểm tra lại ngày và tháng." in block
     assert 'value="31/02/2026"' in block and "is-invalid" in block

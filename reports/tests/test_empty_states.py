@@ -1,4 +1,5 @@
 """Pages with nothing to show say so in words: no "None" in links, no numbered "None.", no warning colour on a zero."""
+
 import re
 from datetime import date
 

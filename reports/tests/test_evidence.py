@@ -1,4 +1,5 @@
 """Evidence files: attaching or removing one never loses what the reporter typed."""
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -21,7 +22,11 @@ def evidence(draft, reporter_a):  # noqa: F811
 def submit(report, user):
     commitments = workflow.commitments_for(report.plan, report.organisation)
     report = workflow.report_save(
-        user=user, report=report, version=report.version, narrative={}, values={},
+        user=user,
+        report=report,
+        version=report.version,
+        narrative={},
+        values={},
         progress=[workflow.ProgressData(c.pk, "done") for c in commitments],
     )
     return workflow.report_submit(user=user, report=report)
@@ -70,14 +75,18 @@ def test_attaching_to_a_stale_form_does_not_overwrite_and_shows_the_typing(clien
     client.force_login(reporter_a)
     old = form_data(draft)
     client.post(reverse("reports:report_edit", args=[draft.pk]), form_data(draft, results="Bản của người khác"))
-    response = client.post(reverse("reports:attachment_add", args=[draft.pk]), {**old, "attach": "1", "results": "Bản của tôi"})
+    response = client.post(
+        reverse("reports:attachment_add", args=[draft.pk]), {**old, "attach": "1", "results": "Bản của tôi"}
+    )
     page = response.content.decode()
     assert "Người khác đã lưu báo cáo này" in page and "Bản của tôi" in page
     draft.refresh_from_db()
     assert draft.results == "Bản của người khác"
 
 
-def test_the_reporter_removes_a_wrong_file_and_the_history_names_it(client, reporter_a, reviewer, draft, evidence, in_h1):  # noqa: F811
+def test_the_reporter_removes_a_wrong_file_and_the_history_names_it(
+    client, reporter_a, reviewer, draft, evidence, in_h1
+):  # noqa: F811
     client.force_login(reporter_a)
     url = reverse("reports:attachment_remove", args=[draft.pk, evidence.pk])
     response = client.post(url, form_data(draft, results="Gõ trước khi gỡ tệp"))
@@ -92,7 +101,9 @@ def test_the_reporter_removes_a_wrong_file_and_the_history_names_it(client, repo
     assert "đã gỡ tệp minh chứng: sai-tep.pdf" in history
 
 
-def test_removing_deletes_the_stored_file_once_committed(reporter_a, evidence, django_capture_on_commit_callbacks, in_h1):
+def test_removing_deletes_the_stored_file_once_committed(
+    reporter_a, evidence, django_capture_on_commit_callbacks, in_h1
+):
     storage, name = evidence.file.storage, evidence.file.name
     with django_capture_on_commit_callbacks(execute=True):
         workflow.attachment_remove(user=reporter_a, attachment=evidence)
@@ -132,4 +143,3 @@ def test_the_edit_page_offers_removal_inside_the_one_form(client, reporter_a, dr
     page = client.get(reverse("reports:report_edit", args=[draft.pk])).content.decode()
     assert f'formaction="{reverse("reports:attachment_remove", args=[draft.pk, evidence.pk])}"' in page
     assert 'enctype="multipart/form-data"' in page and f'data-autosave="{draft.version}"' in page
-

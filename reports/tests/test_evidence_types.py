@@ -1,5 +1,6 @@
 """Evidence and scans are stored under generated names with the extension of what they are,
 served as that type and as a download, and evidence is limited to what a report needs."""
+
 import io
 import zipfile
 
@@ -47,7 +48,9 @@ def download(client, attachment):
         ),
     ],
 )
-def test_evidence_is_stored_and_served_as_what_it_is(client, reporter_a, draft, in_h1, uploaded, content, stored, shown, content_type):  # noqa: F811
+def test_evidence_is_stored_and_served_as_what_it_is(
+    client, reporter_a, draft, in_h1, uploaded, content, stored, shown, content_type
+):  # noqa: F811
     client.force_login(reporter_a)
     attach(client, draft, uploaded, content)
     attachment = draft.attachments.get()

@@ -1,4 +1,5 @@
 """The period's consolidated files are built once per version of what they show, and served again."""
+
 import io
 
 import docx
@@ -47,7 +48,9 @@ def _statuses(content: bytes) -> list[str]:
     return [row[2] for row in sheet.iter_rows(min_row=2, values_only=True)]
 
 
-def test_a_second_download_builds_nothing_and_reads_only_the_version(client, reviewer, setup, builds, django_assert_max_num_queries):  # noqa: F811
+def test_a_second_download_builds_nothing_and_reads_only_the_version(
+    client, reviewer, setup, builds, django_assert_max_num_queries
+):  # noqa: F811
     client.force_login(reviewer)
     first = {kind: _get(client, setup, kind) for kind in ("docx", "xlsx")}
     assert builds == ["docx", "xlsx"]

@@ -1,4 +1,5 @@
 """The .docx and .xlsx exports of progress reports, read back with python-docx and openpyxl."""
+
 import io
 from dataclasses import dataclass
 from datetime import date
@@ -49,19 +50,36 @@ class Setup:
 def setup(world) -> Setup:
     """A 2025 plan of province P; communes A and B report on H1 with figures for three indicators."""
     plan = make_plan(
-        world.province, world.department, world.association,
-        number="15/KH-SGDĐT-HKH", title="Kế hoạch phối hợp năm 2025", status="in_force",
-        start_year=2025, end_year=2025, place="Phú Thọ",
+        world.province,
+        world.department,
+        world.association,
+        number="15/KH-SGDĐT-HKH",
+        title="Kế hoạch phối hợp năm 2025",
+        status="in_force",
+        start_year=2025,
+        end_year=2025,
+        place="Phú Thọ",
     )
     joint = make_commitment(plan, "1", "Đẩy mạnh công tác thông tin, tuyên truyền")
     centres = make_commitment(plan, "2", "Củng cố trung tâm học tập cộng đồng", party="association")
     make_commitment(plan, "3", "Sở chỉ đạo các trường", party="department")
-    scholarships = Indicator.objects.create(commitment=centres, name="Số suất học bổng", unit="units", target_value=40, aggregation="sum")
-    share = Indicator.objects.create(commitment=centres, name="Tỷ lệ gia đình học tập", unit="percent", target_value=90, aggregation="mean", order=1)
-    funds = Indicator.objects.create(commitment=joint, name="Kinh phí khuyến học", unit="vnd", target_value=50000, aggregation="sum")
+    scholarships = Indicator.objects.create(
+        commitment=centres, name="Số suất học bổng", unit="units", target_value=40, aggregation="sum"
+    )
+    share = Indicator.objects.create(
+        commitment=centres, name="Tỷ lệ gia đình học tập", unit="percent", target_value=90, aggregation="mean", order=1
+    )
+    funds = Indicator.objects.create(
+        commitment=joint, name="Kinh phí khuyến học", unit="vnd", target_value=50000, aggregation="sum"
+    )
     period = ReportingPeriod.objects.create(
-        plan=plan, year=2025, half="H1", starts_on=date(2024, 12, 15), ends_on=date(2025, 6, 14),
-        due_on=date(2025, 6, 19), locked_after=date(2025, 7, 4),
+        plan=plan,
+        year=2025,
+        half="H1",
+        starts_on=date(2024, 12, 15),
+        ends_on=date(2025, 6, 14),
+        due_on=date(2025, 6, 19),
+        locked_after=date(2025, 7, 4),
     )
     for organisation in (world.department, world.association, world.unit_a, world.unit_b):
         ReportingUnit.objects.create(plan=plan, organisation=organisation)
@@ -75,14 +93,19 @@ def setup(world) -> Setup:
         return r
 
     report_a = report(
-        world.unit_a, "accepted",
+        world.unit_a,
+        "accepted",
         {joint: (Status.DONE, "Tổ chức 3 buổi tuyên truyền"), centres: (Status.DONE, "Kiện toàn 2 trung tâm")},
         {scholarships: 10, share: 80, funds: 16000},
-        results="Trao 10 suất học bổng", shortcomings="Thiếu kinh phí", causes="Nguồn xã hội hóa hạn chế",
-        next_steps="Vận động thêm nhà hảo tâm", proposals_text="Đề nghị hỗ trợ kinh phí",
+        results="Trao 10 suất học bổng",
+        shortcomings="Thiếu kinh phí",
+        causes="Nguồn xã hội hóa hạn chế",
+        next_steps="Vận động thêm nhà hảo tâm",
+        proposals_text="Đề nghị hỗ trợ kinh phí",
     )
     report_b = report(
-        world.unit_b, "submitted",
+        world.unit_b,
+        "submitted",
         {joint: (Status.IN_PROGRESS, ""), centres: (Status.DONE, "")},
         {scholarships: 15, share: 90, funds: 16000},
         shortcomings="Cán bộ kiêm nhiệm",
@@ -136,7 +159,13 @@ def assert_administrative_frame(document):
     text = all_text(document)
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
     assert "Độc lập - Tự do - Hạnh phúc" in text
-    motto = next(p for t in document.tables for c in t.rows[0].cells for p in c.paragraphs if p.text == "Độc lập - Tự do - Hạnh phúc")
+    motto = next(
+        p
+        for t in document.tables
+        for c in t.rows[0].cells
+        for p in c.paragraphs
+        if p.text == "Độc lập - Tự do - Hạnh phúc"
+    )
     assert motto.style.font.bold and motto.style.font.underline  # through the document's named styles
     # The header table has no borders.
     borders = document.tables[0]._tbl.tblPr.find(qn("w:tblBorders"))
@@ -217,7 +246,13 @@ def test_consolidation_docx(setup, world):
     indicators = table_with(document, "Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Kết quả", "Số đơn vị báo cáo")
     assert row_of(indicators, "Số suất học bổng")[2:] == ["đơn vị", "40", "25", "62,5", "2"]
     assert row_of(indicators, "Tỷ lệ gia đình học tập")[2:] == ["%", "90", "85", "94,4", "2"]
-    assert row_of(indicators, "Kinh phí khuyến học")[2:] == ["đồng", "50.000", "32.000", "64", "2"]  # the draft is not counted
+    assert row_of(indicators, "Kinh phí khuyến học")[2:] == [
+        "đồng",
+        "50.000",
+        "32.000",
+        "64",
+        "2",
+    ]  # the draft is not counted
 
     assert "- Ngành Giáo dục: 0/2 nội dung hoàn thành;" in text
     assert "- Hội Khuyến học: 1/2 nội dung hoàn thành." in text
@@ -266,8 +301,13 @@ def test_consolidation_docx_takes_the_number_place_date_and_issuers_given(setup)
 def test_consolidation_docx_of_a_period_nobody_reported_on(world):
     plan = make_plan(world.province, world.association, number="", title="Chương trình phối hợp")
     period = ReportingPeriod.objects.create(
-        plan=plan, year=2025, half="H2", starts_on=date(2025, 6, 15), ends_on=date(2025, 12, 14),
-        due_on=date(2025, 12, 19), locked_after=date(2026, 1, 3),
+        plan=plan,
+        year=2025,
+        half="H2",
+        starts_on=date(2025, 6, 15),
+        ends_on=date(2025, 12, 14),
+        due_on=date(2025, 12, 19),
+        locked_after=date(2026, 1, 3),
     )
     document = read_docx(consolidation_docx(consolidate(plan, period)))
     text = assert_administrative_frame(document)
@@ -306,12 +346,23 @@ def test_report_docx(setup, world):
 def test_consolidation_xlsx(setup):
     reports = setup.period.reports.filter(status__in=RECEIVED).select_related("organisation__area")
     with translation.override("en"):
-        workbook = openpyxl.load_workbook(io.BytesIO(consolidation_xlsx(consolidate(setup.plan, setup.period), reports)))
+        workbook = openpyxl.load_workbook(
+            io.BytesIO(consolidation_xlsx(consolidate(setup.plan, setup.period), reports))
+        )
     assert workbook.sheetnames == ["Chỉ tiêu", "Tổng hợp", "Nội dung", "Thông tin"]
 
     sheet = workbook["Chỉ tiêu"]
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0] == ("Đơn vị", "Địa bàn", "Trạng thái báo cáo", "Nội dung", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Số liệu")
+    assert rows[0] == (
+        "Đơn vị",
+        "Địa bàn",
+        "Trạng thái báo cáo",
+        "Nội dung",
+        "Chỉ tiêu",
+        "Đơn vị tính",
+        "Mục tiêu",
+        "Số liệu",
+    )
     assert all(cell.font.bold for cell in sheet[1])
     assert sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref == "A1:H7"
@@ -319,7 +370,11 @@ def test_consolidation_xlsx(setup):
     # Every cell through one of the workbook's few named styles.
     assert {cell.style for cell in sheet[1]} == {"Tiêu đề cột"}
     assert {cell.style for row in sheet.iter_rows(min_row=2, max_col=6) for cell in row} == {"Nội dung"}
-    assert {cell.style for row in sheet.iter_rows(min_row=2, min_col=7) for cell in row} <= {"Số liệu #,##0", "Số liệu #,##0.0", "Số liệu"}
+    assert {cell.style for row in sheet.iter_rows(min_row=2, min_col=7) for cell in row} <= {
+        "Số liệu #,##0",
+        "Số liệu #,##0.0",
+        "Số liệu",
+    }
     figures = {(r[0], r[4]): r for r in rows[1:]}
     assert len(rows) - 1 == len(figures) == 6  # two units, three indicators each
     a = figures[("Hội Khuyến học phường Hòa Bình", "Số suất học bổng")]
@@ -330,7 +385,9 @@ def test_consolidation_xlsx(setup):
     assert all(isinstance(r[6], int | float) and isinstance(r[7], int | float) for r in rows[1:])
 
     rows = list(workbook["Tổng hợp"].iter_rows(values_only=True))
-    assert rows[0][:3] == ("Nội dung", "Chỉ tiêu", "Đơn vị tính") and "Kết quả" in rows[0] and "Cách tổng hợp" in rows[0]
+    assert (
+        rows[0][:3] == ("Nội dung", "Chỉ tiêu", "Đơn vị tính") and "Kết quả" in rows[0] and "Cách tổng hợp" in rows[0]
+    )
     totals = {r[1]: dict(zip(rows[0], r)) for r in rows[1:]}
     assert totals["Số suất học bổng"]["Kết quả"] == 25 and totals["Số suất học bổng"]["Số đơn vị báo cáo"] == 2
     assert totals["Tỷ lệ gia đình học tập"]["Kết quả"] == 85
@@ -342,7 +399,10 @@ def test_consolidation_xlsx(setup):
     scorecard = {r[0]: dict(zip(rows[0], r)) for r in rows[1:]}
     assert scorecard["2"]["Hoàn thành"] == "Có" and scorecard["1"]["Hoàn thành"] == "Không"
     assert scorecard["3"]["Ngành Giáo dục"] is None  # no report from the education side was received
-    assert scorecard["1"]["Hội Khuyến học"] == f"Hội Khuyến học phường Hòa Bình: {DONE}\nHội Khuyến học xã Lạc Sơn: {IN_PROGRESS}"
+    assert (
+        scorecard["1"]["Hội Khuyến học"]
+        == f"Hội Khuyến học phường Hòa Bình: {DONE}\nHội Khuyến học xã Lạc Sơn: {IN_PROGRESS}"
+    )
 
 
 def test_report_xlsx(setup):
@@ -366,7 +426,9 @@ def _not_applicable_everywhere(setup, world):
     department = ProgressReport.objects.get(plan=setup.plan, organisation=world.department)
     department.status = "accepted"
     department.save()
-    CommitmentProgress.objects.create(report=department, commitment=setup.plan.commitments.get(number="3"), status=Status.NOT_APPLICABLE)
+    CommitmentProgress.objects.create(
+        report=department, commitment=setup.plan.commitments.get(number="3"), status=Status.NOT_APPLICABLE
+    )
 
 
 def test_not_applicable_is_left_out_of_the_scores_in_the_docx(setup, world):
@@ -386,8 +448,12 @@ def test_not_applicable_is_left_out_of_the_scores_in_the_xlsx(setup, world):
     scorecard = {r[0]: dict(zip(rows[0], r)) for r in rows[1:]}
     assert scorecard["3"]["Hoàn thành"] == "Không áp dụng"
     about = dict(workbook["Thông tin"].iter_rows(min_row=2, values_only=True))
-    assert about["Số liệu tổng hợp"].startswith("Tổng hợp từ 3 báo cáo đã nhận trên 4 đơn vị phải báo cáo: 2 đã duyệt, 1 chờ thẩm định.")
-    scores = [r[1] for r in workbook["Thông tin"].iter_rows(min_row=2, values_only=True) if r[0] == "Nội dung hoàn thành"]
+    assert about["Số liệu tổng hợp"].startswith(
+        "Tổng hợp từ 3 báo cáo đã nhận trên 4 đơn vị phải báo cáo: 2 đã duyệt, 1 chờ thẩm định."
+    )
+    scores = [
+        r[1] for r in workbook["Thông tin"].iter_rows(min_row=2, values_only=True) if r[0] == "Nội dung hoàn thành"
+    ]
     assert "Ngành Giáo dục: 0/1 nội dung hoàn thành, 1 không áp dụng" in scores
 
 
@@ -396,7 +462,9 @@ def test_money_is_whole_in_every_file(setup):
     setup.funds.aggregation = "mean"
     setup.funds.unit = "vnd_per_person_year"
     setup.funds.save()
-    IndicatorValue.objects.filter(indicator=setup.funds, report=setup.report_b).update(value=Decimal("16001"))  # mean 16.000,5
+    IndicatorValue.objects.filter(indicator=setup.funds, report=setup.report_b).update(
+        value=Decimal("16001")
+    )  # mean 16.000,5
     consolidation = consolidate(setup.plan, setup.period)
     document = read_docx(consolidation_docx(consolidation))
     indicators = table_with(document, "Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Kết quả")

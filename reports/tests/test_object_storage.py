@@ -3,6 +3,7 @@
 ``Bucket`` stands for an S3 bucket: files live outside MEDIA_ROOT, and a link to the bucket
 (``url()``) is never to be handed out, because the bucket is private and every download must
 pass the portal's permission check."""
+
 import pytest
 from django.core.files.storage import InMemoryStorage, default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -37,7 +38,9 @@ def bucket(settings):
     Bucket.opened = []
 
 
-def test_evidence_is_stored_in_the_bucket_and_downloaded_through_the_portal(client, reporter_a, reviewer, outsider, draft, in_h1, bucket, settings):  # noqa: F811
+def test_evidence_is_stored_in_the_bucket_and_downloaded_through_the_portal(
+    client, reporter_a, reviewer, outsider, draft, in_h1, bucket, settings
+):  # noqa: F811
     client.force_login(reporter_a)
     data = form_data(draft, attach="1", file=SimpleUploadedFile("bien-ban.pdf", EVIDENCE))
     client.post(reverse("reports:attachment_add", args=[draft.pk]), data)
@@ -58,9 +61,13 @@ def test_evidence_is_stored_in_the_bucket_and_downloaded_through_the_portal(clie
     assert client.get(url).status_code == 404
 
 
-def test_a_signed_scan_is_stored_in_the_bucket_and_downloaded_through_the_portal(client, world, editor, outsider, bucket, settings):
+def test_a_signed_scan_is_stored_in_the_bucket_and_downloaded_through_the_portal(
+    client, world, editor, outsider, bucket, settings
+):
     client.force_login(editor)
-    client.post(reverse("programmes:plan_create"), {**plan_data(world), "scan": SimpleUploadedFile("ke-hoach.pdf", SCAN)})
+    client.post(
+        reverse("programmes:plan_create"), {**plan_data(world), "scan": SimpleUploadedFile("ke-hoach.pdf", SCAN)}
+    )
     plan = Plan.objects.get()
     assert default_storage.exists(plan.scan.name)
     assert not (settings.MEDIA_ROOT / plan.scan.name).exists()

@@ -1,6 +1,7 @@
 """What the leadership pages cost as the country grows (issue 12): the queries of the dashboards, a
 plan page, a period page, the late report list and the review queue stay the same whatever the number of units, reports and years, and no
 page outgrows 400 KB of HTML. Both data sets come from the national generator (demo.national)."""
+
 from datetime import datetime
 
 import pytest
@@ -46,7 +47,9 @@ def _load(size: dict) -> dict:
     """The data set of ``size``, a national and a province leader, and the pages they read."""
     national_load(**size, progress=lambda message: None)
     nation = Area.objects.get(level=Area.Level.NATION)
-    national = Organisation.objects.get_or_create(area=nation, name="Hội Khuyến học Việt Nam", defaults={"side": "association"})[0]
+    national = Organisation.objects.get_or_create(
+        area=nation, name="Hội Khuyến học Việt Nam", defaults={"side": "association"}
+    )[0]
     plan = Plan.objects.filter(status=Plan.Status.IN_FORCE).order_by("area__path").first()
     department = Organisation.objects.get(area=plan.area, side=Organisation.Side.EDUCATION, parent__isnull=True)
     period = ReportingPeriod.objects.get(plan=plan, year=2026, half="H1")
@@ -126,15 +129,24 @@ def _by_hand(user, filters: dashboard.Filters, year: int, half: str, today) -> t
     area = Area.objects.filter(pk=filters.area_id).first()
 
     def kept(organisation):
-        return (not filters.side or organisation.side == filters.side) and (not area or organisation.area.path.startswith(area.path))
+        return (not filters.side or organisation.side == filters.side) and (
+            not area or organisation.area.path.startswith(area.path)
+        )
 
     started = set(
-        ReportingPeriod.objects.filter(plan__in=plans, year=year, half=half, starts_on__lte=today).values_list("plan", flat=True)
+        ReportingPeriod.objects.filter(plan__in=plans, year=year, half=half, starts_on__lte=today).values_list(
+            "plan", flat=True
+        )
     )
-    expected = sum(kept(u.organisation) for u in ReportingUnit.objects.filter(plan__in=started).select_related("organisation__area"))
+    expected = sum(
+        kept(u.organisation)
+        for u in ReportingUnit.objects.filter(plan__in=started).select_related("organisation__area")
+    )
     reports = [
         r
-        for r in ProgressReport.objects.filter(plan__in=plans, period__year=year, period__half=half).select_related("period", "organisation__area")
+        for r in ProgressReport.objects.filter(plan__in=plans, period__year=year, period__half=half).select_related(
+            "period", "organisation__area"
+        )
         if kept(r.organisation)
     ]
     received = [r for r in reports if r.status in ("submitted", "accepted")]
@@ -153,7 +165,11 @@ def test_the_dashboards_figures_are_those_of_the_reports_on_varied_data(areas):
     data = _load({"years": 2, "provinces": 2, "units_per_province": 8})
     national_leader = data["pages"]["national dashboard"][0]
     province_leader = data["pages"]["province dashboard"][0]
-    commune = Area.objects.filter(organisations__reporting_for__isnull=False, level=Area.Level.COMMUNE).order_by("path").first()
+    commune = (
+        Area.objects.filter(organisations__reporting_for__isnull=False, level=Area.Level.COMMUNE)
+        .order_by("path")
+        .first()
+    )
     province = Area.objects.filter(plans__isnull=False).order_by("-path").first()
     today = timezone.localdate()
     cases = [

@@ -6,6 +6,7 @@ report, a proposal answered, the day. A draft saved rebuilds nothing. Each reade
 reopen forms of the units they review, and the one form that carries them sends the date of
 the row whose button was pressed. Without Redis, the page is built for every request.
 """
+
 from datetime import date
 
 import pytest
@@ -39,9 +40,11 @@ def builds(monkeypatch):
 @pytest.fixture
 def committed(django_capture_on_commit_callbacks):
     """Run an action as committed: the cache versions bumped on commit are bumped."""
+
     def run(action):
         with django_capture_on_commit_callbacks(execute=True):
             return action()
+
     return run
 
 
@@ -63,13 +66,21 @@ def _start(reporter, unit, h1, committed):
 
 def _save(reporter, report, unit, committed, text="Đã làm"):
     progress = [workflow.ProgressData(c.pk, "done") for c in workflow.commitments_for(report.plan, unit)]
-    return committed(lambda: workflow.report_save(
-        user=reporter, report=report, version=report.version, narrative={"results": text, "proposals_text": "Đề nghị hỗ trợ"},
-        progress=progress, values={},
-    ))
+    return committed(
+        lambda: workflow.report_save(
+            user=reporter,
+            report=report,
+            version=report.version,
+            narrative={"results": text, "proposals_text": "Đề nghị hỗ trợ"},
+            progress=progress,
+            values={},
+        )
+    )
 
 
-def test_the_page_is_served_again_until_a_report_moves(client, world, reviewer, reporter_a, h1, in_h1, builds, committed):
+def test_the_page_is_served_again_until_a_report_moves(
+    client, world, reviewer, reporter_a, h1, in_h1, builds, committed
+):
     first = _page(client, reviewer, h1)
     assert builds == ["reviewer"] and "chưa gửi" in _row(first, world.unit_a.name)
     assert _body(_page(client, reviewer, h1)) == _body(first) and builds == ["reviewer"]
@@ -80,7 +91,9 @@ def test_the_page_is_served_again_until_a_report_moves(client, world, reviewer, 
 
     report = _save(reporter_a, report, world.unit_a, committed)
     report = _save(reporter_a, report, world.unit_a, committed, text="Đã làm thêm")
-    assert _body(_page(client, reviewer, h1)) == _body(started) and len(builds) == 2  # drafts saved: nothing shown changed
+    assert (
+        _body(_page(client, reviewer, h1)) == _body(started) and len(builds) == 2
+    )  # drafts saved: nothing shown changed
 
     committed(lambda: workflow.report_submit(user=reporter_a, report=report))
     sent = _page(client, reviewer, h1)
@@ -110,7 +123,9 @@ def test_each_reader_gets_the_reopen_forms_of_the_units_they_review(client, worl
         assert reviewing.count(">Mở lại<") == 4 and ">Mở lại<" not in following
         assert builds == ["reviewer", "leader"]
         # One form carries the token for every row; the body, shared by readers alike, holds none.
-        assert reviewing.count('<form id="reopen" method="post">') == 1 and "csrfmiddlewaretoken" not in _body(reviewing)
+        assert reviewing.count('<form id="reopen" method="post">') == 1 and "csrfmiddlewaretoken" not in _body(
+            reviewing
+        )
 
 
 def test_a_rows_button_sends_its_own_date(client, world, reviewer, h1, builds, committed):
@@ -121,7 +136,11 @@ def test_a_rows_button_sends_its_own_date(client, world, reviewer, h1, builds, c
         url = reverse("reports:report_reopen", args=[h1.plan.pk, h1.pk, world.unit_b.pk])
         assert f'formaction="{url}"' in row
         # The browser sends every row's date with the token; the unit of the button takes its own.
-        dates = {f"until-{world.unit_a.pk}": "31/07/2026", f"until-{world.unit_b.pk}": "20/07/2026", f"until-{world.association.pk}": "not a date"}
+        dates = {
+            f"until-{world.unit_a.pk}": "31/07/2026",
+            f"until-{world.unit_b.pk}": "20/07/2026",
+            f"until-{world.association.pk}": "not a date",
+        }
         committed(lambda: client.post(url, dates))
         row = _row(_page(client, reviewer, h1), world.unit_b.name)
     assert "được nộp đến ngày 20/07/2026" in row and "Đổi hạn nộp" in row
@@ -149,6 +168,7 @@ def test_the_units_are_listed_a_page_at_a_time(client, world, reviewer, h1, in_h
     client.force_login(reviewer)
     url = reverse("reports:period_detail", args=[h1.plan.pk, h1.pk])
     second = _body(client.get(url, {"page": "2"}).content.decode())
+
     def listed(body):
         return body.split('data-testid="completeness"')[1].split("</table>")[0].count("<tr>") - 1  # less the header
 

@@ -1,6 +1,7 @@
 """The dashboards and report lists read from the read replica; writes, and reads after a write or
 inside a transaction, go to the primary. The replica here is a mirror of the test database (the
 same rows through another connection), so what a test writes must be committed."""
+
 from datetime import date
 
 import pytest
@@ -40,7 +41,10 @@ def reads_of(captured, table: str) -> int:
 
 def test_the_dashboard_figures_come_from_the_replica(client, leader, filed, replica):
     client.force_login(leader)
-    with CaptureQueriesContext(connections["replica"]) as on_replica, CaptureQueriesContext(connections["default"]) as on_primary:
+    with (
+        CaptureQueriesContext(connections["replica"]) as on_replica,
+        CaptureQueriesContext(connections["default"]) as on_primary,
+    ):
         response = client.get(reverse("reports:dashboard"))
     assert response.status_code == 200
     assert "Phường Hòa Bình" in response.content.decode()
@@ -58,7 +62,10 @@ def test_the_report_list_comes_from_the_replica(client, leader, filed, replica):
 
 def test_without_a_replica_every_read_goes_to_the_primary(client, leader, filed):
     client.force_login(leader)
-    with CaptureQueriesContext(connections["replica"]) as on_replica, CaptureQueriesContext(connections["default"]) as on_primary:
+    with (
+        CaptureQueriesContext(connections["replica"]) as on_replica,
+        CaptureQueriesContext(connections["default"]) as on_primary,
+    ):
         client.get(reverse("reports:dashboard"))
         client.get(reverse("reports:report_list"))
     assert on_replica.captured_queries == []
@@ -107,7 +114,10 @@ def test_a_report_read_from_the_replica_is_saved_to_the_primary(world, filed, re
     ReplicaAfterWriteMiddleware(view)(request)
     assert request.report._state.db == "replica"
     request.report.results = "Tổ chức 3 hội nghị"
-    with CaptureQueriesContext(connections["default"]) as on_primary, CaptureQueriesContext(connections["replica"]) as on_replica:
+    with (
+        CaptureQueriesContext(connections["default"]) as on_primary,
+        CaptureQueriesContext(connections["replica"]) as on_replica,
+    ):
         request.report.save()
         assert request.report.organisation.name == "Hội Khuyến học phường Hòa Bình"
     assert any(query["sql"].startswith("UPDATE " + REPORTS) for query in on_primary.captured_queries)

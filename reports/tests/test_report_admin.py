@@ -1,5 +1,6 @@
 """The admin reviews reports only through the workflow's services, as a reviewer's pages do:
 the status is read-only, and the actions record who did what and refresh the dashboards."""
+
 from datetime import date
 
 import pytest
@@ -54,7 +55,9 @@ def test_posting_a_status_to_the_change_form_leaves_it(staff_client, world, h1, 
     assert not report.events.exists()
 
 
-def test_accept_action_accepts_records_who_and_refreshes_the_dashboards(staff_client, superuser, world, h1, in_h1, django_capture_on_commit_callbacks):
+def test_accept_action_accepts_records_who_and_refreshes_the_dashboards(
+    staff_client, superuser, world, h1, in_h1, django_capture_on_commit_callbacks
+):
     report = make_report(world, h1)
     before = figure_versions.stamp([world.province.path])
     with django_capture_on_commit_callbacks(execute=True):
@@ -80,7 +83,9 @@ def test_accepting_a_draft_is_refused_and_says_why(staff_client, world, h1, in_h
 def test_staff_who_are_not_reviewers_cannot_accept(client, world, h1, in_h1):
     """A leader sees the province's reports in the admin, but only reviewers review them."""
     leader = make_user("staff_leader", (world.department, Membership.Role.LEADER), is_staff=True)
-    leader.user_permissions.set(Permission.objects.filter(codename__in=["view_progressreport", "change_progressreport"]))
+    leader.user_permissions.set(
+        Permission.objects.filter(codename__in=["view_progressreport", "change_progressreport"])
+    )
     client.force_login(leader)
     report = make_report(world, h1)
     response = run_action(client, "accept_selected", report)
@@ -98,7 +103,9 @@ def test_return_action_asks_for_the_comment_then_returns(staff_client, superuser
     report.refresh_from_db()
     assert report.status == Status.SUBMITTED
 
-    response = run_action(staff_client, "return_selected", report, apply="1", comment="Bổ sung số liệu học bổng", until="")
+    response = run_action(
+        staff_client, "return_selected", report, apply="1", comment="Bổ sung số liệu học bổng", until=""
+    )
     assert response.status_code == 302
     report.refresh_from_db()
     assert (report.status, report.return_comment) == (Status.RETURNED, "Bổ sung số liệu học bổng")

@@ -1,4 +1,5 @@
 """Starting a report tells an outsider nothing about another province's periods."""
+
 import re
 
 import pytest
@@ -27,7 +28,9 @@ def test_a_real_period_elsewhere_and_a_missing_one_answer_the_same_404(client, r
         for organisation in (own_unit.pk, world.unit_a.pk)
     ]
     assert {response.status_code for response in answers} == {404}
-    pages = {re.sub(r'value="[^"]*"|[A-Za-z0-9]{64}', "", response.content.decode()) for response in answers}  # CSRF tokens differ
+    pages = {
+        re.sub(r'value="[^"]*"|[A-Za-z0-9]{64}', "", response.content.decode()) for response in answers
+    }  # CSRF tokens differ
     assert len(pages) == 1
     assert not ProgressReport.objects.exists()
 

@@ -1,5 +1,6 @@
 """The review queue for a country: a page at a time, filtered, oldest first, and accepting
 several reports with one confirmation."""
+
 import re
 from datetime import datetime, timedelta
 from datetime import timezone as dt_timezone
@@ -25,7 +26,9 @@ def sent(plan, period, unit, at=ON_TIME, status="submitted") -> ProgressReport:
 
 
 def units(world, n):
-    return [make_organisation(f"Hội Khuyến học xã Số {i:03}", world.commune_a, parent=world.association) for i in range(n)]
+    return [
+        make_organisation(f"Hội Khuyến học xã Số {i:03}", world.commune_a, parent=world.association) for i in range(n)
+    ]
 
 
 def rows(page: str) -> list[str]:
@@ -37,7 +40,9 @@ def rows(page: str) -> list[str]:
 @pytest.fixture
 def q_plan(world):
     """Province Q's plan for 2026, with its periods."""
-    plan = make_plan(world.other_province, world.other_department, number="07/KH", status="in_force", start_year=2026, end_year=2026)
+    plan = make_plan(
+        world.other_province, world.other_department, number="07/KH", status="in_force", start_year=2026, end_year=2026
+    )
     plan_open_reporting(user=None, plan=plan)
     return plan
 
@@ -88,12 +93,22 @@ def test_the_queue_filters_by_area_with_the_historical_units_of_the_area(client,
     sent(h1.plan, h1, world.unit_a)
     sent(h1.plan, h1, world.historical_unit)
     client.force_login(reviewer)
-    assert rows(client.get(QUEUE, {"area": world.historical_district.pk}).content.decode()) == [world.historical_unit.name]
+    assert rows(client.get(QUEUE, {"area": world.historical_district.pk}).content.decode()) == [
+        world.historical_unit.name
+    ]
     assert rows(client.get(QUEUE, {"area": world.province.pk}).content.decode()) == [world.unit_a.name]
 
 
 def test_the_queue_filters_by_plan_and_by_period(client, world, reviewer, h1):
-    other = make_plan(world.province, world.department, world.association, number="02/KH-HKH", status="in_force", start_year=2026, end_year=2026)
+    other = make_plan(
+        world.province,
+        world.department,
+        world.association,
+        number="02/KH-HKH",
+        status="in_force",
+        start_year=2026,
+        end_year=2026,
+    )
     plan_open_reporting(user=None, plan=other)
     h2 = h1.plan.periods.get(year=2026, half="H2")
     sent(h1.plan, h1, world.unit_a)
@@ -208,7 +223,9 @@ def test_the_confirmation_leaves_out_what_cannot_be_accepted(client, world, revi
 
 def test_a_reviewer_who_may_see_but_not_review_a_unit_gets_it_skipped(client, world, h1, q_plan):
     """A reviewer of province P who is also an editor of province Q sees Q's reports, but reviews only P's."""
-    both = make_user("both", (world.association, Membership.Role.REVIEWER), (world.other_department, Membership.Role.EDITOR))
+    both = make_user(
+        "both", (world.association, Membership.Role.REVIEWER), (world.other_department, Membership.Role.EDITOR)
+    )
     a = sent(h1.plan, h1, world.unit_a)
     q = sent(q_plan, q_plan.periods.get(year=2026, half="H1"), world.other_unit)
     client.force_login(both)
@@ -218,7 +235,9 @@ def test_a_reviewer_who_may_see_but_not_review_a_unit_gets_it_skipped(client, wo
     assert q.status == "submitted"
 
 
-@pytest.mark.parametrize("name, status", [("outsider", 404), ("reporter_b", 404), ("reporter_a", 403), ("editor", 403), ("leader", 403)])
+@pytest.mark.parametrize(
+    "name, status", [("outsider", 404), ("reporter_b", 404), ("reporter_a", 403), ("editor", 403), ("leader", 403)]
+)
 def test_only_the_reports_reviewers_accept_them(client, world, h1, persona, name, status):
     a = sent(h1.plan, h1, world.unit_a)
     client.force_login(persona(name))
@@ -258,14 +277,19 @@ def test_the_way_back_is_always_the_queue(client, world, reviewer, h1):
 
 
 @pytest.mark.parametrize("n", [3, 60])
-def test_the_queue_takes_a_bounded_number_of_queries_and_stays_small(client, world, reviewer, h1, n, django_assert_max_num_queries):
+def test_the_queue_takes_a_bounded_number_of_queries_and_stays_small(
+    client, world, reviewer, h1, n, django_assert_max_num_queries
+):
     h2 = h1.plan.periods.get(year=2026, half="H2")
     for i, unit in enumerate(units(world, n)):
         sent(h1.plan, h1, unit, ON_TIME + timedelta(minutes=i))
         sent(h1.plan, h2, unit, LATE + timedelta(days=200, minutes=i))
     client.force_login(reviewer)
     client.get(QUEUE)  # the session's first page warms what every page reads once
-    for params in [{}, {"page": 2, "timing": "late", "area": world.province.pk, "plan": h1.plan.pk, "period": "2026-H2"}]:
+    for params in [
+        {},
+        {"page": 2, "timing": "late", "area": world.province.pk, "plan": h1.plan.pk, "period": "2026-H2"},
+    ]:
         with django_assert_max_num_queries(30):
             response = client.get(QUEUE, params)
         assert response.status_code == 200
@@ -277,7 +301,11 @@ def test_the_report_list_takes_a_bounded_number_of_queries(client, world, leader
     for i, unit in enumerate(units(world, n)):
         sent(h1.plan, h1, unit, ON_TIME + timedelta(minutes=i), status="accepted")
     client.force_login(leader)
-    for params in [{}, {"year": 2026, "half": "H1", "timing": "on_time", "page": 2}, {"year": 2026, "half": "H1", "timing": "missing"}]:
+    for params in [
+        {},
+        {"year": 2026, "half": "H1", "timing": "on_time", "page": 2},
+        {"year": 2026, "half": "H1", "timing": "missing"},
+    ]:
         with django_assert_max_num_queries(30):
             response = client.get(reverse("reports:report_list"), params)
         assert response.status_code == 200

@@ -1,6 +1,8 @@
 """Nothing a unit types can break the province's documents or plant a formula in its workbooks."""
+
 import io
-from datetime import date, datetime, timezone as dt_timezone
+from datetime import date, datetime
+from datetime import timezone as dt_timezone
 
 import docx
 import openpyxl
@@ -23,7 +25,12 @@ def test_a_report_saved_with_pasted_control_characters_stores_clean_text(client,
     report = workflow.report_start(user=reporter_a, plan=h1.plan, period=h1, organisation=world.unit_a)
     commitment = workflow.commitments_for(report.plan, report.organisation)[0]
     client.force_login(reporter_a)
-    data = form_data(report, results="\x0bKết quả\x0c\x01", causes="Dòng một\x0bdòng hai", **{f"note_{commitment.pk}": "Đã\x01 làm\x1b"})
+    data = form_data(
+        report,
+        results="\x0bKết quả\x0c\x01",
+        causes="Dòng một\x0bdòng hai",
+        **{f"note_{commitment.pk}": "Đã\x01 làm\x1b"},
+    )
     response = client.post(reverse("reports:report_edit", args=[report.pk]), data)
     assert response.status_code == 302
     report.refresh_from_db()
@@ -37,8 +44,12 @@ def test_a_report_saved_with_pasted_control_characters_stores_clean_text(client,
 def filed(world, reporting_plan, h1):
     """Unit A's accepted report for the first half of 2026, with a note, figures and a proposal."""
     report = ProgressReport.objects.create(
-        plan=reporting_plan, period=h1, organisation=world.unit_a, status="accepted",
-        submitted_at=datetime(2026, 6, 18, 3, tzinfo=dt_timezone.utc), results="Tổ chức 3 hội nghị",
+        plan=reporting_plan,
+        period=h1,
+        organisation=world.unit_a,
+        status="accepted",
+        submitted_at=datetime(2026, 6, 18, 3, tzinfo=dt_timezone.utc),
+        results="Tổ chức 3 hội nghị",
     )
     for commitment in workflow.commitments_for(reporting_plan, world.unit_a):
         CommitmentProgress.objects.create(report=report, commitment=commitment, status="at_risk", note="Đã thực hiện")

@@ -53,9 +53,15 @@ def test_save_a_draft_with_vietnamese_figures(client, reporter_a, draft, in_h1):
 
 @pytest.mark.parametrize(
     "indicator, typed, message",
-    [("Tỷ lệ hội viên", "120", "Tỷ lệ phần trăm phải từ 0 đến 100."), ("Học bổng", "-5", "Số liệu không được âm."), ("Học bổng", "nhiều", "Nhập một số")],
+    [
+        ("Tỷ lệ hội viên", "120", "Tỷ lệ phần trăm phải từ 0 đến 100."),
+        ("Học bổng", "-5", "Số liệu không được âm."),
+        ("Học bổng", "nhiều", "Nhập một số"),
+    ],
 )
-def test_bad_figures_are_refused_beside_the_field_and_the_text_is_kept(client, reporter_a, draft, in_h1, indicator, typed, message):
+def test_bad_figures_are_refused_beside_the_field_and_the_text_is_kept(
+    client, reporter_a, draft, in_h1, indicator, typed, message
+):
     field = f"value_{Indicator.objects.get(name=indicator).pk}"
     client.force_login(reporter_a)
     response = client.post(reverse("reports:report_edit", args=[draft.pk]), form_data(draft, **{field: typed}))
@@ -114,7 +120,16 @@ def test_the_reviewer_returns_with_a_comment_that_the_unit_sees(client, reporter
 
 
 def test_returning_without_a_comment_is_refused(client, reporter_a, reviewer, draft, in_h1):
-    workflow.report_save(user=reporter_a, report=draft, version=draft.version, narrative={}, progress=[workflow.ProgressData(c.pk, "done") for c in workflow.commitments_for(draft.plan, draft.organisation)], values={})
+    workflow.report_save(
+        user=reporter_a,
+        report=draft,
+        version=draft.version,
+        narrative={},
+        progress=[
+            workflow.ProgressData(c.pk, "done") for c in workflow.commitments_for(draft.plan, draft.organisation)
+        ],
+        values={},
+    )
     workflow.report_submit(user=reporter_a, report=draft)
     client.force_login(reviewer)
     response = client.post(reverse("reports:report_return", args=[draft.pk]), {"comment": ""}, follow=True)
@@ -135,12 +150,20 @@ def test_evidence_must_be_a_document_by_its_content(client, reporter_a, draft, i
 
 
 def test_the_period_page_shows_who_is_late_and_missing(client, world, reviewer, reporter_a, h1):
-    import time_machine
     from datetime import date
+
+    import time_machine
 
     with time_machine.travel(date(2026, 6, 1), tick=False):
         report = workflow.report_start(user=reporter_a, plan=h1.plan, period=h1, organisation=world.unit_a)
-        workflow.report_save(user=reporter_a, report=report, version=report.version, narrative={}, progress=[workflow.ProgressData(c.pk, "done") for c in workflow.commitments_for(h1.plan, world.unit_a)], values={})
+        workflow.report_save(
+            user=reporter_a,
+            report=report,
+            version=report.version,
+            narrative={},
+            progress=[workflow.ProgressData(c.pk, "done") for c in workflow.commitments_for(h1.plan, world.unit_a)],
+            values={},
+        )
     with time_machine.travel(date(2026, 6, 25), tick=False):  # after the due date, before the lock
         workflow.report_submit(user=reporter_a, report=ProgressReport.objects.get(pk=report.pk))
         client.force_login(reviewer)
@@ -163,7 +186,9 @@ def test_consolidated_exports_download_as_word_and_excel(client, world, reviewer
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     text = "\n".join([p.text for p in document.paragraphs] + cells)
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "BÁO CÁO" in text
-    workbook = openpyxl.load_workbook(io.BytesIO(client.get(reverse("reports:period_xlsx", args=[draft.plan.pk, draft.period.pk])).content))
+    workbook = openpyxl.load_workbook(
+        io.BytesIO(client.get(reverse("reports:period_xlsx", args=[draft.plan.pk, draft.period.pk])).content)
+    )
     rows = list(workbook["Chỉ tiêu"].iter_rows(values_only=True))
     assert any(row[0] == world.unit_a.name and row[-1] == 32000 for row in rows)
 
@@ -172,43 +197,63 @@ def test_an_editor_changes_a_plans_dates_and_reporting_units(client, world, edit
     client.force_login(editor)
     url = reverse("reports:plan_reporting", args=[reporting_plan.pk])
     periods = list(reporting_plan.periods.order_by("year", "half"))
-    data = {"periods-TOTAL_FORMS": "2", "periods-INITIAL_FORMS": "2", "periods-MIN_NUM_FORMS": "0", "periods-MAX_NUM_FORMS": "1000"}
+    data = {
+        "periods-TOTAL_FORMS": "2",
+        "periods-INITIAL_FORMS": "2",
+        "periods-MIN_NUM_FORMS": "0",
+        "periods-MAX_NUM_FORMS": "1000",
+    }
     for index, period in enumerate(periods):
-        data.update({
-            f"periods-{index}-id": period.pk,
-            f"periods-{index}-starts_on": period.starts_on.isoformat(),
-            f"periods-{index}-ends_on": period.ends_on.isoformat(),
-            f"periods-{index}-due_on": period.due_on.isoformat(),
-            f"periods-{index}-locked_after": period.locked_after.isoformat(),
-            f"periods-{index}-conference_on": period.conference_on.isoformat(),
-        })
+        data.update(
+            {
+                f"periods-{index}-id": period.pk,
+                f"periods-{index}-starts_on": period.starts_on.isoformat(),
+                f"periods-{index}-ends_on": period.ends_on.isoformat(),
+                f"periods-{index}-due_on": period.due_on.isoformat(),
+                f"periods-{index}-locked_after": period.locked_after.isoformat(),
+                f"periods-{index}-conference_on": period.conference_on.isoformat(),
+            }
+        )
     data["periods-0-due_on"] = "2026-06-30"
     data["organisations"] = [world.department.pk, world.association.pk, world.unit_a.pk]  # commune B leaves
     response = client.post(url, data)
     assert response.status_code == 302
     periods[0].refresh_from_db()
     assert periods[0].due_on.isoformat() == "2026-06-30"
-    assert set(reporting_plan.reporting_units.values_list("organisation", flat=True)) == {world.department.pk, world.association.pk, world.unit_a.pk}
+    assert set(reporting_plan.reporting_units.values_list("organisation", flat=True)) == {
+        world.department.pk,
+        world.association.pk,
+        world.unit_a.pk,
+    }
     data["periods-0-locked_after"] = "2026-06-01"  # before the due date
     page = client.post(url, data).content.decode()
     assert "Ngày khóa báo cáo không thể trước hạn gửi." in page
 
 
 def _period_post(periods, ids):
-    data = {"periods-TOTAL_FORMS": str(len(ids)), "periods-INITIAL_FORMS": str(len(ids)), "periods-MIN_NUM_FORMS": "0", "periods-MAX_NUM_FORMS": "1000"}
+    data = {
+        "periods-TOTAL_FORMS": str(len(ids)),
+        "periods-INITIAL_FORMS": str(len(ids)),
+        "periods-MIN_NUM_FORMS": "0",
+        "periods-MAX_NUM_FORMS": "1000",
+    }
     for index, (period, pk) in enumerate(zip(periods, ids)):
-        data.update({
-            f"periods-{index}-id": pk,
-            f"periods-{index}-starts_on": "01/01/2026",
-            f"periods-{index}-ends_on": "30/06/2026",
-            f"periods-{index}-due_on": "19/06/2026",
-            f"periods-{index}-locked_after": "04/07/2026",
-            f"periods-{index}-conference_on": "04/07/2026",
-        })
+        data.update(
+            {
+                f"periods-{index}-id": pk,
+                f"periods-{index}-starts_on": "01/01/2026",
+                f"periods-{index}-ends_on": "30/06/2026",
+                f"periods-{index}-due_on": "19/06/2026",
+                f"periods-{index}-locked_after": "04/07/2026",
+                f"periods-{index}-conference_on": "04/07/2026",
+            }
+        )
     return data
 
 
-def test_a_period_of_another_plan_posted_in_the_schedule_is_a_form_error(client, world, editor, reporting_plan, other_plan):
+def test_a_period_of_another_plan_posted_in_the_schedule_is_a_form_error(
+    client, world, editor, reporting_plan, other_plan
+):
     """A tampered hidden id once reached the service (a 500); another province's period must not change either."""
     period_services.plan_open_reporting(user=None, plan=other_plan)
     foreign = other_plan.periods.order_by("year", "half").first()
@@ -224,7 +269,9 @@ def test_a_period_of_another_plan_posted_in_the_schedule_is_a_form_error(client,
         assert "Chỉ thay đổi được các kỳ báo cáo của kế hoạch này." in response.content.decode()
     foreign.refresh_from_db()
     assert (foreign.starts_on, foreign.due_on) == before
-    assert [(p.starts_on, p.due_on) for p in reporting_plan.periods.order_by("year", "half")] == dates  # nothing half-saved
+    assert [
+        (p.starts_on, p.due_on) for p in reporting_plan.periods.order_by("year", "half")
+    ] == dates  # nothing half-saved
 
 
 def test_only_editors_of_the_area_change_a_plans_reporting(client, reviewer, outsider, reporting_plan):
@@ -236,10 +283,14 @@ def test_only_editors_of_the_area_change_a_plans_reporting(client, reviewer, out
 
 
 def test_the_review_queue_marks_late_by_the_vietnamese_day(client, world, reviewer, h1):
-    from datetime import datetime, timezone as dt_timezone
+    from datetime import datetime
+    from datetime import timezone as dt_timezone
 
     ProgressReport.objects.create(
-        plan=h1.plan, period=h1, organisation=world.unit_a, status="submitted",
+        plan=h1.plan,
+        period=h1,
+        organisation=world.unit_a,
+        status="submitted",
         submitted_at=datetime(2026, 6, 19, 18, 0, tzinfo=dt_timezone.utc),  # 01:00 on 20/06 in Hà Nội
     )
     client.force_login(reviewer)
@@ -257,21 +308,36 @@ def _row(page, name):
 
 
 def _sent(world, reporter_a, h1):
-    import time_machine
     from datetime import date
+
+    import time_machine
 
     with time_machine.travel(date(2026, 6, 10), tick=False):
         report = workflow.report_start(user=reporter_a, plan=h1.plan, period=h1, organisation=world.unit_a)
-        report = workflow.report_save(user=reporter_a, report=report, version=report.version, narrative={"proposals_text": "Đề nghị hỗ trợ kinh phí"}, progress=[workflow.ProgressData(c.pk, "done") for c in workflow.commitments_for(h1.plan, world.unit_a)], values={})
+        report = workflow.report_save(
+            user=reporter_a,
+            report=report,
+            version=report.version,
+            narrative={"proposals_text": "Đề nghị hỗ trợ kinh phí"},
+            progress=[workflow.ProgressData(c.pk, "done") for c in workflow.commitments_for(h1.plan, world.unit_a)],
+            values={},
+        )
         return workflow.report_submit(user=reporter_a, report=report)
 
 
-def test_the_reviewers_actions_come_after_the_report_and_accepting_asks_first(client, world, reviewer, reporter_a, h1, in_h1):
+def test_the_reviewers_actions_come_after_the_report_and_accepting_asks_first(
+    client, world, reviewer, reporter_a, h1, in_h1
+):
     report = _sent(world, reporter_a, h1)
     client.force_login(reviewer)
     page = client.get(reverse("reports:report_detail", args=[report.pk])).content.decode()
     actions = page.index('data-testid="review-actions"')
-    assert page.index("Kết quả đạt được") < page.index("Đề nghị hỗ trợ kinh phí") < actions < page.index('data-testid="report-history"')
+    assert (
+        page.index("Kết quả đạt được")
+        < page.index("Đề nghị hỗ trợ kinh phí")
+        < actions
+        < page.index('data-testid="report-history"')
+    )
     confirm = reverse("reports:report_accept", args=[report.pk])
     assert f'href="{confirm}"' in page  # a link to a confirmation page, no form that accepts at once
     confirmation = client.get(confirm).content.decode()
@@ -285,15 +351,18 @@ def test_the_reviewers_actions_come_after_the_report_and_accepting_asks_first(cl
 
 
 def test_a_report_returned_after_the_lock_date_shows_one_deadline_everywhere(client, world, reviewer, reporter_a, h1):
-    import time_machine
     from datetime import date
+
+    import time_machine
 
     report = _sent(world, reporter_a, h1)
     with time_machine.travel(date(2026, 7, 10), tick=False):
         client.force_login(reviewer)
         page = client.get(reverse("reports:report_detail", args=[report.pk])).content.decode()
         assert 'value="17/07/2026"' in page  # a week proposed in the return form
-        client.post(reverse("reports:report_return", args=[report.pk]), {"comment": "Bổ sung minh chứng", "until": "2026-07-20"})
+        client.post(
+            reverse("reports:report_return", args=[report.pk]), {"comment": "Bổ sung minh chứng", "until": "2026-07-20"}
+        )
         report.refresh_from_db()
         assert (report.status, report.reopened_until) == ("returned", date(2026, 7, 20))
         page = client.get(reverse("reports:report_detail", args=[report.pk])).content.decode()
@@ -309,8 +378,9 @@ def test_a_report_returned_after_the_lock_date_shows_one_deadline_everywhere(cli
 
 
 def test_the_reviewer_changes_a_returned_reports_deadline_from_its_page(client, world, reviewer, reporter_a, h1):
-    import time_machine
     from datetime import date
+
+    import time_machine
 
     report = _sent(world, reporter_a, h1)
     with time_machine.travel(date(2026, 7, 10), tick=False):
@@ -327,9 +397,12 @@ def test_the_reviewer_changes_a_returned_reports_deadline_from_its_page(client, 
     assert report.reopened_until == date(2026, 7, 26)
 
 
-def test_reopen_is_offered_only_after_the_lock_date_and_the_row_shows_the_new_deadline(client, world, reviewer, reporter_a, h1):
-    import time_machine
+def test_reopen_is_offered_only_after_the_lock_date_and_the_row_shows_the_new_deadline(
+    client, world, reviewer, reporter_a, h1
+):
     from datetime import date
+
+    import time_machine
 
     _sent(world, reporter_a, h1)
     page_url = reverse("reports:period_detail", args=[h1.plan.pk, h1.pk])
@@ -341,30 +414,47 @@ def test_reopen_is_offered_only_after_the_lock_date_and_the_row_shows_the_new_de
         page = client.get(page_url).content.decode()
         assert page.count(">Mở lại<") == 3  # the three units that have not sent anything
         assert "Mở lại" not in _row(page, world.unit_a.name)  # sent: returned, not reopened
-        client.post(reverse("reports:report_reopen", args=[h1.plan.pk, h1.pk, world.unit_b.pk]), {"until": "2026-07-20"})
+        client.post(
+            reverse("reports:report_reopen", args=[h1.plan.pk, h1.pk, world.unit_b.pk]), {"until": "2026-07-20"}
+        )
         row = _row(client.get(page_url).content.decode(), world.unit_b.name)
     assert "được nộp đến ngày 20/07/2026" in row and 'value="20/07/2026"' in row and "Đổi hạn nộp" in row
 
 
 def test_money_has_the_same_decimals_on_the_pages_and_in_the_files(client, world, reviewer, leader, reporting_plan, h1):
-    import time_machine
     from datetime import date
 
+    import time_machine
     from django.core.cache import cache
+
     from reports.models import IndicatorValue
 
     money = Indicator.objects.get(name="Học bổng")
     money.aggregation, money.unit = "mean", "vnd_per_person_year"
     money.save()
-    for organisation, value in ((world.unit_a, 30000), (world.unit_b, 30000), (world.association, 32500)):  # mean 30.833,33
-        r = ProgressReport.objects.create(plan=reporting_plan, period=h1, organisation=organisation, status="accepted", submitted_at="2026-06-15T03:00Z")
+    for organisation, value in (
+        (world.unit_a, 30000),
+        (world.unit_b, 30000),
+        (world.association, 32500),
+    ):  # mean 30.833,33
+        r = ProgressReport.objects.create(
+            plan=reporting_plan,
+            period=h1,
+            organisation=organisation,
+            status="accepted",
+            submitted_at="2026-06-15T03:00Z",
+        )
         IndicatorValue.objects.create(report=r, indicator=money, value=value)
     with time_machine.travel(date(2026, 7, 1), tick=False):
         cache.clear()
         client.force_login(reviewer)
         period = client.get(reverse("reports:period_detail", args=[reporting_plan.pk, h1.pk])).content.decode()
-        document = docx.Document(io.BytesIO(client.get(reverse("reports:period_docx", args=[reporting_plan.pk, h1.pk])).content))
-        workbook = openpyxl.load_workbook(io.BytesIO(client.get(reverse("reports:period_xlsx", args=[reporting_plan.pk, h1.pk])).content))
+        document = docx.Document(
+            io.BytesIO(client.get(reverse("reports:period_docx", args=[reporting_plan.pk, h1.pk])).content)
+        )
+        workbook = openpyxl.load_workbook(
+            io.BytesIO(client.get(reverse("reports:period_xlsx", args=[reporting_plan.pk, h1.pk])).content)
+        )
         client.force_login(leader)
         board = client.get(reverse("reports:dashboard")).content.decode()
         sheet = openpyxl.load_workbook(io.BytesIO(client.get(reverse("reports:dashboard_xlsx")).content))["Chỉ tiêu"]
@@ -380,10 +470,13 @@ def test_money_has_the_same_decimals_on_the_pages_and_in_the_files(client, world
     assert dashboard_row[3] == 30833
 
 
-def test_the_previous_periods_figure_beside_a_field_uses_the_figures_decimals(client, world, reporter_a, reporting_plan):
-    import time_machine
+def test_the_previous_periods_figure_beside_a_field_uses_the_figures_decimals(
+    client, world, reporter_a, reporting_plan
+):
     from datetime import date
     from decimal import Decimal
+
+    import time_machine
 
     from reports.models import IndicatorValue
 

@@ -1,8 +1,10 @@
 """The words of the reporting pages: half-years in words, "Thẩm định", counts in units, "— Chọn … —"."""
+
 import io
 import json
 import re
-from datetime import datetime, timezone as dt_timezone
+from datetime import datetime
+from datetime import timezone as dt_timezone
 
 import openpyxl
 from django.conf import settings
@@ -29,7 +31,9 @@ def test_the_dashboard_names_half_years_in_words_never_by_code(client, leader, r
     client.force_login(leader)
     page = client.get(reverse("reports:dashboard")).content.decode()
     assert CODE.findall(page) == []
-    trend = json.loads(re.search(r'<script id="trend-data" type="application/json">(.*?)</script>', page, re.S).group(1))
+    trend = json.loads(
+        re.search(r'<script id="trend-data" type="application/json">(.*?)</script>', page, re.S).group(1)
+    )
     assert "6 tháng đầu năm 2026" in trend["labels"]  # the chart's
     grid = re.search(r'data-testid="unit-grid".*?</thead>', page, re.S).group(0)
     assert "6 tháng đầu năm 2026" in grid
@@ -45,24 +49,33 @@ def test_the_dashboard_workbook_names_half_years_in_words(client, leader, report
 
 def test_the_list_of_missing_units_names_the_half_year(client, world, leader, reported, today):  # noqa: F811
     client.force_login(leader)
-    page = client.get(reverse("reports:report_list"), {"year": 2026, "half": "H1", "timing": "missing"}).content.decode()
+    page = client.get(
+        reverse("reports:report_list"), {"year": 2026, "half": "H1", "timing": "missing"}
+    ).content.decode()
     assert world.unit_b.name in page and "6 tháng đầu năm 2026" in page
     assert CODE.findall(page) == []
 
 
 def test_lagging_commitments_are_counted_in_units(client, leader, reported, today):  # noqa: F811
     client.force_login(leader)
-    lagging = re.search(r'data-testid="lagging">(.*?)</ol>', client.get(reverse("reports:dashboard")).content.decode(), re.S).group(1)
+    lagging = re.search(
+        r'data-testid="lagging">(.*?)</ol>', client.get(reverse("reports:dashboard")).content.decode(), re.S
+    ).group(1)
     assert "1 đơn vị chưa hoàn thành, 1 có nguy cơ chậm" in lagging
     assert "lượt" not in lagging
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    lagging = re.search(r'data-testid="lagging">(.*?)</ol>', client.get(reverse("reports:dashboard")).content.decode(), re.S).group(1)
+    lagging = re.search(
+        r'data-testid="lagging">(.*?)</ol>', client.get(reverse("reports:dashboard")).content.decode(), re.S
+    ).group(1)
     assert "1 unit not done, 1 at risk" in lagging and "1 units" not in lagging
 
 
 def test_the_reviewers_box_is_headed_thẩm_định(client, world, reviewer, h1):
     report = ProgressReport.objects.create(
-        plan=h1.plan, period=h1, organisation=world.unit_a, status="submitted",
+        plan=h1.plan,
+        period=h1,
+        organisation=world.unit_a,
+        status="submitted",
         submitted_at=datetime(2026, 6, 10, 3, tzinfo=dt_timezone.utc),
     )
     client.force_login(reviewer)
@@ -71,7 +84,9 @@ def test_the_reviewers_box_is_headed_thẩm_định(client, world, reviewer, h1)
     assert "Sơ kết" not in page
 
 
-def test_selects_ask_what_to_choose_instead_of_dashes(client, world, editor, leader, reporter_a, reporting_plan, h1, in_h1):
+def test_selects_ask_what_to_choose_instead_of_dashes(
+    client, world, editor, leader, reporter_a, reporting_plan, h1, in_h1
+):
     draft = workflow.report_start(user=reporter_a, plan=h1.plan, period=h1, organisation=world.unit_a)
     pages = []
     client.force_login(editor)

@@ -6,11 +6,10 @@ import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from programmes.models import Plan
-from reports.models import ProgressReport, ReportEvent, ReportingUnit
 from reports import rules
+from reports.models import ProgressReport, ReportEvent, ReportingSchedule, ReportingUnit
 from reports.services import workflow
 from reports.services.periods import period_dates, plan_open_reporting, schedule_for
-from reports.models import ReportingSchedule
 
 
 def file_everything(report, user, *, status="done", values=None):
@@ -19,7 +18,13 @@ def file_everything(report, user, *, status="done", values=None):
         user=user,
         report=report,
         version=report.version,
-        narrative={"results": "Đã tổ chức 3 buổi tuyên truyền", "shortcomings": "", "causes": "", "next_steps": "", "proposals_text": "Đề nghị cấp thêm kinh phí\nĐề nghị tập huấn"},
+        narrative={
+            "results": "Đã tổ chức 3 buổi tuyên truyền",
+            "shortcomings": "",
+            "causes": "",
+            "next_steps": "",
+            "proposals_text": "Đề nghị cấp thêm kinh phí\nĐề nghị tập huấn",
+        },
         progress=[workflow.ProgressData(c.pk, status, "Đã làm") for c in commitments],
         values=values or {},
     )
@@ -65,7 +70,9 @@ def test_file_submit_return_resubmit_accept(world, reporter_a, reviewer, h1, in_
         file_everything(report, reporter_a)  # read-only once submitted
     report = workflow.report_return(user=reviewer, report=report, comment="Bổ sung số liệu học bổng")
     assert report.status == "returned"
-    report = file_everything(report, reporter_a, values={report.plan.commitments.get(number="2").indicators.first().pk: Decimal(500000)})
+    report = file_everything(
+        report, reporter_a, values={report.plan.commitments.get(number="2").indicators.first().pk: Decimal(500000)}
+    )
     report = workflow.report_submit(user=reporter_a, report=report)
     report = workflow.report_accept(user=reviewer, report=report)
     assert report.status == "accepted"
@@ -83,14 +90,30 @@ def test_file_submit_return_resubmit_accept(world, reporter_a, reviewer, h1, in_
 def test_a_second_stale_save_is_refused_and_nothing_is_overwritten(world, reporter_a, h1, in_h1):
     report = workflow.report_start(user=reporter_a, plan=h1.plan, period=h1, organisation=world.unit_a)
     opened = report.version
-    first = workflow.report_save(user=reporter_a, report=report, version=opened, narrative={"results": "Bản của người thứ nhất"}, progress=[], values={})
+    first = workflow.report_save(
+        user=reporter_a,
+        report=report,
+        version=opened,
+        narrative={"results": "Bản của người thứ nhất"},
+        progress=[],
+        values={},
+    )
     with pytest.raises(workflow.StaleReport):
-        workflow.report_save(user=reporter_a, report=report, version=opened, narrative={"results": "Bản của người thứ hai"}, progress=[], values={})
+        workflow.report_save(
+            user=reporter_a,
+            report=report,
+            version=opened,
+            narrative={"results": "Bản của người thứ hai"},
+            progress=[],
+            values={},
+        )
     first.refresh_from_db()
     assert first.results == "Bản của người thứ nhất"
 
 
-def test_only_the_units_reporter_files_and_only_the_provinces_reviewer_reviews(world, reporter_a, reporter_b, reviewer, outsider, h1, in_h1):
+def test_only_the_units_reporter_files_and_only_the_provinces_reviewer_reviews(
+    world, reporter_a, reporter_b, reviewer, outsider, h1, in_h1
+):
     with pytest.raises(PermissionDenied):
         workflow.report_start(user=reporter_b, plan=h1.plan, period=h1, organisation=world.unit_a)
     report = workflow.report_start(user=reporter_a, plan=h1.plan, period=h1, organisation=world.unit_a)
@@ -124,7 +147,9 @@ def test_filing_locks_after_the_lock_date_unless_a_reviewer_reopens(world, repor
     with time_machine.travel(date(2026, 7, 10), tick=False):  # locked after 04/07
         with pytest.raises(ValidationError):
             workflow.report_start(user=reporter_a, plan=h1.plan, period=h1, organisation=world.unit_a)
-        report = workflow.report_reopen(user=reviewer, plan=h1.plan, period=h1, organisation=world.unit_a, until=date(2026, 7, 20))
+        report = workflow.report_reopen(
+            user=reviewer, plan=h1.plan, period=h1, organisation=world.unit_a, until=date(2026, 7, 20)
+        )
         report = file_everything(report, reporter_a)
         assert workflow.report_submit(user=reporter_a, report=report).status == "submitted"
         assert report.events.filter(action=ReportEvent.Action.REOPENED, actor=reviewer).exists()

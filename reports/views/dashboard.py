@@ -1,13 +1,14 @@
 """The leadership dashboard and the report list its figures click through to."""
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
-from programmes import access
 from khuyenhoc.db_router import replica_reads
 from khuyenhoc.pagination import CountingPaginator
+from programmes import access
 from programmes.models import Commitment
 
 from .. import dashboard as dashboards
@@ -66,13 +67,23 @@ def dashboard(request):
     grid = dashboards.unit_grid(request.user, filters, board.grid_periods, list(page))
     link = report_link()
     rows = [
-        {"unit": unit, "cells": [_grid_cell(grid.get((unit.organisation_id, unit.plan_id), {}).get(p), link) for p in board.grid_periods]}
+        {
+            "unit": unit,
+            "cells": [
+                _grid_cell(grid.get((unit.organisation_id, unit.plan_id), {}).get(p), link) for p in board.grid_periods
+            ],
+        }
         for unit in page
     ]
     statuses = CommitmentProgress.Status.choices
     scores = {score["party"]: score for score in board.scores}
     commitment_rows = [
-        (party, label, [(code, board.commitments.get(party, {}).get(code, 0)) for code, _label in statuses], scores[party])
+        (
+            party,
+            label,
+            [(code, board.commitments.get(party, {}).get(code, 0)) for code, _label in statuses],
+            scores[party],
+        )
         for party, label in Commitment.Party.choices
         if party in board.commitments
     ]
@@ -82,7 +93,12 @@ def dashboard(request):
         "late": [row["late"] for row in board.trend],
         "returned": [row["returned"] for row in board.trend],
         "missing": [row["missing"] for row in board.trend],
-        "names": {"on_time": _("on time"), "late": _("late"), "returned": _("returned, being fixed"), "missing": _("missing")},
+        "names": {
+            "on_time": _("on time"),
+            "late": _("late"),
+            "returned": _("returned, being fixed"),
+            "missing": _("missing"),
+        },
     }
     query = request.GET.copy()
     for key in ("page", "year", "half"):

@@ -1,4 +1,5 @@
 """What a reporting unit does: its list of reports, the report form, submitting."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -154,7 +155,9 @@ def report_submit(request, pk):
         messages.success(request, _("The report was sent to the province."))
         return redirect("reports:report_detail", pk=report.pk)
     reported = set(report.progress.values_list("commitment_id", flat=True))
-    missing = [c for c in workflow.commitments_for(report.plan, report.organisation, report.period) if c.pk not in reported]
+    missing = [
+        c for c in workflow.commitments_for(report.plan, report.organisation, report.period) if c.pk not in reported
+    ]
     return render(request, "reports/report_submit.html", {"report": report, "missing": missing})
 
 

@@ -1,5 +1,6 @@
 """The review queue: the submitted reports a reviewer has to look at, a page at a time, and
 accepting several of them at once."""
+
 import re
 
 from django.contrib import messages
@@ -12,8 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from programmes import access
 from khuyenhoc.pagination import CountingPaginator
+from programmes import access
 
 from .. import selectors
 from ..forms import ReviewQueueForm
@@ -78,12 +79,23 @@ def review_accept(request):
         reviewable = selectors.reviewable_units(request.user, [report.organisation for report in reports])
         ready = [r for r in reports if r.status == ProgressReport.Status.SUBMITTED and r.organisation_id in reviewable]
         skipped = [r for r in reports if r not in ready]
-        context = {"reports": ready, "skipped": _skipped_message(skipped, unseen) if skipped or unseen else "", "back": back}
-        return render(request, "reports/review_accept.html", {**context, "query": QueryDict(request.POST.get("query", "")).urlencode()})
+        context = {
+            "reports": ready,
+            "skipped": _skipped_message(skipped, unseen) if skipped or unseen else "",
+            "back": back,
+        }
+        return render(
+            request,
+            "reports/review_accept.html",
+            {**context, "query": QueryDict(request.POST.get("query", "")).urlencode()},
+        )
     outcome = bulk.reports_accept(user=request.user, reports=reports)
     if outcome.accepted:
         count = len(outcome.accepted)
-        messages.success(request, ngettext("%(count)s report was accepted.", "%(count)s reports were accepted.", count) % {"count": count})
+        messages.success(
+            request,
+            ngettext("%(count)s report was accepted.", "%(count)s reports were accepted.", count) % {"count": count},
+        )
     if outcome.skipped or unseen:
         messages.warning(request, _skipped_message(outcome.skipped, unseen))
     return redirect(back)

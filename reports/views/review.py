@@ -1,4 +1,5 @@
 """What the province does: a report's page, the period's completeness and consolidation."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -144,7 +145,13 @@ def report_reopen(request, plan_pk, period_pk, organisation_pk):
     form = ReopenForm.for_unit(request.POST, organisation.pk)
     if form.is_valid():
         try:
-            workflow.report_reopen(user=request.user, plan=period.plan, period=period, organisation=organisation, until=form.cleaned_data["until"])
+            workflow.report_reopen(
+                user=request.user,
+                plan=period.plan,
+                period=period,
+                organisation=organisation,
+                until=form.cleaned_data["until"],
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -180,7 +187,9 @@ def plan_open_reporting(request, plan_pk):
     require_change(request.user, plan.area)
     periods, units = period_services.plan_open_reporting(user=request.user, plan=plan)
     messages.success(
-        request, _("%(periods)s reporting periods and %(units)s reporting units were added.") % {"periods": periods, "units": units}
+        request,
+        _("%(periods)s reporting periods and %(units)s reporting units were added.")
+        % {"periods": periods, "units": units},
     )
     return redirect("programmes:plan_detail", pk=plan.pk)
 

@@ -3,9 +3,11 @@
 Needs REDIS_URL (CI sets it for the PostgreSQL run). Without it the test
 skips, unless REQUIRE_REDIS is set, in which case it fails.
 """
+
 import os
 import time
-from datetime import datetime, timezone as dt_timezone
+from datetime import datetime
+from datetime import timezone as dt_timezone
 
 import pytest
 import time_machine
@@ -39,7 +41,9 @@ def wait_for(condition, timeout=30):
     return False
 
 
-def test_a_real_worker_sweeps_and_delivers_each_reminder_once(world, reporting_plan, reporter_a, reporter_b, worker, settings):
+def test_a_real_worker_sweeps_and_delivers_each_reminder_once(
+    world, reporting_plan, reporter_a, reporter_b, worker, settings
+):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     mail.outbox = []
     # 02:00 UTC on 16/06/2026 is 09:00 in Hà Nội, three days before the first half's due date.

@@ -1,5 +1,6 @@
 """One e-mail per person and kind in a sweep: a person with reminders on two plans gets one
 e-mail that lists both, while each reminder keeps its own row, notification and link."""
+
 from datetime import date, timedelta
 from urllib.parse import urlsplit
 
@@ -25,8 +26,14 @@ LATE_10 = DUE + timedelta(days=10)  # the province's digest of late units
 def two_plans(world, reporting_plan, reporter_a, reporter_b, reviewer, leader, editor):
     """A second plan in force in province P, between the same parties, on which the same units report."""
     second = make_plan(
-        world.province, world.department, world.association,
-        number="25/KH-SGDĐT-HKH", title="Kế hoạch phối hợp năm 2026", status="in_force", start_year=2026, end_year=2026,
+        world.province,
+        world.department,
+        world.association,
+        number="25/KH-SGDĐT-HKH",
+        title="Kế hoạch phối hợp năm 2026",
+        status="in_force",
+        start_year=2026,
+        end_year=2026,
     )
     make_commitment(second, "1", "Xây dựng mô hình học tập")
     plan_open_reporting(user=None, plan=second)
@@ -49,7 +56,9 @@ def mails_to(mailoutbox, user):
     return [m for m in mailoutbox if m.to == [user.email]]
 
 
-def test_a_reviewer_of_two_plans_gets_one_digest_naming_both_plans_late_units(world, two_plans, reviewer, run, mailoutbox, client):
+def test_a_reviewer_of_two_plans_gets_one_digest_naming_both_plans_late_units(
+    world, two_plans, reviewer, run, mailoutbox, client
+):
     first, second = two_plans
     run(LATE_7)
     [copy] = mails_to(mailoutbox, reviewer)  # the two plans' copies of the last overdue step: one digest too
@@ -63,9 +72,12 @@ def test_a_reviewer_of_two_plans_gets_one_digest_naming_both_plans_late_units(wo
     assert "Thư này gộp 2 nhắc việc cùng loại" in body
     for plan in (first, second):
         heading = next(line for line in body.splitlines() if f"({plan.number})" in line and "chưa gửi báo cáo" in line)
-        part = body[body.index(heading):]
+        part = body[body.index(heading) :]
         assert world.unit_a.name in part and world.unit_b.name in part
-    period_pages = [reverse("reports:period_detail", args=[p.pk, ReportingPeriod.objects.get(plan=p, half="H1", year=2026).pk]) for p in (first, second)]
+    period_pages = [
+        reverse("reports:period_detail", args=[p.pk, ReportingPeriod.objects.get(plan=p, half="H1", year=2026).pk])
+        for p in (first, second)
+    ]
     html = message.alternatives[0][0]
     assert html.count("<h2") == 2 and all(page in html and page in body for page in period_pages)
 
@@ -84,7 +96,10 @@ def test_a_reporter_of_a_unit_on_two_plans_gets_one_due_soon_e_mail(two_plans, r
     run(DUE - timedelta(days=3))
     [message] = mails_to(mailoutbox, reporter_a)
     assert message.subject == "2 nhắc việc: Sắp đến hạn báo cáo"
-    assert f"còn 3 ngày đến hạn ({first.number})" in message.body and f"còn 3 ngày đến hạn ({second.number})" in message.body
+    assert (
+        f"còn 3 ngày đến hạn ({first.number})" in message.body
+        and f"còn 3 ngày đến hạn ({second.number})" in message.body
+    )
     assert Notification.objects.filter(user=reporter_a).count() == 2
     assert len(mailoutbox) == 2  # reporter_a and reporter_b, one each
 
@@ -130,7 +145,9 @@ def test_a_mail_failure_puts_the_group_back_and_a_retry_sends_one_e_mail(two_pla
     with pytest.raises(Retry):
         send_reminders_batch.apply(args=[ids], throw=True)
     rows = Reminder.objects.filter(pk__in=ids)
-    assert {(r.status, r.attempts) for r in rows} == {("pending", 1)} and all("unexpectedly" in r.last_error for r in rows)
+    assert {(r.status, r.attempts) for r in rows} == {("pending", 1)} and all(
+        "unexpectedly" in r.last_error for r in rows
+    )
     assert send_reminders_batch.apply(args=[ids]).get() == ["sent", "sent"]  # what Celery runs after the countdown
     [message] = mailoutbox
     assert message.subject == "2 nhắc việc: Sắp đến hạn báo cáo"

@@ -1,5 +1,6 @@
 """Delivery faults: permanent refusals fail with a reason, retries keep one Message-ID,
 and only the return in force is reminded."""
+
 from datetime import date
 from smtplib import SMTPRecipientsRefused, SMTPServerDisconnected
 
@@ -28,7 +29,14 @@ def units(world, reporting_plan, reporter_a, reporter_b, reviewer, leader, edito
 
 
 def _reminder(user, subject="Báo cáo sắp đến hạn") -> Reminder:
-    return Reminder.objects.create(key=f"test:{user.pk}:{subject[:20]}", kind=Kind.DUE_SOON, recipient=user, subject=subject, body="Hạn: 19/06/2026", link="/")
+    return Reminder.objects.create(
+        key=f"test:{user.pk}:{subject[:20]}",
+        kind=Kind.DUE_SOON,
+        recipient=user,
+        subject=subject,
+        body="Hạn: 19/06/2026",
+        link="/",
+    )
 
 
 def test_a_permanent_refusal_fails_with_its_reason_and_is_not_retried(reporter_a, settings, mailoutbox):
@@ -83,7 +91,9 @@ def test_only_the_return_in_force_is_reminded(world, units, reporter_a, reviewer
     progress = [workflow.ProgressData(c.pk, "done") for c in workflow.commitments_for(units, world.unit_a)]
     with time_machine.travel(date(2026, 6, 1), tick=False):
         report = workflow.report_start(user=reporter_a, plan=units, period=h1, organisation=world.unit_a)
-        report = workflow.report_save(user=reporter_a, report=report, version=report.version, narrative={}, progress=progress, values={})
+        report = workflow.report_save(
+            user=reporter_a, report=report, version=report.version, narrative={}, progress=progress, values={}
+        )
         report = workflow.report_submit(user=reporter_a, report=report)
         report = workflow.report_return(user=reviewer, report=report, comment="Thiếu số liệu học bổng")
         report = workflow.report_submit(user=reporter_a, report=report)

@@ -1,4 +1,5 @@
 """Reminders that help, never flood: one e-mail per person, kind and period, links that open."""
+
 from datetime import date, timedelta
 from urllib.parse import urlsplit
 
@@ -33,7 +34,9 @@ def submitted(world, plan, period, reporter):
     """Unit A's report for ``period``, filled in and sent."""
     report = workflow.report_start(user=reporter, plan=plan, period=period, organisation=world.unit_a)
     progress = [workflow.ProgressData(c.pk, "done") for c in workflow.commitments_for(plan, world.unit_a)]
-    report = workflow.report_save(user=reporter, report=report, version=report.version, narrative={}, progress=progress, values={})
+    report = workflow.report_save(
+        user=reporter, report=report, version=report.version, narrative={}, progress=progress, values={}
+    )
     return workflow.report_submit(user=reporter, report=report)
 
 
@@ -68,7 +71,10 @@ def test_a_reviewer_with_fourteen_late_units_gets_one_e_mail_that_names_them_all
 def test_the_province_digest_is_one_e_mail_per_person_and_says_how_many_units(many_units, reviewer, leader, mailoutbox):
     sweep(LATE_10)  # a sweep that missed day 7: the copy and the province's digest, in one e-mail
     [to_reviewer] = mails_to(mailoutbox, reviewer)
-    assert sorted((r.kind, r.step) for r in Reminder.objects.filter(recipient=reviewer)) == [("late_digest", -10), ("late_digest", -7)]
+    assert sorted((r.kind, r.step) for r in Reminder.objects.filter(recipient=reviewer)) == [
+        ("late_digest", -10),
+        ("late_digest", -7),
+    ]
     assert to_reviewer.subject == "2 nhắc việc: Tổng hợp đơn vị chậm báo cáo"
     assert all(unit.name in to_reviewer.body for unit in many_units)
     [digest] = mails_to(mailoutbox, leader)
@@ -76,7 +82,9 @@ def test_the_province_digest_is_one_e_mail_per_person_and_says_how_many_units(ma
     assert all(unit.name in digest.body for unit in many_units)
 
 
-def test_a_digest_is_sent_once_even_when_another_unit_turns_late_in_the_same_step(world, many_units, reporting_plan, reviewer, mailoutbox):
+def test_a_digest_is_sent_once_even_when_another_unit_turns_late_in_the_same_step(
+    world, many_units, reporting_plan, reviewer, mailoutbox
+):
     sweep(LATE_7)
     assert len(mails_to(mailoutbox, reviewer)) == 1
     area = make_area("W99999", "Xã Mới", Area.Level.COMMUNE, world.province)
@@ -90,7 +98,9 @@ def test_a_digest_is_sent_once_even_when_another_unit_turns_late_in_the_same_ste
     assert Reminder.objects.filter(recipient__username="reporter_new", kind="overdue").count() == 1
 
 
-def test_a_returned_report_links_to_its_edit_page_while_the_unit_can_fix_it(world, reporting_plan, reporter_a, reviewer, h1, client, mailoutbox):
+def test_a_returned_report_links_to_its_edit_page_while_the_unit_can_fix_it(
+    world, reporting_plan, reporter_a, reviewer, h1, client, mailoutbox
+):
     with time_machine.travel(date(2026, 6, 1), tick=False):
         report = submitted(world, reporting_plan, h1, reporter_a)
         workflow.report_return(user=reviewer, report=report, comment="Thiếu số liệu")
@@ -101,7 +111,9 @@ def test_a_returned_report_links_to_its_edit_page_while_the_unit_can_fix_it(worl
         assert client.get(urlsplit(reminder.link).path).status_code == 200
 
 
-def test_a_report_returned_after_the_lock_date_links_to_the_report_and_says_so(world, reporting_plan, reporter_a, reviewer, h1, client, mailoutbox):
+def test_a_report_returned_after_the_lock_date_links_to_the_report_and_says_so(
+    world, reporting_plan, reporter_a, reviewer, h1, client, mailoutbox
+):
     with time_machine.travel(date(2026, 6, 1), tick=False):
         report = submitted(world, reporting_plan, h1, reporter_a)
     with time_machine.travel(date(2026, 7, 10), tick=False):  # locked after 04/07
@@ -118,7 +130,9 @@ def test_a_report_returned_after_the_lock_date_links_to_the_report_and_says_so(w
         assert client.get(urlsplit(reminder.link).path).status_code == 200
 
 
-def test_reopening_until_a_later_date_gives_that_date_in_the_reminder(world, reporting_plan, reporter_a, reviewer, h1, mailoutbox):
+def test_reopening_until_a_later_date_gives_that_date_in_the_reminder(
+    world, reporting_plan, reporter_a, reviewer, h1, mailoutbox
+):
     with time_machine.travel(date(2026, 7, 1), tick=False):
         report = submitted(world, reporting_plan, h1, reporter_a)
         report = workflow.report_return(user=reviewer, report=report, comment="Thiếu số liệu")
@@ -136,22 +150,41 @@ def assert_every_link_opens(client, queryset, day):
             client.force_login(reminder.recipient)
             path = urlsplit(reminder.link).path
             response = client.get(path)
-            assert response.status_code == 200, (reminder.kind, reminder.recipient.username, reminder.link, response.status_code)
+            assert response.status_code == 200, (
+                reminder.kind,
+                reminder.recipient.username,
+                reminder.link,
+                response.status_code,
+            )
             notification = Notification.objects.get(reminder=reminder)
             response = client.post(reverse("tasks:notification_open", args=[notification.pk]), follow=True)
-            assert response.status_code == 200 and response.redirect_chain[-1][0] == path, (reminder.kind, reminder.recipient.username)
+            assert response.status_code == 200 and response.redirect_chain[-1][0] == path, (
+                reminder.kind,
+                reminder.recipient.username,
+            )
             checked += 1
     return checked
 
 
-def test_every_link_opens_for_its_recipient_including_a_parent_that_does_not_follow_the_plan(world, many_units, reporting_plan, client):
+def test_every_link_opens_for_its_recipient_including_a_parent_that_does_not_follow_the_plan(
+    world, many_units, reporting_plan, client
+):
     # A commune under a district association whose reviewer cannot open the provincial plan's period page.
     commune = make_area("W98888", "Xã Cũ", Area.Level.COMMUNE, world.historical_district)
     old = make_organisation("Hội Khuyến học xã Cũ", commune, parent=world.historical_unit)
     ReportingUnit.objects.create(plan=reporting_plan, organisation=old)
     make_user("district_reviewer", (world.historical_unit, Membership.Role.REVIEWER))
     checked = 0
-    for day in (DUE - timedelta(days=14), DUE - timedelta(days=3), DUE, DUE + timedelta(days=1), LATE_7, LATE_10, date(2026, 7, 2), date(2026, 10, 2)):
+    for day in (
+        DUE - timedelta(days=14),
+        DUE - timedelta(days=3),
+        DUE,
+        DUE + timedelta(days=1),
+        LATE_7,
+        LATE_10,
+        date(2026, 7, 2),
+        date(2026, 10, 2),
+    ):
         created = sweep(day)
         checked += assert_every_link_opens(client, Reminder.objects.filter(pk__in=[r.pk for r in created]), day)
     kinds = set(Reminder.objects.values_list("kind", flat=True))
@@ -159,7 +192,11 @@ def test_every_link_opens_for_its_recipient_including_a_parent_that_does_not_fol
     # The district cannot open the provincial plan's period page: its copy opens the inbox that lists the units.
     [copy] = Reminder.objects.filter(recipient__username="district_reviewer", kind="late_digest")
     assert copy.link.endswith(reverse("tasks:notifications")) and "Hội Khuyến học xã Cũ" in copy.body
-    assert not Reminder.objects.exclude(recipient__username="district_reviewer").filter(link__endswith=reverse("tasks:notifications")).exists()
+    assert (
+        not Reminder.objects.exclude(recipient__username="district_reviewer")
+        .filter(link__endswith=reverse("tasks:notifications"))
+        .exists()
+    )
     assert checked == Reminder.objects.count()
 
 
@@ -171,14 +208,21 @@ def test_with_the_demo_data_every_reminder_link_opens_for_its_recipient(db, clie
     checked = assert_every_link_opens(client, Reminder.objects.all(), timezone.localdate())  # the demo's own inbox
     plan_periods = ReportingPeriod.objects.filter(plan__number="15/KH-SGDĐT-HKH", starts_on__lte=timezone.localdate())
     for period in plan_periods.order_by("starts_on")[:4]:
-        days = [period.due_on - timedelta(days=3), period.due_on, period.due_on + timedelta(days=7), period.due_on + timedelta(days=10)]
+        days = [
+            period.due_on - timedelta(days=3),
+            period.due_on,
+            period.due_on + timedelta(days=7),
+            period.due_on + timedelta(days=10),
+        ]
         if period.conference_on:
             days.append(period.conference_on - timedelta(days=7))
         for day in days:
             created = sweep(day)
             checked += assert_every_link_opens(client, Reminder.objects.filter(pk__in=[r.pk for r in created]), day)
     assert checked == Reminder.objects.count()
-    assert {"due_soon", "overdue", "late_digest", "conference", "returned"} <= set(Reminder.objects.values_list("kind", flat=True))
+    assert {"due_soon", "overdue", "late_digest", "conference", "returned"} <= set(
+        Reminder.objects.values_list("kind", flat=True)
+    )
 
 
 def test_dry_run_names_each_person_once_per_e_mail_with_the_units_of_a_digest(many_units, reviewer, capsys):

@@ -3,8 +3,8 @@ from datetime import timezone as dt_timezone
 from smtplib import SMTPServerDisconnected
 
 import pytest
-from celery.exceptions import Retry
 import time_machine
+from celery.exceptions import Retry
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
@@ -25,7 +25,10 @@ def sent(day):
     result = reminders.reminders_sweep(today=day, enqueue=False)
     for reminder in result.created:
         reminders.reminder_send(reminder.pk)
-    return {(r.kind, r.step, r.recipient.username) for r in Reminder.objects.filter(pk__in=[r.pk for r in result.created], status="sent")}
+    return {
+        (r.kind, r.step, r.recipient.username)
+        for r in Reminder.objects.filter(pk__in=[r.pk for r in result.created], status="sent")
+    }
 
 
 @pytest.fixture
@@ -43,13 +46,23 @@ def test_reporters_are_reminded_14_and_3_days_before_the_due_date(units):
 
 
 def test_a_sweep_that_missed_days_catches_up_without_stale_reminders(units):
-    assert sent(date(2026, 6, 17)) == {("due_soon", 3, "reporter_a"), ("due_soon", 3, "reporter_b")}  # the 14-day one is past
+    assert sent(date(2026, 6, 17)) == {
+        ("due_soon", 3, "reporter_a"),
+        ("due_soon", 3, "reporter_b"),
+    }  # the 14-day one is past
 
 
 def test_a_unit_that_has_submitted_is_never_reminded(world, units, reporter_a, h1):
     with time_machine.travel(date(2026, 6, 1), tick=False):
         report = workflow.report_start(user=reporter_a, plan=units, period=h1, organisation=world.unit_a)
-        workflow.report_save(user=reporter_a, report=report, version=report.version, narrative={}, progress=[workflow.ProgressData(c.pk, "done") for c in workflow.commitments_for(units, world.unit_a)], values={})
+        workflow.report_save(
+            user=reporter_a,
+            report=report,
+            version=report.version,
+            narrative={},
+            progress=[workflow.ProgressData(c.pk, "done") for c in workflow.commitments_for(units, world.unit_a)],
+            values={},
+        )
         workflow.report_submit(user=reporter_a, report=ProgressReport.objects.get(pk=report.pk))
     assert sent(date(2026, 6, 16)) == {("due_soon", 3, "reporter_b")}
 
@@ -65,7 +78,10 @@ def test_overdue_reminders_the_second_copied_to_the_parent_association(units):
 
 def test_the_province_gets_a_digest_of_late_units_10_days_after(units, world):
     result = sent(date(2026, 6, 29))
-    assert {(kind, user) for kind, _step, user in result if kind == "late_digest"} == {("late_digest", "reviewer"), ("late_digest", "leader")}
+    assert {(kind, user) for kind, _step, user in result if kind == "late_digest"} == {
+        ("late_digest", "reviewer"),
+        ("late_digest", "leader"),
+    }
     digest = Reminder.objects.get(kind="late_digest", step=-10, recipient__username="reviewer")
     assert world.unit_a.name in digest.body and world.unit_b.name in digest.body
 
@@ -85,7 +101,14 @@ def test_editors_are_told_90_days_before_a_plan_ends(units):
 def test_a_unit_is_told_when_its_report_is_returned(world, units, reporter_a, reviewer, h1):
     with time_machine.travel(date(2026, 6, 1), tick=False):
         report = workflow.report_start(user=reporter_a, plan=units, period=h1, organisation=world.unit_a)
-        report = workflow.report_save(user=reporter_a, report=report, version=report.version, narrative={}, progress=[workflow.ProgressData(c.pk, "done") for c in workflow.commitments_for(units, world.unit_a)], values={})
+        report = workflow.report_save(
+            user=reporter_a,
+            report=report,
+            version=report.version,
+            narrative={},
+            progress=[workflow.ProgressData(c.pk, "done") for c in workflow.commitments_for(units, world.unit_a)],
+            values={},
+        )
         report = workflow.report_submit(user=reporter_a, report=report)
         workflow.report_return(user=reviewer, report=report, comment="Thiếu số liệu học bổng")
         result = sent(date(2026, 6, 1))
@@ -97,7 +120,11 @@ def test_lead_times_are_the_provinces_own(world, units):
     ReminderSettings.objects.create(area=world.province, due_days="7", overdue_days="2")
     assert sent(date(2026, 6, 5)) == set()
     assert sent(date(2026, 6, 12)) == {("due_soon", 7, "reporter_a"), ("due_soon", 7, "reporter_b")}
-    assert sent(date(2026, 6, 21)) == {("overdue", -2, "reporter_a"), ("overdue", -2, "reporter_b"), ("late_digest", -2, "reviewer")}
+    assert sent(date(2026, 6, 21)) == {
+        ("overdue", -2, "reporter_a"),
+        ("overdue", -2, "reporter_b"),
+        ("late_digest", -2, "reviewer"),
+    }
 
 
 def test_a_second_sweep_and_a_second_task_send_nothing_more(units, mailoutbox):
@@ -178,7 +205,9 @@ def test_a_user_can_turn_a_kind_of_reminder_off(units, reporter_a, mailoutbox):
 
 def test_a_claim_left_by_a_crashed_worker_is_released(units):
     reminder = reminders.reminders_sweep(today=date(2026, 6, 16), enqueue=False).created[0]
-    Reminder.objects.filter(pk=reminder.pk).update(status="sending", claimed_at=timezone.now() - reminders.STALE_CLAIM * 2)
+    Reminder.objects.filter(pk=reminder.pk).update(
+        status="sending", claimed_at=timezone.now() - reminders.STALE_CLAIM * 2
+    )
     assert reminders.reminder_send(reminder.pk) == "sending"  # claimed: another worker has it
     reminders.reminders_sweep(today=date(2026, 6, 16), enqueue=False)
     assert reminders.reminder_send(reminder.pk) == "sent"
@@ -191,7 +220,9 @@ def test_dates_are_vietnamese_dates(units):
     assert {r.step for r in created} == {3}
 
 
-def test_the_periodic_task_sweeps_and_queues_after_commit(units, mailoutbox, django_capture_on_commit_callbacks, eager_celery):
+def test_the_periodic_task_sweeps_and_queues_after_commit(
+    units, mailoutbox, django_capture_on_commit_callbacks, eager_celery
+):
     with time_machine.travel(datetime(2026, 6, 16, 2, 0, tzinfo=dt_timezone.utc), tick=False):
         with django_capture_on_commit_callbacks(execute=True):
             assert sweep_reminders.apply().get() == 2
@@ -222,7 +253,9 @@ def test_with_the_demo_data_the_right_people_are_reminded_once_before_an_h1_dead
     reminded = {r.recipient.username for r in Reminder.objects.filter(status="sent", kind="due_soon")}
     owing = {
         m.user.username
-        for m in Membership.objects.filter(role="reporter", organisation__reporting_for__plan=period.plan).select_related("user")
+        for m in Membership.objects.filter(
+            role="reporter", organisation__reporting_for__plan=period.plan
+        ).select_related("user")
         if not ProgressReport.objects.filter(
             period=period, organisation=m.organisation, status__in=["submitted", "accepted"]
         ).exists()

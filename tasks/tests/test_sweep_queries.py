@@ -1,5 +1,6 @@
 """At national volume: the sweep's queries do not grow with the late units, a batch of e-mails
 costs a few queries and one per e-mail, and staff get one digest per sweep."""
+
 from datetime import date, timedelta
 
 import pytest
@@ -31,7 +32,13 @@ def add_late_units(world, plan, first: int, count: int) -> None:
         area = make_area(f"W8{number:04d}", f"Xã Đo {number}", Area.Level.COMMUNE, world.province)
         parent = world.association
         if number % 2:
-            district = make_area(f"D8{number:04d}", f"Huyện cũ {number}", Area.Level.DISTRICT, world.historical_province, is_historical=True)
+            district = make_area(
+                f"D8{number:04d}",
+                f"Huyện cũ {number}",
+                Area.Level.DISTRICT,
+                world.historical_province,
+                is_historical=True,
+            )
             parent = make_organisation(f"Hội Khuyến học huyện cũ {number}", district)
             make_user(f"district_{number}", (parent, Membership.Role.REVIEWER))
         unit = make_organisation(f"Hội Khuyến học xã Đo {number}", area, parent=parent)
@@ -82,12 +89,17 @@ def test_a_batch_of_e_mails_costs_a_few_queries_and_one_per_e_mail(world, provin
     assert len({m.extra_headers["Message-ID"] for m in mailoutbox}) == 52
 
 
-def test_staff_get_one_digest_per_sweep_with_every_late_unit_of_every_step(world, province, reviewer, mailoutbox, django_capture_on_commit_callbacks, eager_celery):
+def test_staff_get_one_digest_per_sweep_with_every_late_unit_of_every_step(
+    world, province, reviewer, mailoutbox, django_capture_on_commit_callbacks, eager_celery
+):
     add_late_units(world, province, 0, 6)
     with django_capture_on_commit_callbacks(execute=True):
         reminders.reminders_sweep(today=LATE_10, enqueue=True)  # a sweep that missed day 7
     [digest] = [m for m in mailoutbox if m.to == [reviewer.email]]
-    assert sorted(Reminder.objects.filter(recipient=reviewer).values_list("kind", "step")) == [("late_digest", -10), ("late_digest", -7)]
+    assert sorted(Reminder.objects.filter(recipient=reviewer).values_list("kind", "step")) == [
+        ("late_digest", -10),
+        ("late_digest", -7),
+    ]
     assert all(f"Hội Khuyến học xã Đo {n}" in digest.body for n in range(0, 6, 2))  # its own communes, in both parts
     for number in (1, 3, 5):  # each old district's reviewer: one digest naming their one unit
         [copy] = [m for m in mailoutbox if m.to == [f"district_{number}@example.vn"]]

@@ -1,4 +1,5 @@
 """Which Celery tasks are acknowledged late, and so run again when their worker dies mid-task."""
+
 from khuyenhoc.celery import app
 
 

@@ -6,6 +6,7 @@ once its claim goes stale, with the Message-ID recorded before the first try,
 so the two copies are one message to mail servers and programs, and the row's
 two attempts show what happened. Needs PostgreSQL and Redis (CI's first pass).
 """
+
 import os
 import signal
 import socketserver
@@ -107,12 +108,37 @@ def worker_env(settings, sink):
     return environment
 
 
-def test_a_worker_killed_after_the_server_took_the_message_resends_it_with_the_same_message_id(world, reporter_a, sink, worker_env):
-    reminder = Reminder.objects.create(key="kill-test", kind=Kind.DUE_SOON, recipient=reporter_a, subject="Báo cáo sắp đến hạn", body="Hạn: 19/06/2026", link="/")
+def test_a_worker_killed_after_the_server_took_the_message_resends_it_with_the_same_message_id(
+    world, reporter_a, sink, worker_env
+):
+    reminder = Reminder.objects.create(
+        key="kill-test",
+        kind=Kind.DUE_SOON,
+        recipient=reporter_a,
+        subject="Báo cáo sắp đến hạn",
+        body="Hạn: 19/06/2026",
+        link="/",
+    )
     sink.stall.set()
     worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "khuyenhoc", "worker", "--pool", "solo", "-Q", QUEUE, "--loglevel", "WARNING"],
-        cwd=BASE_DIR, env=worker_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "khuyenhoc",
+            "worker",
+            "--pool",
+            "solo",
+            "-Q",
+            QUEUE,
+            "--loglevel",
+            "WARNING",
+        ],
+        cwd=BASE_DIR,
+        env=worker_env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     try:
         send_reminder.apply_async(args=[reminder.pk], queue=QUEUE)

@@ -4,6 +4,7 @@ Uses Debian's chromium (never a browser downloaded by Playwright). Without
 it the tests skip with a message, unless REQUIRE_BROWSER is set (as in CI),
 in which case they fail.
 """
+
 import os
 
 import pytest

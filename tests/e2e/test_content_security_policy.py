@@ -1,6 +1,7 @@
 """The Content-Security-Policy refuses nothing on the pages that run scripts: the dashboard's
 chart, the report form, the plan editor's htmx forms and the date picker. (Every other browser
 test checks the same through the ``csp_violations`` fixture of conftest.py.)"""
+
 import re
 
 import pytest
@@ -51,7 +52,10 @@ def test_the_plan_editor_and_the_date_picker_work_within_the_policy(demo, live_s
     page = new_page()
     log_in(page, live_server, "editor", demo)
     period = ReportingPeriod.objects.filter(plan__area__organisations__memberships__user__username="editor").first()
-    plan = Plan.objects.filter(area__organisations__memberships__user__username="editor", status="draft").first() or period.plan
+    plan = (
+        Plan.objects.filter(area__organisations__memberships__user__username="editor", status="draft").first()
+        or period.plan
+    )
     page.goto(f"{live_server.url}/plans/{plan.pk}/commitments/")
     page.get_by_role("link", name="Thêm nội dung").first.click()  # htmx fetches the form in place
     page.get_by_role("form", name="Nội dung cam kết mới").wait_for()

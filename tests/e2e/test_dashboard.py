@@ -1,4 +1,5 @@
 """A leader reads the dashboard, filters by period and follows a late unit to its report."""
+
 import re
 
 import pytest
@@ -12,7 +13,10 @@ pytestmark = pytest.mark.e2e
 
 def test_leader_filters_by_period_and_follows_a_late_unit_to_its_report(demo, live_server, new_page):
     late = next(
-        r for r in ProgressReport.objects.filter(plan__number="15/KH-SGDĐT-HKH", status="accepted").select_related("period")
+        r
+        for r in ProgressReport.objects.filter(plan__number="15/KH-SGDĐT-HKH", status="accepted").select_related(
+            "period"
+        )
         if r.submitted_at and r.submitted_at.date() > r.period.due_on
     )
     page = new_page()

@@ -1,4 +1,5 @@
 """In an American browser (en-US, month first), dates are still typed and shown day first."""
+
 from datetime import date
 
 import pytest

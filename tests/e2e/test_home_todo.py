@@ -1,4 +1,5 @@
 """The home page tells each demo persona what to do next, on a phone too."""
+
 import pytest
 
 from .conftest import assert_accessible, log_in
@@ -39,7 +40,11 @@ def test_reporters_see_what_to_file_and_the_unread_count_on_a_phone(demo, live_s
     due = todo.locator("[data-kind=due], [data-kind=overdue]")  # the current period, not started yet
     assert due.count() == 1
     assert due.get_by_role("button", name="Lập báo cáo").is_visible()
-    assert page.get_by_role("navigation", name="Điều hướng chính").get_by_role("link", name="Thông báo", exact=True).is_visible()
+    assert (
+        page.get_by_role("navigation", name="Điều hướng chính")
+        .get_by_role("link", name="Thông báo", exact=True)
+        .is_visible()
+    )
     assert_accessible(page)
 
 

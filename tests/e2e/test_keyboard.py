@@ -1,5 +1,6 @@
 """Keyboard users: a focus ring of 3:1 or more everywhere, every control reached in order, a skip link that works,
 and a plan's status that changes only after a confirmation, without JavaScript."""
+
 import re
 
 import pytest
@@ -54,7 +55,9 @@ def test_the_focus_ring_has_3_to_1_on_the_navbar_and_on_a_white_page(demo, live_
     page = new_page()
     log_in(page, live_server, "leader", demo)
     page.goto(f"{live_server.url}{reverse('reports:dashboard')}")  # its filters come first
-    navbar_link = tab_until(page, "!!document.activeElement.closest('.portal-navbar') && document.activeElement.tagName === 'A'")
+    navbar_link = tab_until(
+        page, "!!document.activeElement.closest('.portal-navbar') && document.activeElement.tagName === 'A'"
+    )
     assert navbar_link["inNavbar"]
     assert_visible_ring(navbar_link)
     field = tab_until(page, "['INPUT', 'SELECT'].includes(document.activeElement.tagName)")
@@ -69,8 +72,10 @@ FOCUSABLE = """() => {
     el.dataset.tabOrder = i; return i;
   }).length;
 }"""
-FOCUSED = "(() => { const s = getComputedStyle(document.activeElement); " \
-          "return [document.activeElement.dataset.tabOrder, s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2]; })()"
+FOCUSED = (
+    "(() => { const s = getComputedStyle(document.activeElement); "
+    "return [document.activeElement.dataset.tabOrder, s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2]; })()"
+)
 
 
 def tab_through(page):

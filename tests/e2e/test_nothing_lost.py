@@ -1,4 +1,5 @@
 """A reporter on a phone types, attaches, reloads, and finds everything still there."""
+
 import re
 
 import pytest
@@ -41,7 +42,9 @@ def test_typing_survives_an_attachment_a_reload_and_a_failed_submit(demo, live_s
     page.get_by_label("Kết quả đạt được").fill("Tổ chức 4 buổi tuyên truyền tại khu dân cư")
     page.locator("select[name^='status_']").first.select_option(label="Hoàn thành")
     page.locator("input[name^='value_']").first.fill("85")
-    page.get_by_label("Minh chứng").set_input_files({"name": "bien-ban.pdf", "mimeType": "application/pdf", "buffer": PDF})
+    page.get_by_label("Minh chứng").set_input_files(
+        {"name": "bien-ban.pdf", "mimeType": "application/pdf", "buffer": PDF}
+    )
     page.get_by_role("button", name="Đính kèm").click()
     page.get_by_text("Đã đính kèm tệp.").wait_for()
     assert not page.get_by_role("button", name="Khôi phục").is_visible()  # the attach saved it all
@@ -116,7 +119,9 @@ def test_the_plan_form_offers_its_copy_back_until_discarded(demo, live_server, n
 def test_logging_out_forgets_the_copies_kept_in_this_browser(demo, live_server, new_page):
     page = new_page()
     log_in(page, live_server, "reporter", demo)
-    page.evaluate("() => { localStorage.setItem('autosave:/reports/1/edit/#3', '{}'); localStorage.setItem('theme', 'dark'); }")
+    page.evaluate(
+        "() => { localStorage.setItem('autosave:/reports/1/edit/#3', '{}'); localStorage.setItem('theme', 'dark'); }"
+    )
     page.locator("#main-nav .dropdown-toggle").click()
     page.get_by_role("button", name="Đăng xuất").click()
     page.wait_for_url(re.compile(r"/accounts/"))

@@ -2,6 +2,7 @@
 
 Every row's date field and button belong to the page's one form (the table is cached and holds no
 token): the browser must send the token and the date of the row whose button was pressed."""
+
 from datetime import timedelta
 
 import pytest
@@ -35,7 +36,9 @@ def test_the_second_rows_button_reopens_its_unit_until_the_date_typed_there(demo
     later, sooner = (timezone.localdate() + timedelta(days=days) for days in (20, 12))
     page.locator(f"#until-{first.pk}").fill(later.strftime("%d/%m/%Y"))
     page.locator(f"#until-{second.pk}").fill(sooner.strftime("%d/%m/%Y"))
-    page.locator(f"#until-{second.pk}").locator("xpath=ancestor::tr").locator("button[type=submit]").click()  # Mở lại / Đổi hạn nộp
+    page.locator(f"#until-{second.pk}").locator("xpath=ancestor::tr").locator(
+        "button[type=submit]"
+    ).click()  # Mở lại / Đổi hạn nộp
     page.get_by_text(f"Đã mở lại báo cáo của {second.name}.").wait_for()
     assert_accessible(page)
     assert period.reports.get(organisation=second).reopened_until == sooner

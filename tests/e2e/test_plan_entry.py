@@ -1,4 +1,5 @@
 """An editor enters a plan in the browser; a reporter can read it but not change it."""
+
 import re
 
 import pytest
@@ -70,7 +71,9 @@ def test_editor_enters_a_plan_and_finds_it_without_diacritics(demo, live_server,
 
     page.get_by_role("button", name="Chuyển 1 xuống").click()
     # A function, not an expression: Playwright evaluates expressions with eval(), which the CSP refuses.
-    page.wait_for_function("() => document.querySelector('[data-testid=commitment-row] .commitment-number').textContent.trim() === '2'")
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=commitment-row] .commitment-number').textContent.trim() === '2'"
+    )
     assert numbers(page) == ["2", "1", "3"]
     assert page.evaluate("window.__sameDocument === true")
     assert_accessible(page)

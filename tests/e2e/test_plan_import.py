@@ -1,4 +1,5 @@
 """An editor imports the Hòa Bình plan from its text in a real browser."""
+
 from pathlib import Path
 
 import pytest

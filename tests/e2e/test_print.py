@@ -1,5 +1,6 @@
 """Printing: the plan as the signed document on portrait pages; the period page and the dashboard without overlap,
 with what they cover and the print date on the sheet."""
+
 import io
 import re
 import unicodedata
@@ -23,7 +24,10 @@ def printed(page) -> list[tuple[bool, str]]:
     (Chromium's PDF splits words into glyph runs)."""
     reader = pypdf.PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
     return [
-        (sheet.mediabox.height > sheet.mediabox.width, unicodedata.normalize("NFC", re.sub(r"\s+", "", sheet.extract_text())))
+        (
+            sheet.mediabox.height > sheet.mediabox.width,
+            unicodedata.normalize("NFC", re.sub(r"\s+", "", sheet.extract_text())),
+        )
         for sheet in reader.pages
     ]
 

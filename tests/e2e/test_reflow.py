@@ -1,4 +1,5 @@
 """Every page a demo role can open reflows at 320 px (WCAG 1.4.10), and tables read on a 390 px phone."""
+
 from pathlib import Path
 
 import pytest
@@ -159,7 +160,10 @@ def test_report_pages_and_the_unit_grid_read_on_a_phone(demo, live_server, brows
     assert not failures, "\n".join(failures)
 
     # Lists of reports are cards on a phone, not columns one word wide.
-    for url, testid in [(reverse("reports:review_queue"), "review-queue"), (reverse("reports:report_list"), "report-list")]:
+    for url, testid in [
+        (reverse("reports:review_queue"), "review-queue"),
+        (reverse("reports:report_list"), "report-list"),
+    ]:
         page.goto(f"{live_server.url}{url}")
         rows = page.get_by_test_id(testid).locator("tbody tr")
         assert rows.count() and rows.first.evaluate("row => getComputedStyle(row).display") == "block", url

@@ -1,4 +1,5 @@
 """A unit files, the province returns, the unit fixes, the province accepts, the consolidated report downloads."""
+
 import io
 import re
 
@@ -63,7 +64,9 @@ def test_file_return_fix_accept_and_download_the_consolidation(demo, live_server
 
     reviewer.goto(f"{live_server.url}/reports/{report.pk}/")
     assert_accessible(reviewer)
-    reviewer.get_by_test_id("review-actions").get_by_role("link", name="Duyệt báo cáo").click()  # asks first, on a page of its own
+    reviewer.get_by_test_id("review-actions").get_by_role(
+        "link", name="Duyệt báo cáo"
+    ).click()  # asks first, on a page of its own
     assert_accessible(reviewer)
     reviewer.get_by_role("button", name="Duyệt báo cáo").click()
     reviewer.get_by_text("Đã duyệt báo cáo.").wait_for()
@@ -71,7 +74,13 @@ def test_file_return_fix_accept_and_download_the_consolidation(demo, live_server
     assert report.status == "accepted"
     # Returned close to the lock date, the report was also reopened for a week.
     returned = ["returned", "reopened"] if report.reopened_until else ["returned"]
-    assert list(report.events.values_list("action", flat=True)) == ["created", "submitted", *returned, "submitted", "accepted"]
+    assert list(report.events.values_list("action", flat=True)) == [
+        "created",
+        "submitted",
+        *returned,
+        "submitted",
+        "accepted",
+    ]
 
     reviewer.goto(f"{live_server.url}/plans/{report.plan_id}/")
     reviewer.get_by_test_id("periods").get_by_role("link", name=str(report.period)).click()
@@ -79,6 +88,8 @@ def test_file_return_fix_accept_and_download_the_consolidation(demo, live_server
     with reviewer.expect_download() as download:
         reviewer.get_by_role("link", name="Báo cáo tổng hợp (.docx)").click()
     document = docx.Document(io.BytesIO(open(download.value.path(), "rb").read()))
-    text = "\n".join([p.text for p in document.paragraphs] + [c.text for t in document.tables for r in t.rows for c in r.cells])
+    text = "\n".join(
+        [p.text for p in document.paragraphs] + [c.text for t in document.tables for r in t.rows for c in r.cells]
+    )
     assert "BÁO CÁO" in text and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
     assert "Đề nghị tỉnh hỗ trợ tài liệu tuyên truyền" in text

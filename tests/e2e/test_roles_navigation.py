@@ -1,4 +1,5 @@
 """Each demo role logs in, in a real browser, and sees its own navigation."""
+
 import pytest
 
 from .conftest import PHONE, assert_accessible, log_in

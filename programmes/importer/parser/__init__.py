@@ -17,6 +17,7 @@ single-level "1." is prefixed with its section ("II.1"); a bullet takes the
 number of its heading and its position ("II.1.3"). A number already taken in
 the plan is prefixed with the section as well ("IV.1.1").
 """
+
 from .data import ParsedCommitment, ParsedPlan, ParsedSection, ParseWarning, Signatory
 from .reader import parse_plan
 from .recognise import party_of, recase

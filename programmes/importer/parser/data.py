@@ -1,4 +1,5 @@
 """What the parser proposes: a ``ParsedPlan`` and the parts it is made of."""
+
 from dataclasses import dataclass, field
 from datetime import date
 

@@ -1,5 +1,6 @@
 """The reader: splits the text into head, body and tail and reads each zone
 into a ``ParsedPlan`` (see the package docstring)."""
+
 import re
 from datetime import date
 
@@ -156,9 +157,11 @@ class _Reader:
         title = recase(" ".join(parts))
         for kind, word in KINDS:
             if title.upper().startswith(word):
-                title = title[: len(word)].capitalize() + title[len(word):]
-                rest = title[len(word):].lstrip()
-                title = f"{title[:len(word)]} {rest[:1].lower()}{rest[1:]}" if rest and not rest[:2].isupper() else title
+                title = title[: len(word)].capitalize() + title[len(word) :]
+                rest = title[len(word) :].lstrip()
+                title = (
+                    f"{title[: len(word)]} {rest[:1].lower()}{rest[1:]}" if rest and not rest[:2].isupper() else title
+                )
                 break
         plan.title = title.strip()
         plan.parties = self._parties(plan.title)
@@ -171,10 +174,12 @@ class _Reader:
         if at < 0:
             return []
         # fold() keeps the length of NFC text, so positions carry over.
-        text = title[at + len(" giữa "):]
+        text = title[at + len(" giữa ") :]
         text = re.split(r"\s+(?:năm|giai đoạn|về việc|về|nhiệm kỳ)\s+\d|\s+(?:năm|giai đoạn)\s+\d", text)[0]
         # "Giáo dục và Đào tạo" is one name: hide its "và" while splitting on the others.
-        protected = re.sub(r"(Giáo dục|GD)\s+và\s+(Đào tạo|ĐT)", lambda m: f"{m.group(1)}\x00{m.group(2)}", text, flags=re.I)
+        protected = re.sub(
+            r"(Giáo dục|GD)\s+và\s+(Đào tạo|ĐT)", lambda m: f"{m.group(1)}\x00{m.group(2)}", text, flags=re.I
+        )
         parties = [p.strip(" ,.") for p in re.split(r"\s+và\s+", protected) if p.strip(" ,.")]
         return [p.replace("\x00", " và ") for p in parties]
 

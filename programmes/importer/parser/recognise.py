@@ -1,6 +1,7 @@
 """Recognisers: the party a heading names, signatories' names, titles and
 capacities, legal documents cited as a basis, and recasing of titles printed
 in capitals."""
+
 import re
 
 from .text import _is_caps, fold
@@ -119,8 +120,16 @@ def recase(text: str) -> str:
         out.append(word)
         index += 1
     result = " ".join(out)
-    result = re.sub(r"\b(sở|phòng|bộ) giáo dục( và | & | - |-| – )đào tạo", lambda m: f"{m.group(1).capitalize()} Giáo dục{m.group(2)}Đào tạo", result)
-    result = re.sub(r"\b(sở|phòng|bộ) (gd|giáo dục)\b", lambda m: f"{m.group(1).capitalize()} {m.group(2).upper() if m.group(2) == 'gd' else 'Giáo dục'}", result)
+    result = re.sub(
+        r"\b(sở|phòng|bộ) giáo dục( và | & | - |-| – )đào tạo",
+        lambda m: f"{m.group(1).capitalize()} Giáo dục{m.group(2)}Đào tạo",
+        result,
+    )
+    result = re.sub(
+        r"\b(sở|phòng|bộ) (gd|giáo dục)\b",
+        lambda m: f"{m.group(1).capitalize()} {m.group(2).upper() if m.group(2) == 'gd' else 'Giáo dục'}",
+        result,
+    )
     result = re.sub(r"\bhội khuyến học\b", "Hội Khuyến học", result)
     result = re.sub(r"\bviệt nam\b", "Việt Nam", result)
     result = re.sub(r"\b(gd|đt|hkh|ubnd|btv|tp|tw)\b", lambda m: m.group(1).upper(), result)

@@ -1,9 +1,15 @@
 """From raw text to blocks: folding, clean lines, numbering markers and paragraphs."""
+
 import re
 import unicodedata
 from dataclasses import dataclass
 
-KINDS = [("ke_hoach", "KẾ HOẠCH"), ("chuong_trinh", "CHƯƠNG TRÌNH"), ("thoa_thuan", "THỎA THUẬN"), ("thoa_thuan", "THOẢ THUẬN")]
+KINDS = [
+    ("ke_hoach", "KẾ HOẠCH"),
+    ("chuong_trinh", "CHƯƠNG TRÌNH"),
+    ("thoa_thuan", "THỎA THUẬN"),
+    ("thoa_thuan", "THOẢ THUẬN"),
+]
 
 
 def fold(text: str) -> str:
@@ -33,7 +39,13 @@ class Block:
 
 
 def _marker(text: str) -> tuple[str, str, str]:
-    for kind, pattern in (("roman", ROMAN), ("multi", MULTI), ("single", SINGLE), ("letter", LETTER), ("bullet", BULLET)):
+    for kind, pattern in (
+        ("roman", ROMAN),
+        ("multi", MULTI),
+        ("single", SINGLE),
+        ("letter", LETTER),
+        ("bullet", BULLET),
+    ):
         match = pattern.match(text)
         if match:
             return kind, match.groupdict().get("n", "") or "", match.group("rest").strip()
@@ -108,7 +120,7 @@ def _new_paragraph(previous: str, line: str) -> bool:
         return False
     if _is_caps(line) != _is_caps(previous):
         return True
-    return previous.rstrip(" ”\")*").endswith(TERMINAL) or bool(re.search(r"ngày\s+\d{1,2}\s+tháng", previous))
+    return previous.rstrip(' ”")*').endswith(TERMINAL) or bool(re.search(r"ngày\s+\d{1,2}\s+tháng", previous))
 
 
 def _continues(previous: Block, text: str) -> bool:
@@ -119,5 +131,5 @@ def _continues(previous: Block, text: str) -> bool:
         return False
     if _starts_lower(text):
         return True
-    ends_open = not previous.text.rstrip(" ”\")*").endswith(TERMINAL)
+    ends_open = not previous.text.rstrip(' ”")*').endswith(TERMINAL)
     return ends_open and len(previous.text) > 80 and len(text) > 20

@@ -44,12 +44,11 @@ _BOMS = (
 )
 
 
-
 def _decode_text(data: bytes, filename: str) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(encoding)
+                return data[len(bom) :].decode(encoding)
             except UnicodeDecodeError:
                 raise UnreadableDocument("encoding") from None
 
@@ -118,9 +117,7 @@ def _binary(data: bytes, filename: str) -> UnreadableDocument:
 _NEWLINES_RE = re.compile(r"\r\n?|[\x0b\x0c\u2028\u2029]")
 # C0/C1 controls except tab and newline, lone surrogates and private-use
 # characters (symbol-font glyphs, or garbage from a wrong decoding).
-_CONTROL_RE = re.compile(
-    "[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\U000f0000-\U0010ffff]"
-)
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\U000f0000-\U0010ffff]")
 _TRAILING_SPACE_RE = re.compile(r"[ \t]+$", re.MULTILINE)
 
 

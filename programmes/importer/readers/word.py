@@ -67,9 +67,7 @@ def _read_zip(data: bytes, filename: str, budget: Budget) -> str:
         except Exception:
             raise UnreadableDocument("corrupted", format="docx", reason="bad_zip") from None
     other_main = next((t for t in _OTHER_WORD_MAINS if t in content_types), None)
-    is_word = (
-        "word/document.xml" in names or WORDPROCESSING_MAIN in content_types or other_main is not None
-    )
+    is_word = "word/document.xml" in names or WORDPROCESSING_MAIN in content_types or other_main is not None
     if not is_word:
         if any(name.startswith("word/") for name in names) or filename.endswith(_DOCX_SUFFIXES):
             raise UnreadableDocument("corrupted", format="docx", reason="no_document_part")
@@ -81,9 +79,7 @@ def _read_zip(data: bytes, filename: str, budget: Budget) -> str:
         raise UnreadableDocument("binary", format="docx") from None
     try:
         if other_main is not None and WORDPROCESSING_MAIN not in content_types:
-            data = _rewrite_content_types(
-                archive, infos, content_types.replace(other_main, WORDPROCESSING_MAIN)
-            )
+            data = _rewrite_content_types(archive, infos, content_types.replace(other_main, WORDPROCESSING_MAIN))
         document = docx.Document(io.BytesIO(data))
         return _DocxText(document, budget).text()
     except UnreadableDocument:

@@ -43,13 +43,17 @@ class Command(BaseCommand):
             if not area:
                 raise CommandError("--area is required to save; add --dry-run to only read the document.")
             plan = self._save(parsed, area, user)
-            self.stdout.write(self.style.SUCCESS(f"Saved draft plan #{plan.pk}: {plan} ({plan.commitments.count()} commitments)."))
+            self.stdout.write(
+                self.style.SUCCESS(f"Saved draft plan #{plan.pk}: {plan} ({plan.commitments.count()} commitments).")
+            )
 
     def _print(self, parsed, format):
         if format == "json":
             self.stdout.write(json.dumps(parsed.as_json(), ensure_ascii=False, indent=2))
             return
-        self.stdout.write(f"{parsed.title}\nNumber: {parsed.number or '-'}  Signed: {parsed.signed_on or '-'}  Place: {parsed.place or '-'}")
+        self.stdout.write(
+            f"{parsed.title}\nNumber: {parsed.number or '-'}  Signed: {parsed.signed_on or '-'}  Place: {parsed.place or '-'}"
+        )
         for commitment in parsed.commitments:
             self.stdout.write(f"  {commitment.number:<8} {commitment.party:<12} {commitment.text[:70]}")
         for warning in parsed.warnings:

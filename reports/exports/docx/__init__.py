@@ -11,6 +11,7 @@ national heading, motto, place and date on the right; the document type and
 its summary centred; the recipients and the signature block at the bottom;
 page numbers centred at the top from the second page.
 """
+
 from .consolidation import consolidation_docx
 from .report import report_docx
 

@@ -1,4 +1,5 @@
 """The province's consolidated report of a plan for a period, as a Word document."""
+
 from datetime import date
 
 from django.utils.translation import override
@@ -87,15 +88,17 @@ def _consolidation_results(doc: "_Document", consolidation) -> None:
             name = f"{indicator.name} (nội dung {indicator.commitment.number})"
             if indicator.aggregation != Indicator.Aggregation.SUM:
                 name += f"; {choice_label(Indicator.Aggregation, indicator.aggregation)}"
-            rows.append([
-                str(index),
-                name,
-                unit_label(indicator),
-                _target(indicator),
-                figure_text(total.value, indicator),
-                share_text(total.progress),
-                str(total.units),
-            ])
+            rows.append(
+                [
+                    str(index),
+                    name,
+                    unit_label(indicator),
+                    _target(indicator),
+                    figure_text(total.value, indicator),
+                    share_text(total.progress),
+                    str(total.units),
+                ]
+            )
         doc.table(
             ["TT", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Kết quả", "Tỷ lệ so với mục tiêu (%)", "Số đơn vị báo cáo"],
             rows,
@@ -114,13 +117,15 @@ def _consolidation_results(doc: "_Document", consolidation) -> None:
     if consolidation.rows:
         rows = []
         for row in consolidation.rows:
-            rows.append([
-                row.commitment.number,
-                row.commitment.text,
-                party_label(row.commitment),
-                _statuses(row.statuses),
-                row_result(row),
-            ])
+            rows.append(
+                [
+                    row.commitment.number,
+                    row.commitment.text,
+                    party_label(row.commitment),
+                    _statuses(row.statuses),
+                    row_result(row),
+                ]
+            )
         doc.table(
             ["Số", "Nội dung", "Trách nhiệm", "Tình hình thực hiện", "Kết quả"],
             rows,

@@ -1,4 +1,5 @@
 """What both reports say alike: the plan's name, the period's dates, a target, who signs."""
+
 from programmes.models import Indicator, Organisation
 
 from .. import choice_label, figure_text, short_date

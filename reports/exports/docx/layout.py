@@ -6,6 +6,7 @@ heading, the title, the body's headings, paragraphs and tables, and the
 recipients and signature blocks; with the XML helpers python-docx lacks
 (fields, rules, borderless tables, repeated header rows).
 """
+
 import io
 import re
 from dataclasses import dataclass
@@ -304,7 +305,9 @@ class _Document:
         _repeat_header(header)
         for cell, text in zip(header.cells, headers):
             self._cell(cell, text, CELL_HEADER)
-        styles = [CELL_RIGHT if column in numeric else CELL_CENTRED if column == 0 else CELL for column in range(len(headers))]
+        styles = [
+            CELL_RIGHT if column in numeric else CELL_CENTRED if column == 0 else CELL for column in range(len(headers))
+        ]
         for row, values in zip(table.rows[1:], rows):
             _cant_split(row)
             for cell, text, style in zip(row.cells, values, styles):
@@ -447,11 +450,34 @@ def _bottom_border(ppr) -> None:
         bottom.set(qn(key), value)
     borders.append(bottom)
     ppr.insert_element_before(
-        borders, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
-        "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
-        "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
-        "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
-        "w:rPr", "w:sectPr", "w:pPrChange",
+        borders,
+        "w:shd",
+        "w:tabs",
+        "w:suppressAutoHyphens",
+        "w:kinsoku",
+        "w:wordWrap",
+        "w:overflowPunct",
+        "w:topLinePunct",
+        "w:autoSpaceDE",
+        "w:autoSpaceDN",
+        "w:bidi",
+        "w:adjustRightInd",
+        "w:snapToGrid",
+        "w:spacing",
+        "w:ind",
+        "w:contextualSpacing",
+        "w:mirrorIndents",
+        "w:suppressOverlap",
+        "w:jc",
+        "w:textDirection",
+        "w:textAlignment",
+        "w:textboxTightWrap",
+        "w:outlineLvl",
+        "w:divId",
+        "w:cnfStyle",
+        "w:rPr",
+        "w:sectPr",
+        "w:pPrChange",
     )
 
 
@@ -471,7 +497,9 @@ def _no_borders(table) -> None:
         element = OxmlElement(f"w:{edge}")
         element.set(qn("w:val"), "nil")
         borders.append(element)
-    tblpr.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription")
+    tblpr.insert_element_before(
+        borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription"
+    )
 
 
 def _repeat_header(row) -> None:

@@ -1,4 +1,5 @@
 """One unit's progress report for a period, as a Word document."""
+
 from datetime import date
 
 from django.utils.translation import override
@@ -55,14 +56,16 @@ def report_docx(report: ProgressReport, *, number: str = "", place: str = "", si
         if figures:
             rows = []
             for index, (indicator, value) in enumerate(figures, 1):
-                rows.append([
-                    str(index),
-                    f"{indicator.name} (nội dung {indicator.commitment.number})",
-                    unit_label(indicator),
-                    _target(indicator),
-                    figure_text(value, indicator),
-                    share_text(progress_of(value, indicator.target_value)),
-                ])
+                rows.append(
+                    [
+                        str(index),
+                        f"{indicator.name} (nội dung {indicator.commitment.number})",
+                        unit_label(indicator),
+                        _target(indicator),
+                        figure_text(value, indicator),
+                        share_text(progress_of(value, indicator.target_value)),
+                    ]
+                )
             doc.table(
                 ["TT", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Số liệu", "Tỷ lệ so với mục tiêu (%)"],
                 rows,

@@ -34,7 +34,9 @@ class Command(BaseCommand):
             for reminder in group:
                 status = sent.statuses[reminder.pk]
                 counts[status] = counts.get(status, 0) + 1
-                self.stdout.write(f"{status:<8} {reminder.kind:<11} to {_person(reminder.recipient)}: {reminder.subject}")
+                self.stdout.write(
+                    f"{status:<8} {reminder.kind:<11} to {_person(reminder.recipient)}: {reminder.subject}"
+                )
         summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "nothing new"
         self.stdout.write(self.style.SUCCESS(f"Reminders: {summary}; {_emails(emails, len(people))}."))
 
@@ -57,7 +59,9 @@ class Command(BaseCommand):
             if user.email and (user.pk, kind) not in opted_out:
                 emails, people = emails + 1, people | {user.pk}
         already = len({p.key for p in planned}) - len(fresh)
-        self.stdout.write(f"{len(fresh)} reminders would be sent ({already} already sent): {_emails(emails, len(people))}.")
+        self.stdout.write(
+            f"{len(fresh)} reminders would be sent ({already} already sent): {_emails(emails, len(people))}."
+        )
 
 
 def _emails(emails: int, people: int) -> str:
@@ -67,4 +71,8 @@ def _emails(emails: int, people: int) -> str:
 def _person(user) -> str:
     """A person as an administrator finds them: username, full name and address."""
     name = user.get_full_name()
-    return f"{user.get_username()}" + (f" ({name})" if name else "") + (f" <{user.email}>" if user.email else " <no e-mail>")
+    return (
+        f"{user.get_username()}"
+        + (f" ({name})" if name else "")
+        + (f" <{user.email}>" if user.email else " <no e-mail>")
+    )
