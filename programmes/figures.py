@@ -45,3 +45,11 @@ def figure(value, unit: str | None) -> Decimal | None:
 def share(value) -> Decimal | None:
     """The share of a target reached, as it is shown."""
     return rounded(value, SHARE_PLACES)
+
+
+def share_of_target(value, target) -> float | None:
+    """The share of ``target`` that ``value`` reaches (for "at most", of the allowance used), in %;
+    None without a figure or a target. Computed in decimals, whatever the figures came as."""
+    if value is None or not target:
+        return None
+    return float(Decimal(str(value)) / Decimal(str(target)) * 100)

@@ -25,6 +25,7 @@ from django.utils import timezone
 from khuyenhoc import figure_versions
 from khuyenhoc.db_router import replica_reads
 from programmes import access
+from programmes.figures import share_of_target
 from programmes.models import Area, Indicator, Plan
 
 from .models import CommitmentProgress, IndicatorValue, ProgressReport, ReportingPeriod, ReportingUnit
@@ -65,9 +66,8 @@ class IndicatorRow:
 
     @property
     def progress(self) -> float | None:
-        if self.value is None or not self.target:
-            return None
-        return round(self.value / self.target * 100, 1)
+        share = share_of_target(self.value, self.target)
+        return None if share is None else round(share, 1)
 
     @property
     def unit_label(self) -> str:
@@ -369,10 +369,11 @@ def _coming(plans, today: date, days: int = 60) -> list[dict]:
     return sorted(events, key=lambda event: event["on"])[:10]
 
 
-def window_periods(periods: list[tuple[int, str]]) -> Q:
+def window_periods(periods: list[tuple[int, str]], field: str = "") -> Q:
+    """Periods (or, with ``field="period__"``, reports) of any of the half-years ``periods``."""
     window = Q()
     for year, half in periods:
-        window |= Q(year=year, half=half)
+        window |= Q(**{f"{field}year": year, f"{field}half": half})
     return window
 
 
@@ -383,9 +384,7 @@ def unit_grid(user, filters: Filters, periods: list[tuple[int, str]], units):
     "missing" once its due date has passed, "not_due" before."""
     if not periods or not units:
         return {}
-    window = Q()
-    for year, half in periods:
-        window |= Q(period__year=year, period__half=half)
+    window = window_periods(periods, "period__")
     # The units were listed from the plans in the user's scope: their own plans are the scope here.
     rows = (
         ProgressReport.objects.filter(

@@ -118,13 +118,6 @@ def numeric_share(value):
     return numeric(figures.share(value))
 
 
-def progress_of(value, target) -> float | None:
-    """The share of ``target`` that ``value`` reaches, in %."""
-    if value is None or not target:
-        return None
-    return float(Decimal(value) / Decimal(target) * 100)
-
-
 def vn_date(day: date) -> str:
     """A date as in a Vietnamese document: "ngày 05 tháng 02 năm 2025".
 

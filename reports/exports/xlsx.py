@@ -10,6 +10,7 @@ from collections import defaultdict
 
 from django.utils.translation import override
 
+from programmes.figures import share_of_target
 from programmes.models import Indicator
 
 from ..models import CommitmentProgress, IndicatorValue, ProgressReport
@@ -23,7 +24,6 @@ from . import (
     numeric_share,
     party_label,
     period_phrase,
-    progress_of,
     report_commitments,
     report_figures,
     score_phrase,
@@ -87,7 +87,7 @@ def report_xlsx(report: ProgressReport) -> bytes:
                     choice_label(Indicator.Direction, indicator.direction),
                     numeric(indicator.target_value, indicator.unit),
                     numeric(value, indicator.unit),
-                    numeric_share(progress_of(value, indicator.target_value)),
+                    numeric_share(share_of_target(value, indicator.target_value)),
                 ]
             )
         table(

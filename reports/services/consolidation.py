@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.db.models import Avg, Count, OuterRef, Q, Subquery, Sum
 from django.utils.translation import gettext_lazy as _
 
+from programmes.figures import share_of_target
 from programmes.models import Commitment, Indicator, Organisation, Plan
 
 from ..models import CommitmentProgress, IndicatorValue, ProgressReport, Proposal, ReportingPeriod
@@ -34,9 +35,7 @@ class IndicatorTotal:
     @property
     def progress(self) -> float | None:
         """The share of the target reached (for "at most", of the allowance used), in %."""
-        if self.value is None or not self.indicator.target_value:
-            return None
-        return float(self.value / self.indicator.target_value * 100)
+        return share_of_target(self.value, self.indicator.target_value)
 
 
 @dataclass

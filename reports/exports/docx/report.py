@@ -4,13 +4,14 @@ from datetime import date
 
 from django.utils.translation import override
 
+from programmes.figures import share_of_target
+
 from ...models import CommitmentProgress, ProgressReport
 from .. import (
     LANGUAGE,
     choice_label,
     figure_text,
     period_phrase,
-    progress_of,
     report_commitments,
     report_figures,
     share_text,
@@ -63,7 +64,7 @@ def report_docx(report: ProgressReport, *, number: str = "", place: str = "", si
                         unit_label(indicator),
                         _target(indicator),
                         figure_text(value, indicator),
-                        share_text(progress_of(value, indicator.target_value)),
+                        share_text(share_of_target(value, indicator.target_value)),
                     ]
                 )
             doc.table(
