@@ -36,11 +36,11 @@ from khuyenhoc import figure_versions, pagination
 from khuyenhoc.dates import date_inputs
 from programmes import access
 
-from . import selectors
+from . import rules, selectors
+from .links import report_link
 from .models import ProgressReport, ReportingPeriod, ReportingUnit
 from .rules import today
 from .services.consolidation import consolidate
-from .views import report_link
 
 TIMEOUT = 60 * 60  # a version no longer read leaves the cache on its own
 REOPEN_FORM = "reopen"  # the id of the page's one reopen form, which each row's field and button name
@@ -103,7 +103,7 @@ def completeness_table(user, period: ReportingPeriod, page_number=1) -> tuple:
     links are one reversed prefix and an id (as the dashboard's unit grid and the lists), the
     status badge is a tag, and the reopen date field is rendered once and filled in per row."""
     units, rows = selectors.completeness(period.plan, period, page_number)
-    reviewable = selectors.reviewable_units(user, [row.organisation for row in rows])
+    reviewable = rules.reviewable_units(user, [row.organisation for row in rows])
     link = report_link()
     reopen_link = reverse("reports:report_reopen", args=[period.plan_id, period.pk, 0]).removesuffix("0/")
     # Named "until-<unit>" and tied to the page's one form: the button of a row sends its own date.

@@ -79,10 +79,17 @@ def is_reporter_of(user, organisation: Organisation) -> bool:
     return any(m.role == Role.REPORTER and m.organisation_id == organisation.pk for m in access.memberships_of(user))
 
 
+def reviewable_units(user, organisations) -> set[int]:
+    """Which of ``organisations`` (with their area loaded) the user reviews: those in the area of a
+    reviewer or administrator membership. Both roles act on a whole area, so this is what
+    ``organisation_scope(roles=REVIEW_ROLES)`` admits, decided without a query."""
+    return {o.pk for o in organisations if access.covers_area(user, o.area, REVIEW_ROLES)}
+
+
 def can_review_unit(user, organisation_id: int) -> bool:
     """Whether the user reviews the reports of this unit (a reviewer or administrator above it)."""
-    scope = access.organisation_scope(user, field="", roles=REVIEW_ROLES)
-    return Organisation.objects.filter(scope, pk=organisation_id).exists()
+    unit = Organisation.objects.select_related("area").filter(pk=organisation_id).first()
+    return unit is not None and unit.pk in reviewable_units(user, [unit])
 
 
 def can_review(user, report: ProgressReport) -> bool:

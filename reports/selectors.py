@@ -332,10 +332,3 @@ def report_rows(report: ProgressReport) -> list[dict]:
         }
         for commitment in commitments
     ]
-
-
-def reviewable_units(user, organisations) -> set[int]:
-    """Which of ``organisations`` (with their area loaded) the user reviews: a reviewer or
-    administrator above them. Both roles act on a whole area, so this is what
-    ``organisation_scope(roles=REVIEW_ROLES)`` admits, decided without a query."""
-    return {o.pk for o in organisations if access.covers_area(user, o.area, REVIEW_ROLES)}

@@ -14,9 +14,9 @@ from programmes.models import Commitment
 from .. import dashboard as dashboards
 from ..exports.dashboard_xlsx import dashboard_xlsx
 from ..forms import DashboardFilterForm, ReportListForm
+from ..links import report_link
 from ..models import CommitmentProgress, half_year_label
 from ..selectors import report_list
-from . import report_link
 from .review import XLSX, download
 
 # What a cell of the unit grid says for a report's state ("late": sent after the due date).

@@ -16,11 +16,11 @@ from django.views.decorators.http import require_POST
 from khuyenhoc.pagination import CountingPaginator
 from programmes import access
 
-from .. import selectors
+from .. import rules, selectors
 from ..forms import ReviewQueueForm
+from ..links import report_link
 from ..models import ProgressReport
 from ..services import bulk
-from . import report_link
 
 QUEUE_PAGE_SIZE = 50
 _ID = re.compile(r"[0-9]{1,18}")
@@ -76,7 +76,7 @@ def review_accept(request):
         return redirect(back)
     unseen = len(ids) - len(reports)
     if "confirm" not in request.POST:
-        reviewable = selectors.reviewable_units(request.user, [report.organisation for report in reports])
+        reviewable = rules.reviewable_units(request.user, [report.organisation for report in reports])
         ready = [r for r in reports if r.status == ProgressReport.Status.SUBMITTED and r.organisation_id in reviewable]
         skipped = [r for r in reports if r not in ready]
         context = {
