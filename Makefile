@@ -44,10 +44,15 @@ manage: install
 # builds it afresh, as after switching to a branch whose migrations differ. CI (CI set) always builds
 # a fresh one.
 TEST_DB ?= $(if $(CI),--create-db,--reuse-db)
+# One test process per core, at most 8 (pytest-xdist); each has its own test database and its own Redis
+# database (khuyenhoc/test_settings.py). A module's tests run in one process, so what a module builds
+# once is built once. `make test WORKERS=0` runs everything in one process, as under a debugger.
+WORKERS ?= auto
+PARALLEL := $(if $(filter 0,$(WORKERS)),,-n $(WORKERS) --maxprocesses 8 --dist loadscope)
 test: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest $(TEST_DB) $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(PARALLEL) $(TEST_DB) $(PYTEST_ARGS)
 
 # Refresh the Vietnamese catalogue after changing texts; needs GNU gettext.
 translations: install

@@ -3,11 +3,25 @@
 import os
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-with-enough-length-and-variety-0123456789")
 # Without DATABASE_URL (CI's SQLite pass) the suite uses the SQLite file that the settings fall back to
 # only with DEBUG on; the suite runs with DEBUG off, like production.
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{Path(__file__).resolve().parent.parent / 'db.sqlite3'}")
+
+
+def redis_url_of_worker(url: str, worker: str) -> str:
+    """Under pytest-xdist, worker ``gwN`` uses the Redis database N places after the one configured
+    (wrapping at 16), as it uses its own test database: its cache and its Celery queues are its own."""
+    parts = urlsplit(url)
+    base = int(parts.path.strip("/") or 0)
+    return urlunsplit(parts._replace(path=f"/{(base + int(worker.removeprefix('gw'))) % 16}"))
+
+
+# Set in the environment, so that the servers and workers a test starts in other processes use it too.
+if os.environ.get("REDIS_URL") and os.environ.get("PYTEST_XDIST_WORKER"):
+    os.environ["REDIS_URL"] = redis_url_of_worker(os.environ["REDIS_URL"], os.environ["PYTEST_XDIST_WORKER"])
 
 from .settings import *  # noqa: E402,F403
 
