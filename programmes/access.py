@@ -67,18 +67,32 @@ def _root_paths(user, roles: Iterable[str]) -> list[str]:
     """Paths of the areas where the user holds one of ``roles``, with the
     historical units those areas succeeded."""
     roles = frozenset(roles)
+    paths = tuple(_outermost(m.organisation.area.path for m in memberships_of(user) if m.role in roles))
+    # Keyed by the areas, not the roles: most users hold one membership, so that every set of roles
+    # asked for in a request gives the same areas, and one query.
     cache = _cache(user)
-    key = ("roots", roles)
+    key = ("roots", paths)
     if key not in cache:
-        paths = {m.organisation.area.path for m in memberships_of(user) if m.role in roles}
-        if paths:
-            predecessors = Area.objects.filter(_any_prefix("successor__path", paths), is_historical=True).values_list(
-                "path", flat=True
+        roots = list(paths)
+        if roots:
+            # Historical units that these areas took over, unless they lie inside one of them already
+            # (a national role covers every historical province: nothing to read).
+            predecessors = Area.objects.filter(_any_prefix("successor__path", roots), is_historical=True).exclude(
+                _any_prefix("path", roots)
             )
-            paths |= set(predecessors)
-        # Drop paths already covered by a shorter one, to keep the SQL small.
-        cache[key] = [p for p in sorted(paths) if not any(p != q and p.startswith(q) for q in paths)]
+            roots = _outermost([*roots, *predecessors.values_list("path", flat=True)])
+        cache[key] = roots
     return cache[key]
+
+
+def _outermost(paths: Iterable[str]) -> list[str]:
+    """``paths`` without those inside another (to keep the SQL small), sorted. In sorted order an
+    area's subtree follows it, so each path needs comparing with the last one kept only."""
+    kept = []
+    for path in sorted(set(paths)):
+        if not (kept and path.startswith(kept[-1])):
+            kept.append(path)
+    return kept
 
 
 def root_paths(user, roles: Iterable[str] = ALL_ROLES) -> list[str]:

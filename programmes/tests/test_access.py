@@ -95,3 +95,10 @@ def test_scoping_costs_a_fixed_number_of_queries(world, reviewer, django_assert_
         Organisation.objects.create(name=f"Hội Khuyến học xã {index}", area=area, side="association")
     with django_assert_max_num_queries(3):
         assert len(list(access.organisations_visible_to(reviewer))) == 35
+
+
+def test_outermost_keeps_only_the_areas_no_other_contains():
+    from programmes.access import _outermost
+
+    paths = ["VN/P25/W1/", "VN/P25/", "VN/P250/", "VN/H17/D157/", "VN/P25/W1/", "VN/H17/"]
+    assert _outermost(paths) == ["VN/H17/", "VN/P25/", "VN/P250/"]

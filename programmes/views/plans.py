@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -58,7 +59,7 @@ def plan_detail(request, pk):
             "parties": plan.parties.select_related("organisation"),
             "sections": selectors.plan_sections(plan),
             "can_derive": selectors.plans_derivable_areas(request.user, plan).exists(),
-            "periods": plan.periods.order_by("-year", "-half"),
+            "periods": _period_links(plan),
             "can_follow": selectors.can_follow_plan(request.user, plan),
             "children": selectors.plans_visible_to(request.user).filter(parent=plan).select_related("area"),
             "can_change": selectors.plan_can_change(request.user, plan),
@@ -66,6 +67,13 @@ def plan_detail(request, pk):
             "next_statuses": [Plan.Status(s) for s in services.TRANSITIONS.get(plan.status, ())],
         },
     )
+
+
+def _period_links(plan: Plan) -> list[tuple[str, str]]:
+    """The plan's reporting periods, latest first, as (name, address of its page). The address is
+    reversed once, not per period: a plan of twenty years has forty."""
+    prefix = reverse("reports:period_detail", args=[plan.pk, 0]).removesuffix("0/")
+    return [(str(period), f"{prefix}{period.pk}/") for period in plan.periods.order_by("-year", "-half")]
 
 
 @login_required
