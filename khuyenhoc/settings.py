@@ -187,6 +187,7 @@ CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
 # idempotent and a missed hour (a beat restart) is caught up by the next one.
 CELERY_BEAT_SCHEDULE = {
     "reminder-sweep": {"task": "tasks.tasks.sweep_reminders", "schedule": 60 * 60},
+    "expired-sessions": {"task": "tasks.tasks.clear_expired_sessions", "schedule": 24 * 60 * 60},
 }
 
 # Authentication, with repeated failed logins throttled by django-axes.

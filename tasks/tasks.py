@@ -1,8 +1,10 @@
 """Celery tasks: thin wrappers that take ids and call the services."""
 
+from importlib import import_module
 from smtplib import SMTPException
 
 from celery import shared_task
+from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm
 from django.utils import translation
 
@@ -54,3 +56,11 @@ def send_password_reset(*, email: str, domain: str, use_https: bool, language: s
     if form.is_valid():
         with translation.override(language):
             form.save(domain_override=domain, use_https=use_https)
+
+
+# Safe to run twice: deleting what has expired again deletes nothing more.
+@shared_task(acks_late=True)
+def clear_expired_sessions() -> None:
+    """Delete the signed-in sessions that have expired: the database keeps them until told (Django's
+    ``clearsessions``), and every web server shares that table."""
+    import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()
