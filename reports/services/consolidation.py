@@ -4,7 +4,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Avg, Count, OuterRef, Q, Subquery, Sum
+from django.db.models import Avg, Case, Count, OuterRef, Q, Subquery, Sum, When
 from django.utils.translation import gettext_lazy as _
 
 from programmes.figures import share_of_target
@@ -142,7 +142,8 @@ def _indicator_totals(plan: Plan, period: ReportingPeriod) -> list[IndicatorTota
     latest = values.filter(indicator=OuterRef("pk")).order_by("-report__submitted_at", "-pk").values("value")[:1]
     indicators = (
         Indicator.objects.filter(in_force_for(period), commitment__plan=plan)
-        .annotate(latest=Subquery(latest))
+        # The latest figure is looked up only for the indicators that add up that way.
+        .annotate(latest=Case(When(aggregation=Indicator.Aggregation.LATEST, then=Subquery(latest))))
         .select_related("commitment")
         .order_by("commitment__section__order", "commitment__order", "order", "pk")
     )
