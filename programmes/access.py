@@ -66,8 +66,7 @@ def has_role(user, *roles: str) -> bool:
 def _root_paths(user, roles: Iterable[str]) -> list[str]:
     """Paths of the areas where the user holds one of ``roles``, with the
     historical units those areas succeeded."""
-    roles = frozenset(roles)
-    paths = tuple(_outermost(m.organisation.area.path for m in memberships_of(user) if m.role in roles))
+    paths = _areas_held(memberships_of(user), roles)
     # Keyed by the areas, not the roles: most users hold one membership, so that every set of roles
     # asked for in a request gives the same areas, and one query.
     cache = _cache(user)
@@ -83,6 +82,12 @@ def _root_paths(user, roles: Iterable[str]) -> list[str]:
             roots = _outermost([*roots, *predecessors.values_list("path", flat=True)])
         cache[key] = roots
     return cache[key]
+
+
+def _areas_held(memberships: Iterable[Membership], roles: Iterable[str]) -> tuple[str, ...]:
+    """The paths of the areas where ``memberships`` hold one of ``roles``, outermost only."""
+    roles = frozenset(roles)
+    return tuple(_outermost(m.organisation.area.path for m in memberships if m.role in roles))
 
 
 def _outermost(paths: Iterable[str]) -> list[str]:
@@ -214,12 +219,10 @@ def prefetch_scopes(users: Iterable, roles: Iterable[str] = AREA_WIDE_ROLES) -> 
     historical = list(
         Area.objects.filter(is_historical=True, successor__isnull=False).values_list("path", "successor__path")
     )
-    roles = frozenset(roles)
     for user in users:
         cache = _cache(user)
         cache["memberships"] = by_user[user.pk]
-        paths = {m.organisation.area.path for m in by_user[user.pk] if m.role in roles}
-        if paths:
-            paths |= {path for path, successor in historical if any(successor.startswith(p) for p in paths)}
-        # As _root_paths: paths covered by a shorter one are dropped.
-        cache[("roots", roles)] = [p for p in sorted(paths) if not any(p != q and p.startswith(q) for q in paths)]
+        # What _root_paths would read, under its key.
+        paths = _areas_held(by_user[user.pk], roles)
+        taken_over = [path for path, successor in historical if successor.startswith(paths)] if paths else []
+        cache[("roots", paths)] = _outermost([*paths, *taken_over])

@@ -54,35 +54,47 @@ class ReportingUnitAdmin(ScopedAdmin):
         return access.area_scope(user, field="plan__area", roles=access.CHANGE_ROLES)
 
 
-class ProgressInline(TabularInline):
+class ReadOnlyInline(TabularInline):
+    """What a report holds, shown but not written here: its unit writes it through the report form
+    (a filed report is a record, and a draft changed here would slip past the form's version check),
+    and a proposal is answered on the report's page (``workflow.proposal_answer``)."""
+
+    extra = 0
+
+    def get_formset(self, request, obj=None, **kwargs):
+        # The rows shown still count against the most forms a post may hold, which the base sets to
+        # max_num (0 here, as nothing may be added): allow Django's default instead.
+        kwargs["absolute_max"] = 1000
+        return super().get_formset(request, obj, **kwargs)
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ProgressInline(ReadOnlyInline):
     model = CommitmentProgress
-    extra = 0
-    raw_id_fields = ["commitment"]
 
 
-class ValueInline(TabularInline):
+class ValueInline(ReadOnlyInline):
     model = IndicatorValue
-    extra = 0
-    raw_id_fields = ["indicator"]
 
 
-class ProposalInline(TabularInline):
+class ProposalInline(ReadOnlyInline):
     model = Proposal
-    extra = 0
-    exclude = ["answered_by"]
 
 
-class AttachmentInline(TabularInline):
+class AttachmentInline(ReadOnlyInline):
     model = Attachment
-    extra = 0
-    exclude = ["uploaded_by"]
 
 
-class EventInline(TabularInline):
+class EventInline(ReadOnlyInline):
     model = ReportEvent
-    extra = 0
-    readonly_fields = ["action", "actor", "at", "comment"]
-    can_delete = False
 
 
 class ReturnSelectedForm(CleanTextMixin, forms.Form):
@@ -104,12 +116,17 @@ class ProgressReportAdmin(ScopedAdmin):
     list_display = ["organisation", "period", "plan", "status", "submitted_at"]
     list_filter = ["status", "period__half", "period__year"]
     search_fields = ["organisation__name", "plan__number"]
-    raw_id_fields = ["plan", "period", "organisation"]
     inlines = [ProgressInline, ValueInline, ProposalInline, AttachmentInline, EventInline]
-    # The review record changes only through the workflow's services (the actions below), which
-    # check the transition and the reviewer, record the event and refresh the dashboards.
-    readonly_fields = ["status", "submitted_at", "reviewed_at", "return_comment", "reopened_until"]
     actions = ["accept_selected", "return_selected", "reopen_selected"]
+
+    def has_add_permission(self, request):
+        return False  # a unit starts its report from its own page (workflow.report_start)
+
+    def get_readonly_fields(self, request, obj=None):
+        """Every field, as its inlines: the unit writes a report through its form, and its review
+        changes only through the workflow's services (the actions below), which check the transition
+        and the reviewer, record the event and refresh the dashboards."""
+        return [field.name for field in self.model._meta.fields]
 
     def scope(self, user):
         return access.organisation_scope(user, roles=access.AREA_WIDE_ROLES)

@@ -14,7 +14,7 @@ from conftest import make_user
 from khuyenhoc import figure_versions
 from programmes.models import Membership
 from programmes.tests.test_plan_import_views import form_values
-from reports.models import ProgressReport, ReportEvent
+from reports.models import IndicatorValue, ProgressReport, Proposal, ReportEvent
 
 CHANGELIST = reverse("admin:reports_progressreport_changelist")
 Status = ProgressReport.Status
@@ -41,18 +41,40 @@ def said(response) -> list[str]:
     return [str(m) for m in get_messages(response.wsgi_request)]
 
 
-def test_posting_a_status_to_the_change_form_leaves_it(staff_client, world, h1, in_h1):
+def test_posting_a_status_or_a_text_to_the_change_form_leaves_the_report_as_filed(staff_client, world, h1, in_h1):
     report = make_report(world, h1)
+    report.results = "Đã tổ chức 2 buổi tuyên truyền"
+    report.save()
     url = reverse("admin:reports_progressreport_change", args=[report.pk])
     page = staff_client.get(url).content.decode()
-    assert 'name="status"' not in page
+    assert 'name="status"' not in page and 'name="results"' not in page
     data = form_values(page)
     data.update({"status": Status.ACCEPTED, "results": "Đã tổ chức 3 buổi tuyên truyền", "_save": "1"})
     response = staff_client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
     report.refresh_from_db()
-    assert (report.status, report.results) == (Status.SUBMITTED, "Đã tổ chức 3 buổi tuyên truyền")
+    assert (report.status, report.results) == (Status.SUBMITTED, "Đã tổ chức 2 buổi tuyên truyền")
     assert not report.events.exists()
+
+
+def test_what_a_report_holds_is_shown_in_the_admin_but_not_written_there(staff_client, world, h1, in_h1):
+    report = make_report(world, h1)
+    indicator = h1.plan.commitments.get(number="2").indicators.get(name="Học bổng")
+    value = IndicatorValue.objects.create(report=report, indicator=indicator, value=400_000)
+    proposal = Proposal.objects.create(report=report, text="Đề nghị tăng kinh phí")
+    url = reverse("admin:reports_progressreport_change", args=[report.pk])
+    page = staff_client.get(url).content.decode()
+    assert "Đề nghị tăng kinh phí" in page and "Học bổng" in page  # shown
+    data = {**form_values(page), "_save": "1"}
+    assert not any(name.startswith(("values-", "proposals-")) and name.endswith(("-value", "-answer")) for name in data)
+    assert staff_client.post(url, data).status_code == 302  # saving the page as shown changes nothing
+    # Nor do fields added to the post by hand: a changed figure, an answer, a deletion.
+    data.update({"values-0-id": value.pk, "values-0-value": "999", "values-0-DELETE": "on"})
+    data.update({"proposals-0-id": proposal.pk, "proposals-0-answer": "Đồng ý"})
+    staff_client.post(url, data)
+    value.refresh_from_db()
+    proposal.refresh_from_db()
+    assert (value.value, proposal.answer) == (400_000, "")
 
 
 def test_accept_action_accepts_records_who_and_refreshes_the_dashboards(
