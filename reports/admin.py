@@ -87,10 +87,12 @@ class ValueInline(ReadOnlyInline):
 
 class ProposalInline(ReadOnlyInline):
     model = Proposal
+    exclude = ["answered_by"]
 
 
 class AttachmentInline(ReadOnlyInline):
     model = Attachment
+    exclude = ["uploaded_by"]
 
 
 class EventInline(ReadOnlyInline):
@@ -119,8 +121,19 @@ class ProgressReportAdmin(ScopedAdmin):
     inlines = [ProgressInline, ValueInline, ProposalInline, AttachmentInline, EventInline]
     actions = ["accept_selected", "return_selected", "reopen_selected"]
 
+    class Media:
+        css = {"all": ["css/admin_records.css"]}
+
     def has_add_permission(self, request):
         return False  # a unit starts its report from its own page (workflow.report_start)
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # a report is a record: it is returned or reopened, never deleted
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # Nothing on the page is written by saving it: no save buttons.
+        hidden = {"show_save": False, "show_save_and_continue": False, "show_save_and_add_another": False}
+        return super().change_view(request, object_id, form_url, {**(extra_context or {}), **hidden})
 
     def get_readonly_fields(self, request, obj=None):
         """Every field, as its inlines: the unit writes a report through its form, and its review

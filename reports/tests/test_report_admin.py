@@ -143,3 +143,16 @@ def test_reopen_action_gives_a_unit_that_missed_the_lock_more_time(staff_client,
     draft.refresh_from_db()
     assert draft.reopened_until == date(2026, 7, 20)
     assert draft.events.get(action=ReportEvent.Action.REOPENED).actor == superuser
+
+
+def test_a_report_is_neither_added_nor_deleted_in_the_admin_and_its_page_offers_no_save(staff_client, world, h1, in_h1):
+    report = make_report(world, h1)
+    page = staff_client.get(reverse("admin:reports_progressreport_change", args=[report.pk])).content.decode()
+    assert 'name="_save"' not in page and 'name="_continue"' not in page
+    assert reverse("admin:reports_progressreport_delete", args=[report.pk]) not in page
+    assert (
+        staff_client.post(reverse("admin:reports_progressreport_delete", args=[report.pk]), {"post": "yes"}).status_code
+        == 403
+    )
+    assert staff_client.get(reverse("admin:reports_progressreport_add")).status_code == 403
+    assert ProgressReport.objects.filter(pk=report.pk).exists()
