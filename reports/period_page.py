@@ -3,7 +3,9 @@ what it shows and served again from the cache.
 
 The body is the page's work: a table of every unit the plan expects (hundreds for a national or a
 province plan) and the plan's totals, about forty milliseconds at national scale, read again and
-again by the reviewers and leaders who follow the period. It changes only when one of these does:
+again by the reviewers and leaders who follow the period. The totals, about half of it, are the same
+for every reader and cached on their own (``reports/period_totals.py``). The body changes only
+when one of these does:
 
 - a report's status (submitted, returned, accepted, reopened), a proposal answered, the plan, its
   periods or its units: the services bump the figures' version of the plan's province
@@ -36,11 +38,10 @@ from khuyenhoc import figure_versions, pagination
 from khuyenhoc.dates import date_inputs
 from programmes import access
 
-from . import rules, selectors
+from . import period_totals, rules, selectors
 from .links import report_link
 from .models import ProgressReport, ReportingPeriod, ReportingUnit
 from .rules import today
-from .services.consolidation import consolidate
 
 TIMEOUT = 60 * 60  # a version no longer read leaves the cache on its own
 REOPEN_FORM = "reopen"  # the id of the page's one reopen form, which each row's field and button name
@@ -81,7 +82,7 @@ class _Body:
 
     @cached_property
     def consolidation(self):
-        return consolidate(self.period.plan, self.period, texts=False)
+        return period_totals.for_page(self.period)
 
     @cached_property
     def table(self) -> tuple:

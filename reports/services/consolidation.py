@@ -43,7 +43,7 @@ class Score:
     """A side's commitments: ``done`` of ``total`` that apply to it; ``not_applicable`` are counted apart."""
 
     side: str
-    label: str
+    label: str  # lazy: the same totals serve every language
     done: int
     total: int
     not_applicable: int = 0
@@ -186,7 +186,7 @@ def _scorecard(plan: Plan, period: ReportingPeriod, *, names: bool) -> tuple[lis
         ):
             by_commitment[commitment_id][side].append((name, status))
     rows = []
-    scores = {side: Score(side, str(SIDE_LABEL[side]), 0, 0) for side in SIDE_LABEL}
+    scores = {side: Score(side, SIDE_LABEL[side], 0, 0) for side in SIDE_LABEL}
     commitments = (
         plan.commitments.filter(in_force_for(period))
         .select_related("section")
