@@ -17,7 +17,9 @@ every read through ``dashboard_for`` or the period page's ``period_page.body`` w
 configured (locmem in this process, or Redis).
 
 It prints the reads, the hits (served from the cache), the misses (computed) and the hit
-rate, for national and provincial leaders' dashboards and for the period pages. The simulated units and leaders are
+rate, for national and provincial leaders' dashboards and for the period pages (a page whose body is
+built reads the totals, ``reports/period_totals.py``, which may still be cached: "their totals"
+counts every period page read, and a miss is totals added up again). The simulated units and leaders are
 users named ``bench-...``; running again on the same database files more of the same week.
 """
 
@@ -55,7 +57,7 @@ from django.utils import timezone  # noqa: E402
 from demo.core import NATIONAL_ASSOCIATION  # noqa: E402
 from demo.national import PLAN_SUFFIX  # noqa: E402
 from programmes.models import Area, Membership, Organisation, User  # noqa: E402
-from reports import dashboard, period_page  # noqa: E402
+from reports import dashboard, period_page, period_totals  # noqa: E402
 from reports.models import ProgressReport, ReportingPeriod, ReportingUnit  # noqa: E402
 from reports.services import workflow  # noqa: E402
 
@@ -219,6 +221,13 @@ def run(options) -> None:
         return table(user, period, page_number)
 
     period_page.completeness_table = built
+    added_up = period_totals.consolidate
+
+    def totals(plan, period, **kwargs):
+        computed["totals"] += 1
+        return added_up(plan, period, **kwargs)
+
+    period_totals.consolidate = totals
     year, half, due_on = week.period_key
     filters = [dashboard.Filters(), dashboard.Filters(year=year, half=half)]
     reads, events, seconds = Counter(), Counter(), Counter()
@@ -237,6 +246,7 @@ def run(options) -> None:
                 plan_id = rng.choice(list(week.reviewers))
                 period_page.body(User.objects.get(pk=week.reviewers[plan_id].pk), week.periods[plan_id])
                 reads["period"] += 1
+                reads["totals"] += 1  # every body built reads the totals; a body served again does not
                 kind = "period page"
             elif draw < options.read_share:
                 national = rng.random() < options.national_share
@@ -254,6 +264,7 @@ def run(options) -> None:
             seconds[kind] += time.perf_counter() - begun
     dashboard._compute = compute
     period_page.completeness_table = table
+    period_totals.consolidate = added_up
     elapsed = time.perf_counter() - started
     print(
         "Events: "
@@ -266,6 +277,7 @@ def run(options) -> None:
         ("province dashboards", [False]),
         ("all dashboards", [True, False]),
         ("period pages", ["period"]),
+        ("  their totals", ["totals"]),
     )
     for label, keys in rows:
         total = sum(reads[k] for k in keys)
