@@ -185,6 +185,8 @@ CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
 # One static entry: what the sweep sends is data (periods, plans, reminder
 # settings), changed in the admin without a deploy. Hourly, because the sweep is
 # idempotent and a missed hour (a beat restart) is caught up by the next one.
+# A worker builds a period page's totals when a report of the period moves (reports/period_totals.py).
+PERIOD_TOTALS_PREBUILD = True
 CELERY_BEAT_SCHEDULE = {
     "reminder-sweep": {"task": "tasks.tasks.sweep_reminders", "schedule": 60 * 60},
     "expired-sessions": {"task": "tasks.tasks.clear_expired_sessions", "schedule": 24 * 60 * 60},

@@ -44,3 +44,6 @@ CACHES = {**CACHES, "throttle": {"BACKEND": "django.core.cache.backends.locmem.L
 # test commits what it writes: django_db(transaction=True)).
 DATABASES = {**DATABASES, "replica": {**DATABASES["default"], "TEST": {"MIRROR": "default"}}}  # noqa: F405
 READ_REPLICA_ALIAS = ""
+# No period totals built ahead by a worker (reports/period_totals.py): the suite's changes are mostly
+# rolled back, and no worker runs to take the tasks, except in the test of it, which switches it on.
+PERIOD_TOTALS_PREBUILD = False

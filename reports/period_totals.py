@@ -10,13 +10,18 @@ proposal answered, the plan or its periods edited). So they are cached on their 
 version alone: a reviewer opening the second page of units, a leader reading in English or any
 reader after a unit started its draft finds them built.
 
-Building them when a report moves, for the next reader, was tried and left out: a bulk
-acceptance of fifty reports would build them fifty times in the reviewer's request.
+When a report moves, a worker builds them for the next reader (``prebuild_on_commit``), so that
+only the first reader after an edit of the plan, or after the cache was emptied, adds them up
+itself. Not in the request that moved the report: a bulk acceptance of fifty reports would build
+them fifty times; the worker builds them once and finds them built for the other forty-nine.
+Without a broker (tasks run in the request) nothing is built ahead.
 """
 
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 
 from khuyenhoc import figure_versions
 
@@ -31,11 +36,36 @@ def for_page(period: ReportingPeriod) -> Consolidation:
     the cache cannot be reached, built every time."""
     key = _key(period)
     found = figure_versions.guarded(lambda: cache.get(key)) if key else None
-    if found is None:
-        found = consolidate(period.plan, period, texts=False)
-        if key:
-            figure_versions.guarded(lambda: cache.set(key, found, TIMEOUT))
-    return found
+    return found if found is not None else _build(period, key)
+
+
+def prebuild_on_commit(period_id: int) -> None:
+    """Once the change commits (after the version's bump, registered before), have a worker build
+    the period's totals. Not without a broker, nor with ``PERIOD_TOTALS_PREBUILD`` off (the test
+    suite, whose changes are mostly rolled back)."""
+    if settings.CELERY_TASK_ALWAYS_EAGER or not settings.PERIOD_TOTALS_PREBUILD:
+        return
+    from .tasks import build_period_totals  # the task calls back into this module
+
+    transaction.on_commit(lambda: build_period_totals.delay(period_id))
+
+
+def ensure(period_id: int) -> bool:
+    """Build the period's totals unless they are cached under the current version; whether it
+    built them. A period gone (its change rolled back) or an unreachable cache builds nothing."""
+    period = ReportingPeriod.objects.select_related("plan__area").filter(pk=period_id).first()
+    key = _key(period) if period else None
+    if key is None or figure_versions.guarded(lambda: cache.get(key)) is not None:
+        return False
+    _build(period, key)
+    return True
+
+
+def _build(period: ReportingPeriod, key: str | None) -> Consolidation:
+    totals = consolidate(period.plan, period, texts=False)
+    if key:
+        figure_versions.guarded(lambda: cache.set(key, totals, TIMEOUT))
+    return totals
 
 
 def _key(period: ReportingPeriod) -> str | None:

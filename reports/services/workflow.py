@@ -18,6 +18,7 @@ from programmes import access
 from programmes.models import Organisation, Plan
 from programmes.validators import display_name, evidence_type, stored_name
 
+from .. import period_totals
 from ..models import (
     Attachment,
     CommitmentProgress,
@@ -80,6 +81,7 @@ def _figures_changed(report: ProgressReport) -> None:
     and returned ones (by status alone), never the content of a report the unit may still change."""
     path = Plan.objects.filter(pk=report.plan_id).values_list("area__path", flat=True).get()
     figure_versions.bump_on_commit([path])
+    period_totals.prebuild_on_commit(report.period_id)  # for the next reader of the period's page
 
 
 @transaction.atomic

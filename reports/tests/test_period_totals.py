@@ -66,3 +66,36 @@ def test_without_redis_the_totals_are_added_up_for_every_page(
     _page(client, reviewer, h1)
     _page(client, reviewer, h1)
     assert totals_built == [h1.pk, h1.pk]
+
+
+def test_ensure_builds_the_totals_once_per_version_and_nothing_for_a_period_gone(
+    world,
+    reviewer,
+    reporter_a,
+    h1,
+    in_h1,
+    totals_built,
+    committed,  # noqa: F811
+):
+    assert period_totals.ensure(h1.pk) is True
+    assert period_totals.ensure(h1.pk) is False  # built already: a bulk acceptance's other tasks
+    report = _start(reporter_a, world.unit_a, h1, committed)
+    report = _save(reporter_a, report, world.unit_a, committed)
+    committed(lambda: workflow.report_submit(user=reporter_a, report=report))  # a new version
+    assert period_totals.ensure(h1.pk) is True
+    assert period_totals.ensure(10**9) is False
+    assert totals_built == [h1.pk, h1.pk]
+
+
+def test_without_a_broker_the_request_that_moves_a_report_builds_nothing_ahead(
+    world,
+    reporter_a,
+    h1,
+    in_h1,
+    settings,
+    committed,  # noqa: F811
+):
+    settings.PERIOD_TOTALS_PREBUILD, settings.CELERY_TASK_ALWAYS_EAGER = True, True
+    report = _save(reporter_a, _start(reporter_a, world.unit_a, h1, committed), world.unit_a, committed)
+    committed(lambda: workflow.report_submit(user=reporter_a, report=report))
+    assert period_totals.ensure(h1.pk) is True  # not built: the first reader would build them
