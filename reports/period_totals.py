@@ -1,5 +1,5 @@
-"""The totals of a period's page, the same for every reader, page of units and language: built by
-the first reader after they change and shared by the others.
+"""The totals of a period's page, the same for every reader, page of units and language: built once
+per version of the figures (by a worker when a report moves, else by the first reader) and shared.
 
 ``consolidate(plan, period, texts=False)`` (counts, indicator totals, the scorecard and the
 proposals) is most of the cost of building a period page. The page's body is cached per reader,
