@@ -41,14 +41,7 @@ def test_readers_pages_and_languages_share_the_totals(client, world, reviewer, l
 
 
 def test_a_draft_started_rebuilds_the_body_not_the_totals(
-    client,
-    world,
-    reviewer,
-    reporter_a,
-    h1,
-    in_h1,
-    totals_built,
-    committed,  # noqa: F811
+    client, world, reviewer, reporter_a, h1, in_h1, totals_built, committed
 ):
     _page(client, reviewer, h1)
     report = _start(reporter_a, world.unit_a, h1, committed)
@@ -62,20 +55,14 @@ def test_a_draft_started_rebuilds_the_body_not_the_totals(
 
 def test_without_redis_the_totals_are_added_up_for_every_page(
     client, world, reviewer, h1, in_h1, totals_built, redis_down
-):  # noqa: F811
+):
     _page(client, reviewer, h1)
     _page(client, reviewer, h1)
     assert totals_built == [h1.pk, h1.pk]
 
 
 def test_ensure_builds_the_totals_once_per_version_and_nothing_for_a_period_gone(
-    world,
-    reviewer,
-    reporter_a,
-    h1,
-    in_h1,
-    totals_built,
-    committed,  # noqa: F811
+    world, reviewer, reporter_a, h1, in_h1, totals_built, committed
 ):
     assert period_totals.ensure(h1.pk) is True
     assert period_totals.ensure(h1.pk) is False  # built already: a bulk acceptance's other tasks
@@ -88,12 +75,7 @@ def test_ensure_builds_the_totals_once_per_version_and_nothing_for_a_period_gone
 
 
 def test_without_a_broker_the_request_that_moves_a_report_builds_nothing_ahead(
-    world,
-    reporter_a,
-    h1,
-    in_h1,
-    settings,
-    committed,  # noqa: F811
+    world, reporter_a, h1, in_h1, settings, committed
 ):
     settings.PERIOD_TOTALS_PREBUILD, settings.CELERY_TASK_ALWAYS_EAGER = True, True
     report = _save(reporter_a, _start(reporter_a, world.unit_a, h1, committed), world.unit_a, committed)

@@ -16,7 +16,7 @@ from tasks.tests.test_celery_worker import wait_for, worker  # noqa: F401  (work
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_a_worker_builds_the_totals_once_a_report_is_sent(world, reporting_plan, reporter_a, settings, worker):  # noqa: F811
+def test_a_worker_builds_the_totals_once_a_report_is_sent(world, reporting_plan, reporter_a, settings, worker):
     settings.PERIOD_TOTALS_PREBUILD = True
     h1 = reporting_plan.periods.get(year=2026, half="H1")
     # 02:00 UTC on 20/05/2026 is 09:00 in Hà Nội, inside the first half, before the due date.
