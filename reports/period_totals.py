@@ -18,10 +18,12 @@ Without a broker (tasks run in the request) nothing is built ahead.
 """
 
 import hashlib
+import logging
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from kombu.exceptions import OperationalError
 
 from khuyenhoc import figure_versions
 
@@ -29,6 +31,7 @@ from .models import ReportingPeriod
 from .services.consolidation import Consolidation, consolidate
 
 TIMEOUT = 60 * 60  # a version no longer read leaves the cache on its own
+logger = logging.getLogger(__name__)
 
 
 def for_page(period: ReportingPeriod) -> Consolidation:
@@ -45,9 +48,18 @@ def prebuild_on_commit(period_id: int) -> None:
     suite, whose changes are mostly rolled back)."""
     if settings.CELERY_TASK_ALWAYS_EAGER or not settings.PERIOD_TOTALS_PREBUILD:
         return
+    transaction.on_commit(lambda: _queue_build(period_id))
+
+
+def _queue_build(period_id: int) -> None:
+    """With the broker down, nothing is built ahead (the first reader builds the totals), and the
+    change that was committed still answers as usual."""
     from .tasks import build_period_totals  # the task calls back into this module
 
-    transaction.on_commit(lambda: build_period_totals.delay(period_id))
+    try:
+        build_period_totals.delay(period_id)
+    except OperationalError as error:
+        logger.warning("Broker unavailable, period totals left to the first reader: %s", type(error).__name__)
 
 
 def ensure(period_id: int) -> bool:

@@ -90,3 +90,17 @@ def test_a_password_reset_is_sent_with_redis_down(
         response = client.post(reverse("password_reset"), {"email": "editor@example.vn"})
     assert response.status_code == 302
     assert [m.to for m in mailoutbox] == [["editor@example.vn"]]
+
+
+def test_accepting_a_report_answers_normally_when_the_broker_cannot_take_the_totals_build(
+    client, world, reporter_a, reviewer, h1, in_h1, redis_down, settings, django_capture_on_commit_callbacks
+):
+    """The worker that builds a period page's totals (reports/period_totals.py) is out of reach: the
+    acceptance is saved and answers as usual; the first reader of the page will build them."""
+    settings.PERIOD_TOTALS_PREBUILD = True
+    report = workflow.report_start(user=reporter_a, plan=h1.plan, period=h1, organisation=world.unit_a)
+    ProgressReport.objects.filter(pk=report.pk).update(status=ProgressReport.Status.SUBMITTED)
+    client.force_login(reviewer)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(reverse("reports:report_accept", args=[report.pk])).status_code == 302
+    assert ProgressReport.objects.get(pk=report.pk).status == ProgressReport.Status.ACCEPTED
