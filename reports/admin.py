@@ -60,6 +60,10 @@ class ReadOnlyInline(TabularInline):
     and a proposal is answered on the report's page (``workflow.proposal_answer``)."""
 
     extra = 0
+    related: tuple[str, ...] = ()  # what each row names, read with the rows rather than one by one
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related(*self.related)
 
     def get_formset(self, request, obj=None, **kwargs):
         # The rows shown still count against the most forms a post may hold, which the base sets to
@@ -79,10 +83,12 @@ class ReadOnlyInline(TabularInline):
 
 class ProgressInline(ReadOnlyInline):
     model = CommitmentProgress
+    related = ("commitment",)
 
 
 class ValueInline(ReadOnlyInline):
     model = IndicatorValue
+    related = ("indicator",)
 
 
 class ProposalInline(ReadOnlyInline):
@@ -97,6 +103,7 @@ class AttachmentInline(ReadOnlyInline):
 
 class EventInline(ReadOnlyInline):
     model = ReportEvent
+    related = ("actor",)
 
 
 class ReturnSelectedForm(CleanTextMixin, forms.Form):

@@ -12,9 +12,9 @@ from django.utils import timezone
 
 from conftest import make_user
 from khuyenhoc import figure_versions
-from programmes.models import Membership
+from programmes.models import Indicator, Membership
 from programmes.tests.test_plan_import_views import form_values
-from reports.models import IndicatorValue, ProgressReport, Proposal, ReportEvent
+from reports.models import CommitmentProgress, IndicatorValue, ProgressReport, Proposal, ReportEvent
 
 CHANGELIST = reverse("admin:reports_progressreport_changelist")
 Status = ProgressReport.Status
@@ -156,3 +156,20 @@ def test_a_report_is_neither_added_nor_deleted_in_the_admin_and_its_page_offers_
     )
     assert staff_client.get(reverse("admin:reports_progressreport_add")).status_code == 403
     assert ProgressReport.objects.filter(pk=report.pk).exists()
+
+
+def test_the_report_page_in_the_admin_reads_its_rows_in_a_fixed_number_of_queries(
+    staff_client, superuser, world, h1, in_h1, django_assert_max_num_queries
+):
+    report = make_report(world, h1)
+    url = reverse("admin:reports_progressreport_change", args=[report.pk])
+    staff_client.get(url)
+    with django_assert_max_num_queries(30) as few:
+        staff_client.get(url)
+    for commitment in h1.plan.commitments.all():
+        CommitmentProgress.objects.create(report=report, commitment=commitment, status="done")
+        ReportEvent.objects.create(report=report, action=ReportEvent.Action.SUBMITTED, actor=superuser)
+    for indicator in Indicator.objects.filter(commitment__plan=h1.plan):
+        IndicatorValue.objects.create(report=report, indicator=indicator, value=1)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        staff_client.get(url)
