@@ -379,8 +379,14 @@ def plan_page(cursor, *, plan_id: int) -> list:
 REVIEW_ROLES = ("reviewer", "admin")
 CENT = Decimal("0.01")
 RETURN_DAYS = 7  # a reopen form proposes a week from today (reports.rules.RETURN_DAYS)
-# The sides a commitment's party binds (a joint commitment binds both); "other" binds none.
-PARTY_SIDES = "(VALUES ('department', 'education'), ('association', 'association'), ('joint', 'education'), ('joint', 'association'))"
+# The sides a commitment's party binds: its own; a joint commitment binds the education side, the
+# association, and the partners' side when a partner signed the plan.
+PARTY_SIDES = """(SELECT * FROM (VALUES ('department', 'education'), ('association', 'association'), ('other', 'other'),
+                                   ('joint', 'education'), ('joint', 'association')) v (party, side)
+                UNION ALL
+                SELECT 'joint', 'other' WHERE EXISTS (
+                    SELECT 1 FROM programmes_planparty pp JOIN programmes_organisation po ON po.id = pp.organisation_id
+                     WHERE pp.plan_id = %(plan)s AND po.side = 'other'))"""
 
 PERIOD_QUERIES = {
     # The heading: the plan, its area, the period's dates.

@@ -195,8 +195,10 @@ def build(provinces: int, units: int, reporters: int):
             o
             for p, area in enumerate(areas)
             for o in (
-                Organisation(area=area, name=f"Sở Giáo dục và Đào tạo tỉnh Thử {p}", side=Side.EDUCATION),
-                Organisation(area=area, name=f"Hội Khuyến học tỉnh Thử {p}", side=Side.ASSOCIATION),
+                Organisation(
+                    area=area, name=f"Sở Giáo dục và Đào tạo tỉnh Thử {p}", kind="education", side=Side.EDUCATION
+                ),
+                Organisation(area=area, name=f"Hội Khuyến học tỉnh Thử {p}", kind="association", side=Side.ASSOCIATION),
             )
         ]
     )
@@ -218,14 +220,20 @@ def build(provinces: int, units: int, reporters: int):
     )
     old = Organisation.objects.bulk_create(
         [
-            Organisation(area=d, name=f"Hội Khuyến học huyện cũ {d.code}", side=Side.OTHER, parent=None)
+            Organisation(area=d, name=f"Hội Khuyến học huyện cũ {d.code}", kind="other", side=Side.OTHER, parent=None)
             for d in districts
         ]
     )
     parent_of = {c.pk: association_of[c.parent_id] for c in communes} | {c.pk: o for c, o in zip(communes[::4], old)}
     unit_rows = Organisation.objects.bulk_create(
         [
-            Organisation(area=c, name=f"Hội Khuyến học xã Thử {c.code}", side=Side.ASSOCIATION, parent=parent_of[c.pk])
+            Organisation(
+                area=c,
+                name=f"Hội Khuyến học xã Thử {c.code}",
+                kind="association",
+                side=Side.ASSOCIATION,
+                parent=parent_of[c.pk],
+            )
             for c in communes
         ]
     )

@@ -154,8 +154,8 @@ class MembershipInline(TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(ScopedAdmin):
-    list_display = ["name", "side", "area", "parent", "is_active"]
-    list_filter = ["side", "area__level", "is_active"]
+    list_display = ["name", "kind", "area", "parent", "is_active"]
+    list_filter = ["kind", "area__level", "is_active"]
     search_fields = ["name", "short_name", "area__name"]
     autocomplete_fields = ["area", "parent"]
     inlines = [MembershipInline]

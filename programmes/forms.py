@@ -7,12 +7,13 @@ from django.db.models import Q
 from django.forms import inlineformset_factory
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from khuyenhoc.dates import DateField
 from khuyenhoc.forms import ChoicePromptsMixin, CleanTextMixin, choice_prompt
 from programmes import access
 
-from . import selectors
+from . import party_roles, selectors
 from .models import Area, Commitment, Indicator, Organisation, Plan, PlanParty, Section
 from .services.plans import PartyData, is_referred
 from .validators import sniff, stored_name, validate_scan
@@ -46,8 +47,10 @@ class LocalDecimalField(forms.DecimalField):
 
 class OrganisationFilterForm(CleanTextMixin, forms.Form):
     query = forms.CharField(label=_("Name contains"), required=False, max_length=100)
-    side = forms.ChoiceField(
-        label=_("Side"), required=False, choices=[("", _("All sides")), *Organisation.Side.choices]
+    kind = forms.ChoiceField(
+        label=pgettext_lazy("organisation", "Kind"),
+        required=False,
+        choices=[("", _("All kinds")), *Organisation.Kind.choices],
     )
     level = forms.ChoiceField(label=_("Level"), required=False, choices=[("", _("All levels")), *Area.Level.choices])
 
@@ -246,8 +249,22 @@ class CommitmentForm(ChoicePromptsMixin, CleanTextMixin, forms.ModelForm):
         self.instance.plan = plan
         self.fields["section"].queryset = plan.sections.order_by("order", "pk")
         self.fields["section"].empty_label = None
+        self._name_parties(plan)
         if not self.instance.pk and not self.is_bound:
             self.initial.setdefault("reporting_levels", [level for level, _label in Commitment.REPORTING_LEVEL_CHOICES])
+
+    def _name_parties(self, plan: Plan) -> None:
+        """The roles named as the plan's parties signed ("Sở Giáo dục và Đào tạo tỉnh Phú Thọ", not
+        "Ngành Giáo dục"); where the parties are recorded, only the roles they fill (and the one the
+        commitment has) are offered."""
+        names = party_roles.role_names(plan)
+        for name in ("party", "lead"):
+            field, current = self.fields[name], getattr(self.instance, name)
+            field.choices = [
+                (code, names.get(code) or label)
+                for code, label in field.choices
+                if not names or code in names or code in ("", Commitment.Party.JOINT, current)
+            ]
 
     def clean_number(self):
         number = " ".join(self.cleaned_data["number"].split())

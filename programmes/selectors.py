@@ -15,11 +15,11 @@ def organisations_visible_to(user) -> QuerySet[Organisation]:
     return access.organisations_visible_to(user).select_related("area", "parent")
 
 
-def organisation_list(user, *, side: str = "", level: str = "", query: str = "") -> QuerySet[Organisation]:
+def organisation_list(user, *, kind: str = "", level: str = "", query: str = "") -> QuerySet[Organisation]:
     """Organisations the user may see, filtered for the directory page."""
     organisations = organisations_visible_to(user)
-    if side:
-        organisations = organisations.filter(side=side)
+    if kind:
+        organisations = organisations.filter(kind=kind)
     if level:
         organisations = organisations.filter(area__level=level)
     if query:

@@ -7,7 +7,7 @@ from django.core.paginator import Page
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from khuyenhoc.pagination import CountingPaginator
-from programmes import access
+from programmes import access, party_roles
 from programmes.models import Area, Commitment, Indicator, Organisation, Plan
 from programmes.selectors import plans_visible_to
 
@@ -27,22 +27,16 @@ from .rules import (
 
 Status = ProgressReport.Status
 Role = access.Role
-SIDE_PARTY = {
-    Organisation.Side.EDUCATION: Commitment.Party.DEPARTMENT,
-    Organisation.Side.ASSOCIATION: Commitment.Party.ASSOCIATION,
-    Organisation.Side.OTHER: Commitment.Party.OTHER,
-}
 
 
 def commitments_for(plan: Plan, organisation: Organisation, period: ReportingPeriod | None = None):
-    """The commitments a unit reports on for ``period``: its side's and the joint ones, at its
+    """The commitments a unit reports on for ``period``: its side's and the joint ones (``party_roles``), at its
     level, without those withdrawn before the period started."""
     level = organisation.area.level
     if level == Area.Level.NATION:
         level = Area.Level.PROVINCE
-    side = SIDE_PARTY.get(organisation.side, Commitment.Party.OTHER)
     commitments = plan.commitments.filter(
-        in_force_for(period), party__in=[side, Commitment.Party.JOINT]
+        in_force_for(period), party__in=[party_roles.role_of(organisation), Commitment.Party.JOINT]
     ).select_related("section")
     indicators = Indicator.objects.filter(in_force_for(period)).order_by("order", "pk")
     commitments = commitments.prefetch_related(Prefetch("indicators", queryset=indicators)).order_by(

@@ -7,6 +7,7 @@ from programmes.models import Area, Membership, Organisation
 from .bulk import _insert
 
 Side = Organisation.Side
+Kind = Organisation.Kind
 Role = Membership.Role
 
 
@@ -35,11 +36,13 @@ def _organisations(province, communes, national, counts) -> tuple[Organisation, 
     key = (province.pk, wanted[1][1])
     if key not in found:  # first, as the parent of the communes' associations
         found[key] = _insert(
-            Organisation, [Organisation(area=province, name=key[1], side=Side.ASSOCIATION, parent=national)], counts
+            Organisation,
+            [Organisation(area=province, name=key[1], kind=Kind.ASSOCIATION, side=Side.ASSOCIATION, parent=national)],
+            counts,
         )[0]
     association = found[key]
     missing = [
-        Organisation(area=area, name=name, side=side, parent=association if area != province else None)
+        Organisation(area=area, name=name, kind=side, side=side, parent=association if area != province else None)
         for area, name, side in wanted
         if (area.pk, name) not in found
     ]

@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from ..organisation_kinds import kind_on_side, side_of
+
 
 class User(AbstractUser):
     """A person who signs in. Vietnamese names are kept whole, family name first."""
@@ -98,16 +100,39 @@ class Area(models.Model):
 
 
 class Organisation(models.Model):
-    """A body in an area: the education side, the association side, or another partner."""
+    """A body in an area, of a kind (the education sector, the association, a people's committee,
+    a mass organisation...). Its kind sets the side it reports for: the education side (an
+    education office, or a people's committee since the 2025 reform), the association's, or a
+    partner's."""
 
     class Side(models.TextChoices):
         EDUCATION = "education", _("Education sector")
         ASSOCIATION = "association", _("Study Promotion Association")
         OTHER = "other", _("Other partner")
 
+    class Kind(models.TextChoices):
+        EDUCATION = "education", _("Education department or office")
+        ASSOCIATION = "association", _("Study Promotion Association")
+        PEOPLE_COMMITTEE = "people_committee", _("People's committee")
+        YOUTH_UNION = "youth_union", _("Youth Union")
+        LABOUR_FEDERATION = "labour_federation", _("Labour Federation")
+        FARMERS_UNION = "farmers_union", _("Farmers' Union")
+        WOMENS_UNION = "womens_union", _("Women's Union")
+        VETERAN_TEACHERS = "veteran_teachers", _("Veteran Teachers' Association")
+        FATHERLAND_FRONT = "fatherland_front", _("Fatherland Front")
+        OTHER = "other", _("Other organisation")
+
     name = models.CharField(_("name"), max_length=255)
     short_name = models.CharField(_("short name"), max_length=100, blank=True)
-    side = models.CharField(_("side"), max_length=20, choices=Side.choices)
+    kind = models.CharField(pgettext_lazy("organisation", "kind"), max_length=20, choices=Kind.choices)
+    acting_office = models.CharField(
+        _("office acting for it"),
+        max_length=255,
+        blank=True,
+        help_text=_("For a people's committee: the office that acts for it, for example Phòng Văn hóa - Xã hội."),
+    )
+    # Follows from the kind (``save``); kept as a column for the queries that group by it.
+    side = models.CharField(_("side"), max_length=20, choices=Side.choices, editable=False)
     area = models.ForeignKey(Area, verbose_name=_("area"), on_delete=models.PROTECT, related_name="organisations")
     parent = models.ForeignKey(
         "self",
@@ -130,6 +155,16 @@ class Organisation(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        """An organisation created by its side alone (older code, fixtures) gets the kind its name
+        denotes on that side; the side then always follows the kind."""
+        if not self.kind:
+            self.kind = kind_on_side(self.name, self.side)
+        self.side = side_of(self.kind)
+        if kwargs.get("update_fields") is not None and "kind" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "side"}
+        super().save(*args, **kwargs)
 
     @property
     def level(self) -> str:

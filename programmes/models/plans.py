@@ -215,6 +215,7 @@ class Commitment(models.Model):
     class Lead(models.TextChoices):
         DEPARTMENT = "department", _("Education sector")
         ASSOCIATION = "association", _("Study Promotion Association")
+        OTHER = "other", _("Other partner")
 
     class Recurrence(models.TextChoices):
         ONGOING = "ongoing", _("Throughout the plan")

@@ -9,11 +9,12 @@ def test_unit_list_shows_the_province_units_and_not_others(client, world, review
     assert world.other_unit.name not in page
 
 
-def test_unit_list_filters_by_side_level_and_name(client, world, reviewer):
+def test_unit_list_filters_by_kind_level_and_name(client, world, reviewer):
     client.force_login(reviewer)
     url = reverse("programmes:organisation_list")
-    page = client.get(url, {"side": "education"}).content.decode()
+    page = client.get(url, {"kind": "education"}).content.decode()
     assert world.department.name in page and world.unit_a.name not in page
+    assert "Sở, phòng giáo dục" in page  # the kind, named in the row
     page = client.get(url, {"level": "commune"}).content.decode()
     assert world.unit_a.name in page and world.department.name not in page
     page = client.get(url, {"query": "lạc sơn"}).content.decode()
@@ -22,7 +23,7 @@ def test_unit_list_filters_by_side_level_and_name(client, world, reviewer):
 
 def test_unit_list_ignores_a_bad_filter_instead_of_failing(client, world, reviewer):
     client.force_login(reviewer)
-    response = client.get(reverse("programmes:organisation_list"), {"side": "nonsense"})
+    response = client.get(reverse("programmes:organisation_list"), {"kind": "nonsense"})
     assert response.status_code == 200
     assert "Hãy chọn một lựa chọn hợp lệ" in response.content.decode()
 

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import selectors
+from .. import party_roles, selectors
 from ..forms import CommitmentForm, IndicatorFormSet, SectionForm, WithdrawForm
 from ..models import Commitment, Indicator, Section
 from ..services import plans as services
@@ -33,7 +33,7 @@ def render_editor(request, plan, section_form=None):
     """The editor: the whole page, or for htmx only its body (sections, commitments, messages)."""
     template = "programmes/includes/_editor_body.html" if is_htmx(request) else "programmes/commitments_editor.html"
     context = {
-        "plan": plan,
+        "plan": party_roles.with_parties(plan),  # each row names its commitment's party
         "sections": selectors.plan_sections(plan),
         "section_form": section_form or SectionForm(prefix="new-section"),
     }

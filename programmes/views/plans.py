@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from programmes import access
 
-from .. import history, selectors
+from .. import history, party_roles, selectors
 from ..files import file_download
 from ..forms import DeriveForm, PartyFormSet, PlanFilterForm, PlanForm, StatusForm
 from ..import_forms import ImportPreview, ImportSourceForm
@@ -50,13 +50,13 @@ def plan_list(request):
 
 @login_required
 def plan_detail(request, pk):
-    plan = plan_for_read(request, pk)
+    plan = party_roles.with_parties(plan_for_read(request, pk))
     return render(
         request,
         "programmes/plan_detail.html",
         {
             "plan": plan,
-            "parties": plan.parties.select_related("organisation"),
+            "parties": plan.parties.all(),
             "sections": selectors.plan_sections(plan),
             "can_derive": selectors.plans_derivable_areas(request.user, plan).exists(),
             "periods": _period_links(plan),

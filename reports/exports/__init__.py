@@ -157,7 +157,7 @@ def counted_phrase(consolidation) -> str:
 
 def score_phrase(score) -> str:
     """A side's commitments done, out of those that apply to it: "Hội Khuyến học: 2/6 nội dung hoàn thành, 1 không áp dụng"."""
-    text = f"{side_label(score.side)}: {score.done}/{score.total} nội dung hoàn thành"
+    text = f"{score.names or side_label(score.side)}: {score.done}/{score.total} nội dung hoàn thành"
     if score.not_applicable:
         text += f", {score.not_applicable} không áp dụng"
     return text

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.db.models import Avg, Case, Count, OuterRef, Q, Subquery, Sum, When
 from django.utils.translation import gettext_lazy as _
 
+from programmes import party_roles
 from programmes.figures import share_of_target
 from programmes.models import Commitment, Indicator, Organisation, Plan
 
@@ -16,13 +17,10 @@ from ..rules import RECEIVED, in_force_for
 DONE = CommitmentProgress.Status.DONE
 # Left out of both the done count and the denominator: it is neither done nor owed.
 NOT_APPLICABLE = CommitmentProgress.Status.NOT_APPLICABLE
-PARTY_SIDE = {
-    Commitment.Party.DEPARTMENT: Organisation.Side.EDUCATION,
-    Commitment.Party.ASSOCIATION: Organisation.Side.ASSOCIATION,
-}
 SIDE_LABEL = {
     Organisation.Side.EDUCATION: _("Education sector"),
     Organisation.Side.ASSOCIATION: _("Study Promotion Association"),
+    Organisation.Side.OTHER: _("Other partner"),
 }
 
 
@@ -47,6 +45,12 @@ class Score:
     done: int
     total: int
     not_applicable: int = 0
+    names: str = ""  # the plan's parties on the side, as signed: "Ủy ban nhân dân phường Tân An"
+
+    @property
+    def title(self) -> str:
+        """The side as the page names it: its parties, else what the side is."""
+        return self.names or self.label
 
 
 @dataclass
@@ -186,7 +190,9 @@ def _scorecard(plan: Plan, period: ReportingPeriod, *, names: bool) -> tuple[lis
         ):
             by_commitment[commitment_id][side].append((name, status))
     rows = []
-    scores = {side: Score(side, SIDE_LABEL[side], 0, 0) for side in SIDE_LABEL}
+    parties = party_roles.parties_of(plan)
+    names, joint = party_roles.side_names(parties), party_roles.joint_sides(parties)
+    scores = {side: Score(side, SIDE_LABEL[side], 0, 0, names=names.get(side, "")) for side in SIDE_LABEL}
     commitments = (
         plan.commitments.filter(in_force_for(period))
         .select_related("section")
@@ -194,8 +200,7 @@ def _scorecard(plan: Plan, period: ReportingPeriod, *, names: bool) -> tuple[lis
     )
     for commitment in commitments:
         reports = counts.get(commitment.pk, {})
-        sides = list(SIDE_LABEL) if commitment.party == Commitment.Party.JOINT else [PARTY_SIDE.get(commitment.party)]
-        sides = [s for s in sides if s]
+        sides = joint if commitment.party == Commitment.Party.JOINT else [party_roles.ROLE_SIDE[commitment.party]]
         # A side for which every unit that reported said "not applicable" does not owe it.
         exempt = {s for s in sides if s in reports and reports[s][2] == reports[s][0]}
         owing = [s for s in sides if s not in exempt]
@@ -207,4 +212,6 @@ def _scorecard(plan: Plan, period: ReportingPeriod, *, names: bool) -> tuple[lis
         for side in owing:
             scores[side].total += 1
             scores[side].done += done
-    return rows, list(scores.values())
+    # The sides that signed or carry a commitment; the education side and the association always.
+    shown = [s for s in scores.values() if s.side in joint or s.total or s.not_applicable]
+    return rows, shown

@@ -135,3 +135,56 @@ def test_a_returned_report_is_counted_apart_never_as_missing(world, reporting_pl
     ] == 0  # its figures wait until it is sent again
     timing = {row.organisation: row.timing for row in completeness(reporting_plan, h1)[1]}
     assert timing[world.department] == "returned" and timing[world.association] == "missing"
+
+
+def test_each_side_is_scored_under_the_names_of_the_parties_that_signed(world, reporting_plan, h1):
+    from programmes.models import Organisation, PlanParty
+
+    committee = Organisation.objects.create(
+        name="Ủy ban nhân dân phường Hòa Bình", area=world.commune_a, kind=Organisation.Kind.PEOPLE_COMMITTEE
+    )
+    PlanParty.objects.filter(plan=reporting_plan, organisation__side="education").delete()
+    PlanParty.objects.create(plan=reporting_plan, organisation=committee, order=0)
+    scores = {score.side: score for score in consolidate(reporting_plan, h1, texts=False).scores}
+    assert scores["education"].title == "Ủy ban nhân dân phường Hòa Bình"
+    assert scores["association"].title == world.association.name
+
+    PlanParty.objects.filter(plan=reporting_plan).delete()  # a plan entered without its parties
+    scores = {score.side: score for score in consolidate(reporting_plan, h1, texts=False).scores}
+    assert str(scores["education"].title) == "Ngành Giáo dục"
+
+
+def test_a_three_party_plan_scores_the_third_party_and_its_joint_commitments_need_all_three(world, reporting_plan, h1):
+    from conftest import make_commitment
+    from programmes.models import Organisation, PlanParty
+
+    veterans = Organisation.objects.create(
+        name="Hội Cựu giáo chức tỉnh Phú Thọ", area=world.province, kind=Organisation.Kind.VETERAN_TEACHERS
+    )
+    chapter = Organisation.objects.create(
+        name="Chi hội Cựu giáo chức phường Hòa Bình",
+        area=world.commune_a,
+        kind=Organisation.Kind.VETERAN_TEACHERS,
+        parent=veterans,
+    )
+    PlanParty.objects.create(plan=reporting_plan, organisation=veterans, order=3)
+    make_commitment(reporting_plan, "4", "Giới thiệu nhà giáo nghỉ hưu dạy lớp xóa mù chữ", party="other")
+    report(reporting_plan, h1, world.department, statuses={"1": "done", "3": "done"})
+    report(reporting_plan, h1, world.unit_a, statuses={"1": "done", "2": "done"})
+
+    scores = {score.side: score for score in consolidate(reporting_plan, h1, texts=False).scores}
+    assert scores["other"].title == "Hội Cựu giáo chức tỉnh Phú Thọ"
+    # Commitment 1 is joint: the veterans, a party now, have not reported it; nor their own.
+    assert (scores["other"].done, scores["other"].total) == (0, 2)
+    assert (scores["education"].done, scores["education"].total) == (1, 2)
+
+    report(reporting_plan, h1, chapter, statuses={"1": "done", "4": "done"})
+    rows = {row.commitment.number: row for row in consolidate(reporting_plan, h1, texts=False).rows}
+    assert rows["1"].done and rows["4"].done
+    scores = {score.side: score for score in consolidate(reporting_plan, h1, texts=False).scores}
+    assert (scores["other"].done, scores["other"].total) == (2, 2)
+
+
+def test_a_two_party_plan_shows_no_third_score(world, reporting_plan, h1):
+    sides = [score.side for score in consolidate(reporting_plan, h1, texts=False).scores]
+    assert sides == ["education", "association"]

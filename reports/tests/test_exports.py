@@ -254,8 +254,8 @@ def test_consolidation_docx(setup, world):
         "2",
     ]  # the draft is not counted
 
-    assert "- Ngành Giáo dục: 0/2 nội dung hoàn thành;" in text
-    assert "- Hội Khuyến học: 1/2 nội dung hoàn thành." in text
+    assert "- Sở Giáo dục và Đào tạo tỉnh Phú Thọ: 0/2 nội dung hoàn thành;" in text
+    assert "- Hội Khuyến học tỉnh Phú Thọ: 1/2 nội dung hoàn thành." in text
     commitments = table_with(document, "Nội dung", "Trách nhiệm", "Tình hình thực hiện", "Kết quả")
     assert row_of(commitments, "Đẩy mạnh công tác")[4] == "Chưa hoàn thành"
     assert row_of(commitments, "Củng cố trung tâm")[2:] == ["Hội Khuyến học", f"Hội Khuyến học: {DONE} 2", "Hoàn thành"]
@@ -435,7 +435,7 @@ def test_not_applicable_is_left_out_of_the_scores_in_the_docx(setup, world):
     _not_applicable_everywhere(setup, world)
     document = read_docx(consolidation_docx(consolidate(setup.plan, setup.period)))
     text = all_text(document)
-    assert "- Ngành Giáo dục: 0/1 nội dung hoàn thành, 1 không áp dụng;" in text
+    assert "- Sở Giáo dục và Đào tạo tỉnh Phú Thọ: 0/1 nội dung hoàn thành, 1 không áp dụng;" in text
     commitments = table_with(document, "Nội dung", "Trách nhiệm", "Tình hình thực hiện", "Kết quả")
     assert row_of(commitments, "Sở chỉ đạo các trường")[4] == "Không áp dụng"
 
@@ -454,7 +454,7 @@ def test_not_applicable_is_left_out_of_the_scores_in_the_xlsx(setup, world):
     scores = [
         r[1] for r in workbook["Thông tin"].iter_rows(min_row=2, values_only=True) if r[0] == "Nội dung hoàn thành"
     ]
-    assert "Ngành Giáo dục: 0/1 nội dung hoàn thành, 1 không áp dụng" in scores
+    assert "Sở Giáo dục và Đào tạo tỉnh Phú Thọ: 0/1 nội dung hoàn thành, 1 không áp dụng" in scores
 
 
 def test_money_is_whole_in_every_file(setup):

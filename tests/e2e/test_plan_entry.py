@@ -63,10 +63,16 @@ def test_editor_enters_a_plan_and_finds_it_without_diacritics(demo, live_server,
         "I. Nội dung phối hợp",
         "2",
         "Phát triển hội viên trong cha mẹ học sinh",
-        "Hội Khuyến học",
+        "Hội Khuyến học tỉnh Phú Thọ",  # the plan's parties, offered by name
         indicator=("Tỷ lệ hội viên trong chi hội các trường", "85", "%"),
     )
-    add_commitment(page, "I. Nội dung phối hợp", "3", "Xây dựng trường học là Đơn vị học tập", "Ngành Giáo dục")
+    add_commitment(
+        page,
+        "I. Nội dung phối hợp",
+        "3",
+        "Xây dựng trường học là Đơn vị học tập",
+        "Sở Giáo dục và Đào tạo tỉnh Phú Thọ",
+    )
     assert numbers(page) == ["1", "2", "3"]
 
     page.get_by_role("button", name="Chuyển 1 xuống").click()

@@ -37,7 +37,8 @@ def test_editor_pastes_the_hoa_binh_plan_fixes_a_party_and_saves(demo, live_serv
     document = page.locator("article.document")
     assert "1392/KH-SGD&ĐT-HKH" in document.inner_text()
     first_commitment = document.locator("li", has_text="Tiếp tục đẩy mạnh công tác thông tin").first
-    assert first_commitment.locator(".badge").first.inner_text() == "Ngành Giáo dục"
+    # Named as the plan's party on the education side signed.
+    assert first_commitment.locator(".badge").first.inner_text() == "Sở Giáo dục và Đào tạo tỉnh Hòa Bình"
     plan = Plan.objects.get(number="1392/KH-SGD&ĐT-HKH")
     assert plan.status == "draft" and plan.commitments.count() == 21
     assert plan.commitments.get(number="II.1").party == "department"

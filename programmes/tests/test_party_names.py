@@ -1,0 +1,50 @@
+"""A commitment's party is named as the plan's parties signed: on the plan page, in the editor."""
+
+from django.urls import reverse
+
+from conftest import make_commitment, make_plan
+from programmes.forms import CommitmentForm
+from programmes.models import Organisation
+
+Kind = Organisation.Kind
+
+
+def ward_plan(world):
+    committee = Organisation.objects.create(
+        name="Ủy ban nhân dân phường Hòa Bình",
+        area=world.commune_a,
+        kind=Kind.PEOPLE_COMMITTEE,
+        acting_office="Phòng Văn hóa - Xã hội",
+    )
+    association = Organisation.objects.get(pk=world.unit_a.pk)
+    plan = make_plan(world.commune_a, committee, association, number="05/CTPH-UBND-HKH", status="in_force")
+    make_commitment(plan, "3.1", "Chỉ đạo các trường trên địa bàn phường", party="department")
+    make_commitment(plan, "4.1", "Vận động quỹ khuyến học", party="association")
+    make_commitment(plan, "5.1", "Sơ kết 6 tháng", party="joint", lead="department")
+    return plan, committee, association
+
+
+def test_the_plan_page_names_each_commitments_party_and_lead(client, world, reviewer):
+    plan, committee, association = ward_plan(world)
+    client.force_login(reviewer)
+    page = client.get(reverse("programmes:plan_detail", args=[plan.pk])).content.decode()
+    assert f'party-department">{committee.name}</span>' in page
+    assert f"Chủ trì: {committee.name}</span>" in page  # the lead of the joint 5.1
+    assert f'party-association">{association.name}</span>' in page
+    assert "Ngành Giáo dục" not in page
+
+
+def test_the_editor_offers_the_plans_parties_by_name_and_only_the_roles_they_fill(world):
+    plan, committee, association = ward_plan(world)
+    choices = dict(CommitmentForm(plan=plan).fields["party"].choices[1:])  # after the prompt
+    assert choices == {"department": committee.name, "association": association.name, "joint": "Phối hợp"}
+
+
+def test_a_plan_with_a_partner_offers_it_and_keeps_what_a_commitment_already_has(world):
+    youth = Organisation.objects.create(name="Tỉnh Đoàn Phú Thọ", area=world.province, kind=Kind.YOUTH_UNION)
+    plan = make_plan(world.province, world.association, youth, number="12/CTPH-TĐ-HKH")
+    choices = dict(CommitmentForm(plan=plan).fields["party"].choices[1:])  # after the prompt
+    assert choices == {"association": world.association.name, "joint": "Phối hợp", "other": youth.name}
+    legacy = make_commitment(plan, "1", party="department")  # entered before the parties were
+    choices = dict(CommitmentForm(plan=plan, instance=legacy).fields["party"].choices)
+    assert "department" in choices
