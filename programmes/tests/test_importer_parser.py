@@ -186,11 +186,16 @@ def test_a_programme_between_the_association_and_the_youth_union():
         (2021, 2025),
     )
     assert plan.parties == ["Tỉnh đoàn", "Hội Khuyến học tỉnh Nghệ An"]
+    assert [(p.kind, p.signatory) for p in plan.party_details] == [
+        ("youth_union", "Nguyễn Văn An"),
+        ("association", "Trần Thị Bình"),
+    ]
+    assert {c.party_name for c in plan.commitments if c.party == "department"} == {"Tỉnh đoàn"}
     assert [(c.number, c.party) for c in plan.commitments] == [
         ("I.1", "joint"),
         ("I.2", "joint"),
-        ("II.1.a", "other"),
-        ("II.1.b", "other"),
+        ("II.1.a", "department"),  # the non-association party of a two-party plan (DESIGN.md)
+        ("II.1.b", "department"),
         ("II.2.a", "association"),
         ("II.2.b", "association"),
     ]
@@ -231,8 +236,8 @@ def test_markdown_and_a_page_break_inside_a_bullet():
     plan = parse_plan(FARMERS_MARKDOWN)
     assert plan.kind == "ke_hoach" and plan.period == (2025, 2025)
     assert [(c.number, c.party) for c in plan.commitments] == [
-        ("1.1", "other"),
-        ("1.2", "other"),
+        ("1.1", "department"),  # the non-association party of a two-party plan (DESIGN.md)
+        ("1.2", "department"),
         ("2.1", "association"),
         ("3.1", "joint"),
     ]

@@ -12,6 +12,7 @@ class ParsedCommitment:
     text: str
     party: str  # department, association, joint, other
     section: str = ""
+    party_name: str = ""  # the responsible party as in ParsedPlan.parties; for joint, the lead or ""
     recurrence: str = "ongoing"
     deadline: date | None = None
     yearly_day: int | None = None
@@ -23,6 +24,7 @@ class ParsedCommitment:
             "number": self.number,
             "text": self.text,
             "party": self.party,
+            "party_name": self.party_name,
             "section": self.section,
             "recurrence": self.recurrence,
             "deadline": self.deadline.isoformat() if self.deadline else None,
@@ -37,6 +39,16 @@ class Signatory:
     title: str = ""
     capacity: str = ""
     organisation: str = ""
+
+
+@dataclass
+class PartyDetail:
+    """A party of the plan: its name as the document gives it, its kind (see
+    ``parties.KINDS``) and its signatory's name, when a signature block is its."""
+
+    name: str
+    kind: str
+    signatory: str = ""
 
 
 @dataclass
@@ -63,6 +75,7 @@ class ParsedPlan:
     place: str = ""
     period: tuple[int, int] | None = None
     parties: list[str] = field(default_factory=list)
+    party_details: list[PartyDetail] = field(default_factory=list)
     legal_bases: list[str] = field(default_factory=list)
     preamble: list[str] = field(default_factory=list)
     purposes: list[str] = field(default_factory=list)
@@ -83,6 +96,7 @@ class ParsedPlan:
             "place": self.place or None,
             "period": list(self.period) if self.period else None,
             "parties": self.parties,
+            "party_details": [{"name": p.name, "kind": p.kind, "signatory": p.signatory} for p in self.party_details],
             "legal_bases": self.legal_bases,
             "purposes": self.purposes,
             "requirements": self.requirements,

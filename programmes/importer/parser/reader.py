@@ -8,16 +8,17 @@ from khuyenhoc.text import clean_text
 
 from ..errors import NotAPlan
 from .body import read_body
-from .data import ParsedPlan, ParseWarning, Signatory
+from .data import ParsedPlan, ParseWarning, PartyDetail, Signatory
+from .parties import header_parties, mentions, party_kind, same_party, title_parties
 from .recognise import LEGAL_DOCUMENT, _capacity, _is_name, _title_case, _title_of, recase
-from .text import BULLET, KINDS, Block, _marker, blocks_of, clean_lines, fold
+from .text import BULLET, KINDS, Block, _marker, blocks_of, clean_lines, drop_page_furniture, fold
 
 NEWS_HINTS = ("chi tiet bai viet", "xem co chu", "welcome to", "a- a a+", "theo bao", "tin lien quan", "binh luan")
 
 
 class _Reader:
     def __init__(self, text: str):
-        self.lines = clean_lines(text)
+        self.lines = drop_page_furniture(clean_lines(text))
         self.warnings: list[ParseWarning] = []
 
     def warn(self, code: str, **detail):
@@ -97,8 +98,10 @@ class _Reader:
         body_start = self._title(plan, blocks, title_at)
         body = blocks[body_start:]
         body_start = self._legal_bases(plan, body)
-        read_body(plan, body[body_start:])
         self._signatures(plan, signature_lines)
+        self._more_parties(plan)
+        read_body(plan, body[body_start:])
+        plan.party_details = party_details(plan)
         plan.recipients = recipients
         self._period(plan)
         if not plan.commitments:
@@ -164,24 +167,28 @@ class _Reader:
                 )
                 break
         plan.title = title.strip()
-        plan.parties = self._parties(plan.title)
+        plan.parties = title_parties(plan.title)
         return index
 
-    @staticmethod
-    def _parties(title: str) -> list[str]:
-        folded = fold(title)
-        at = folded.find(" giua ")
-        if at < 0:
-            return []
-        # fold() keeps the length of NFC text, so positions carry over.
-        text = title[at + len(" giữa ") :]
-        text = re.split(r"\s+(?:năm|giai đoạn|về việc|về|nhiệm kỳ)\s+\d|\s+(?:năm|giai đoạn)\s+\d", text)[0]
-        # "Giáo dục và Đào tạo" is one name: hide its "và" while splitting on the others.
-        protected = re.sub(
-            r"(Giáo dục|GD)\s+và\s+(Đào tạo|ĐT)", lambda m: f"{m.group(1)}\x00{m.group(2)}", text, flags=re.I
-        )
-        parties = [p.strip(" ,.") for p in re.split(r"\s+và\s+", protected) if p.strip(" ,.")]
-        return [p.replace("\x00", " và ") for p in parties]
+    def _header_lines(self) -> list[str]:
+        """The lines above the title: the issuing bodies, the national motto, number and date."""
+        lines = []
+        for line in self.lines:
+            if any(line.lstrip("“\"'(").upper().startswith(word) for _kind, word in KINDS):
+                break
+            lines.append(line)
+        return lines
+
+    def _more_parties(self, plan: ParsedPlan) -> None:
+        """The parties the title does not name: the bodies in the header, then those of
+        the signature blocks, each kind of body once."""
+        found = header_parties(self._header_lines()) + [
+            _body_name(s.organisation) for s in plan.signatories if s.organisation
+        ]
+        for name in found:
+            name = recase(name)
+            if party_kind(name) != "other" and not any(same_party(name, known) for known in plan.parties):
+                plan.parties.append(name)
 
     def _legal_bases(self, plan: ParsedPlan, blocks: list[Block]) -> int:
         """Read "Căn cứ ..." and preamble paragraphs up to the first section; return where the body starts."""
@@ -207,9 +214,7 @@ class _Reader:
         for line in lines:
             if _is_name(line):
                 name = _title_case(line) if line.isupper() else line
-                if not organisation and capacity:  # "TM. BTV HỘI KHUYẾN HỌC" names the body
-                    rest = re.sub(r"^\w+\.\s*(?:BTV|BCH|BAN THƯỜNG VỤ|BAN CHẤP HÀNH)?\s*", "", capacity)
-                    organisation = recase(rest) if rest and not _title_of(rest) else ""
+                organisation = organisation or _organisation_in(capacity)
                 plan.signatories.append(Signatory(name, title, capacity, organisation))
                 title = capacity = organisation = ""
                 continue
@@ -217,6 +222,7 @@ class _Reader:
             if cap:
                 if line.upper().startswith("1G"):
                     self.warn("capacity_ocr", printed=line)
+                organisation = organisation or _organisation_in(capacity)  # "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH"
                 capacity = cap
                 continue
             if _title_of(line):
@@ -239,6 +245,38 @@ class _Reader:
                 plan.period = (int(span.group(1)), int(span.group(2)))
                 self.warn("period_from_body", number=commitment.number)
                 return
+
+
+def _organisation_in(capacity: str) -> str:
+    """The body a capacity names: "TM. BTV HỘI KHUYẾN HỌC" -> "Hội Khuyến học"; "" for "KT. GIÁM ĐỐC"."""
+    if not capacity:
+        return ""
+    rest = re.sub(r"^\w+\.\s*(?:BTV|BCH|BAN THƯỜNG VỤ|BAN CHẤP HÀNH)?\s*", "", capacity)
+    return recase(rest) if rest and not _title_of(rest) else ""
+
+
+def _body_name(organisation: str) -> str:
+    """A signature block's organisation from the body it names: "Giám đốc Sở GD&ĐT" -> "Sở GD&ĐT"."""
+    found = mentions(organisation)
+    return organisation[found[0][0] :] if found else organisation
+
+
+def party_details(plan: ParsedPlan) -> list[PartyDetail]:
+    """Each party with its kind and its signatory: the one whose organisation is that
+    party, else the signatories left over, in order."""
+    signatories = list(plan.signatories)
+    chosen: dict[str, str] = {}
+    for name in plan.parties:
+        match = next((s for s in signatories if s.organisation and same_party(name, _body_name(s.organisation))), None)
+        if match:
+            chosen[name] = match.name
+            signatories.remove(match)
+    left = iter(signatories)
+    details = []
+    for name in plan.parties:
+        signatory = chosen.get(name) or next(left, Signatory("")).name
+        details.append(PartyDetail(name, party_kind(name), signatory))
+    return details
 
 
 def parse_plan(text: str) -> ParsedPlan:

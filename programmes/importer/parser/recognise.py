@@ -84,6 +84,20 @@ def _title_of(line: str) -> str | None:
     return TITLES.get(folded)
 
 
+# Names of bodies as they are written, for titles printed in capitals.
+BODY_NAMES = (
+    ("ủy ban nhân dân", "Ủy ban nhân dân"),
+    ("mặt trận tổ quốc", "Mặt trận Tổ quốc"),
+    ("liên đoàn lao động", "Liên đoàn Lao động"),
+    ("hội nông dân", "Hội Nông dân"),
+    ("hội liên hiệp phụ nữ", "Hội Liên hiệp Phụ nữ"),
+    ("hội cựu giáo chức", "Hội Cựu giáo chức"),
+    ("ngành giáo dục", "ngành Giáo dục"),
+    ("tỉnh đoàn", "Tỉnh Đoàn"),
+    ("thành đoàn", "Thành Đoàn"),
+    ("đoàn thanh niên", "Đoàn Thanh niên"),
+    ("phòng văn hóa - xã hội", "Phòng Văn hóa - Xã hội"),
+)
 PLACE_PREFIX = r"(tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)"
 PLACE_STOP = {"năm", "giai", "và", "giữa", "về", "với", "của", "trong", "đến", "từ", "các", "nhiệm", "lần"}
 
@@ -131,6 +145,8 @@ def recase(text: str) -> str:
         result,
     )
     result = re.sub(r"\bhội khuyến học\b", "Hội Khuyến học", result)
+    for lower, cased in BODY_NAMES:
+        result = re.sub(rf"\b{lower}\b", cased, result, flags=re.I)
     result = re.sub(r"\bviệt nam\b", "Việt Nam", result)
     result = re.sub(r"\b(gd|đt|hkh|ubnd|btv|tp|tw)\b", lambda m: m.group(1).upper(), result)
     return result[:1].upper() + result[1:]

@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 KINDS = [
@@ -18,18 +19,20 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
+ARTICLE = re.compile(r"^Điều\s+(?P<n>\d{1,2})\s*[.:\-–]\s*(?P<rest>\S.*)$", re.I)  # "Điều 3. Trách nhiệm ..."
 ROMAN = re.compile(r"^(?P<n>[IVX]{1,5})\s*[.\-–)/:]\s*(?P<rest>\S.*)$")
 MULTI = re.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2})+)\.?(?:\s+|(?=[^\d\s.]))(?P<rest>\S.*)$")
 SINGLE = re.compile(r"^(?P<n>\d{1,2})\s*(?:[.)]|-(?!\d)|/(?!\d))\s*(?P<rest>\S.*)$")
 LETTER = re.compile(r"^(?P<n>[a-zđ])\)\s*(?P<rest>\S.*)$")
 BULLET = re.compile(r"^[-–—•+*]\s*(?P<rest>\S.*)$")
+RESPONSIBILITY_LINE = re.compile(r"^(?:\S{1,6}\s+)?(?:về phía|trách nhiệm của|đối với)\s", re.I)
 TERMINAL = (".", ";", "!", "?", "…", ":")
 
 
 @dataclass
 class Block:
     text: str
-    marker: str = ""  # roman, multi, single, letter, bullet, or "" for prose
+    marker: str = ""  # article, roman, multi, single, letter, bullet, or "" for prose
     number: str = ""
     body: str = ""  # the text after the marker
 
@@ -40,6 +43,7 @@ class Block:
 
 def _marker(text: str) -> tuple[str, str, str]:
     for kind, pattern in (
+        ("article", ARTICLE),
         ("roman", ROMAN),
         ("multi", MULTI),
         ("single", SINGLE),
@@ -63,6 +67,34 @@ def clean_lines(text: str) -> list[str]:
         line = re.sub(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])", r"\1", line)
         lines.append(re.sub(r"\s+", " ", line).strip())
     return lines
+
+
+# A page number on a line of its own, as text taken from a PDF keeps it: "2", "- 2 -", "Trang 2".
+PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?$", re.I)
+
+
+def drop_page_furniture(lines: list[str]) -> list[str]:
+    """The lines without what a page break leaves in text taken from a PDF: the bare
+    page numbers, and a running header (a line repeated in the document) next to one.
+    Removed rather than blanked, so that a sentence cut by the break joins up again."""
+    numbers = {index for index, line in enumerate(lines) if PAGE_NUMBER.match(line)}
+    if not numbers:
+        return lines
+    counts = Counter(line for line in lines if line)
+    furniture = set(numbers)
+    for index in numbers:
+        for step in (-1, 1):
+            near = _nearest_text(lines, index, step, numbers)
+            if near is not None and counts[lines[near]] >= 2 and not _marker(lines[near])[0]:
+                furniture.add(near)
+    return [line for index, line in enumerate(lines) if index not in furniture]
+
+
+def _nearest_text(lines: list[str], index: int, step: int, skip: set[int]) -> int | None:
+    index += step
+    while 0 <= index < len(lines) and (not lines[index] or index in skip):
+        index += step
+    return index if 0 <= index < len(lines) else None
 
 
 def _starts_lower(text: str) -> bool:
@@ -116,6 +148,12 @@ def _new_paragraph(previous: str, line: str) -> bool:
     text from Word, where each paragraph is one line."""
     if _marker(line)[0] or _starts_document_part(line) or _starts_document_part(previous):
         return True
+    if _marker(previous)[0] in ("article", "roman") and len(previous) <= 90 and not _starts_lower(line):
+        return True  # "Điều 1. Mục đích" heads the paragraph under it
+    if any(
+        len(text) <= 90 and not _starts_lower(text) and RESPONSIBILITY_LINE.match(text) for text in (previous, line)
+    ):
+        return True  # "Về phía Hội Khuyến học" is a heading line of its own
     if _starts_lower(line):
         return False
     if _is_caps(line) != _is_caps(previous):
