@@ -379,14 +379,18 @@ def plan_page(cursor, *, plan_id: int) -> list:
 REVIEW_ROLES = ("reviewer", "admin")
 CENT = Decimal("0.01")
 RETURN_DAYS = 7  # a reopen form proposes a week from today (reports.rules.RETURN_DAYS)
-# The sides a commitment's party binds: its own; a joint commitment binds the education side, the
-# association, and the partners' side when a partner signed the plan.
-PARTY_SIDES = """(SELECT * FROM (VALUES ('department', 'education'), ('association', 'association'), ('other', 'other'),
-                                   ('joint', 'education'), ('joint', 'association')) v (party, side)
+# The sides a commitment's party binds: its own; a joint commitment binds the sides that signed
+# the plan, and the education side and the association when no partner did (party_roles.joint_sides).
+PARTY_SIDES = """(SELECT * FROM (VALUES ('department', 'education'), ('association', 'association'), ('other', 'other'))
+                         v (party, side)
                 UNION ALL
-                SELECT 'joint', 'other' WHERE EXISTS (
-                    SELECT 1 FROM programmes_planparty pp JOIN programmes_organisation po ON po.id = pp.organisation_id
-                     WHERE pp.plan_id = %(plan)s AND po.side = 'other'))"""
+                SELECT 'joint', s.side FROM (VALUES ('education'), ('association'), ('other')) s (side)
+                 WHERE s.side IN (SELECT po.side FROM programmes_planparty pp
+                                    JOIN programmes_organisation po ON po.id = pp.organisation_id
+                                   WHERE pp.plan_id = %(plan)s)
+                    OR (s.side <> 'other' AND NOT EXISTS (
+                        SELECT 1 FROM programmes_planparty pp JOIN programmes_organisation po ON po.id = pp.organisation_id
+                         WHERE pp.plan_id = %(plan)s AND po.side = 'other')))"""
 
 PERIOD_QUERIES = {
     # The heading: the plan, its area, the period's dates.

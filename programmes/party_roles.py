@@ -7,8 +7,9 @@ three-party programme...), or all of them (``joint``). The plan's parties say wh
 the parties on that side, named on the page, in the scores and in the files. A unit reports on
 its side's commitments and on the joint ones.
 
-A commitment is joint among the sides of the plan's parties; the education side and the
-association always, as before parties had kinds, so that no existing plan's figure moves.
+A commitment is joint among the sides of the plan's parties (``joint_sides``): a Youth Union
+programme's joint work is the association's and the Youth Union's, a three-party programme's all
+three sides'. No existing plan's figure moves: every plan before had the two classic sides.
 """
 
 from collections import defaultdict
@@ -22,7 +23,7 @@ Role = Commitment.Party
 Side = Organisation.Side
 SIDE_ROLE = {Side.EDUCATION: Role.DEPARTMENT, Side.ASSOCIATION: Role.ASSOCIATION, Side.OTHER: Role.OTHER}
 ROLE_SIDE = {role: side for side, role in SIDE_ROLE.items()}
-ALWAYS_JOINT = (Side.EDUCATION, Side.ASSOCIATION)
+CLASSIC = (Side.EDUCATION, Side.ASSOCIATION)  # the two sides of a plan before partners signed
 
 
 def parties_of(plan) -> list[Organisation]:
@@ -60,6 +61,10 @@ def side_names(parties: Iterable[Organisation]) -> dict[str, str]:
 
 
 def joint_sides(parties: Iterable[Organisation]) -> list[str]:
-    """The sides a joint commitment of a plan signed by ``parties`` applies to."""
+    """The sides a joint commitment of a plan signed by ``parties`` applies to: the sides that
+    signed. A plan no partner signed owes it on the education side and the association's, whether
+    or not both were recorded, as before parties had kinds."""
     signed = {organisation.side for organisation in parties}
-    return [side for side in Side.values if side in ALWAYS_JOINT or side in signed]
+    if Side.OTHER not in signed:
+        signed |= set(CLASSIC)
+    return [side for side in Side.values if side in signed]

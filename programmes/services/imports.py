@@ -10,9 +10,12 @@ from django.db import transaction
 
 from khuyenhoc.text import fold
 
+from .. import party_roles
 from ..importer.parser import ParsedPlan
-from ..importer.parser.data import Signatory
+from ..importer.parser.data import ParsedCommitment, Signatory
+from ..importer.parser.parties import party_kind
 from ..models import Area, Commitment, Indicator, Organisation, Plan, Section
+from ..organisation_kinds import side_of
 from .plans import PartyData, plan_save
 
 
@@ -89,12 +92,13 @@ def plan_from_parsed(parsed: ParsedPlan, *, organisations, area: Area | None) ->
         if match is not None:
             taken.add(match.pk)
         parties.append(ImportedParty(name, match, signatory))
+    sides = {party.read_as: _side_of(party) for party in parties}
     commitments = [
         CommitmentData(
             section=c.section,
             number=c.number,
             text=c.text,
-            party=c.party,
+            party=_role(c, sides),
             recurrence=c.recurrence,
             deadline=c.deadline,
             yearly_day=c.yearly_day,
@@ -106,6 +110,20 @@ def plan_from_parsed(parsed: ParsedPlan, *, organisations, area: Area | None) ->
         for c in parsed.commitments
     ]
     return ImportedPlan(fields, parties, commitments)
+
+
+def _side_of(party: ImportedParty) -> str:
+    """The side of a party: its organisation's, else the one its name's kind is on."""
+    return party.organisation.side if party.organisation else side_of(party_kind(party.read_as))
+
+
+def _role(commitment: ParsedCommitment, sides: dict[str, str]) -> str:
+    """The role a parsed commitment takes in the plan: its party's side's. The document's code
+    calls the non-association signatory of a two-party plan ``department``; the portal keeps that
+    role for the education side (an education office or a people's committee), so a Youth Union's
+    or a Labour Federation's commitments are the partners' (``other``) and its units report them."""
+    side = sides.get(commitment.party_name) if commitment.party != Commitment.Party.JOINT else None
+    return party_roles.SIDE_ROLE[side] if side else commitment.party
 
 
 def _signatory_for(name: str, parsed: ParsedPlan, index: int) -> Signatory | None:

@@ -6,8 +6,9 @@ import pytest
 from django.apps import apps as global_apps
 
 from conftest import make_organisation
+from programmes.importer.parser.parties import party_kind
 from programmes.models import Organisation
-from programmes.organisation_kinds import kind_named, kind_on_side, side_of
+from programmes.organisation_kinds import kind_on_side, side_of
 
 Kind, Side = Organisation.Kind, Organisation.Side
 
@@ -31,7 +32,7 @@ Kind, Side = Organisation.Kind, Organisation.Side
     ],
 )
 def test_a_name_denotes_its_kind(name, kind):
-    assert kind_named(name) == kind
+    assert party_kind(name) == kind
 
 
 def test_reading_a_kind_never_moves_an_organisation_to_another_side():

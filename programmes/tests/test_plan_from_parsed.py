@@ -94,3 +94,26 @@ def test_the_plans_fields_and_commitments_come_from_the_document(world):
         None,
         None,
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "partner_role"),
+    [("youth_1.txt", "other"), ("labour_2.txt", "other"), ("ward_articles_1.txt", "department")],
+)
+def test_a_partners_commitments_are_the_partners_and_a_committees_the_education_sides(name, partner_role):
+    """The document's code calls the non-association signatory of a two-party plan ``department``;
+    in the plan, a Youth Union's or a Labour Federation's commitments are the partners' (its units
+    report them), a people's committee's the education side's."""
+    from pathlib import Path
+
+    from programmes.importer.parser import parse_plan
+
+    parsed = parse_plan((Path(__file__).resolve().parent / "documents" / name).read_text(encoding="utf-8"))
+    imported = plan_from_parsed(parsed, organisations=[], area=None)
+    partner = next(c for c in parsed.commitments if c.party == "department")
+    roles = {c.number: c.party for c in imported.commitments}
+    assert roles[partner.number] == partner_role
+    assert {c.party for c in parsed.commitments if c.party in ("association", "joint")} <= set(roles.values())
+    for parsed_one, imported_one in zip(parsed.commitments, imported.commitments, strict=True):
+        if parsed_one.party in ("association", "joint"):
+            assert imported_one.party == parsed_one.party

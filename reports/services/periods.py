@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 from django.db import transaction
+from django.db.models import Q
 
 from khuyenhoc import figure_versions
 from programmes.models import Area, Organisation, Plan
@@ -46,12 +47,17 @@ def period_dates(schedule: ReportingSchedule, year: int, half: str) -> dict:
 
 def default_reporting_units(plan: Plan) -> list[Organisation]:
     """Who reports by default: for a provincial (or national) plan its parties and every
-    association unit below its area; for a lower-level plan, its parties."""
+    association unit below its area, with the units below of a partner that signed (a Youth
+    Union programme's district and commune Youth Unions); for a lower-level plan (a commune's,
+    signed by its people's committee and its association), its parties."""
     parties = [party.organisation for party in plan.parties.select_related("organisation")]
     if plan.area.level not in (Area.Level.NATION, Area.Level.PROVINCE):
         return parties
+    partners = {o.kind for o in parties if o.side == Organisation.Side.OTHER}
     below = Organisation.objects.filter(
-        area__path__startswith=plan.area.path, side=Organisation.Side.ASSOCIATION, is_active=True
+        Q(side=Organisation.Side.ASSOCIATION) | Q(kind__in=partners),
+        area__path__startswith=plan.area.path,
+        is_active=True,
     ).exclude(area=plan.area)
     return parties + [o for o in below.order_by("area__path", "name") if o not in parties]
 

@@ -1,0 +1,109 @@
+"""From the document to the scores, for the plans signed since the 2025 reform and with partners:
+a ward's programme in articles, a three-party programme and a Youth Union programme (documents
+written for the importer's tests) are imported with their parties, their units report on their
+own party's commitments and the joint ones, and the consolidation scores each party by name."""
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+from conftest import make_organisation
+from programmes.importer.parser import parse_plan
+from programmes.models import Organisation, Plan
+from programmes.services.imports import plan_from_parsed, plan_import_save
+from programmes.services.plans import PartyData
+from reports.models import CommitmentProgress, ProgressReport
+from reports.selectors import commitments_for
+from reports.services.consolidation import consolidate
+from reports.services.periods import plan_open_reporting
+
+DOCUMENTS = Path(__file__).resolve().parents[2] / "programmes" / "tests" / "documents"
+Kind = Organisation.Kind
+
+
+def imported(name: str, area, organisations) -> Plan:
+    """The document imported as the preview saves it, its parties matched among ``organisations``,
+    open for reporting in 2026."""
+    parsed = parse_plan((DOCUMENTS / name).read_text(encoding="utf-8"))
+    data = plan_from_parsed(parsed, organisations=organisations, area=area)
+    assert all(party.organisation for party in data.parties), [p.read_as for p in data.parties]
+    plan = Plan(area=area, **{**data.fields, "start_year": 2026, "end_year": 2026})
+    parties = [PartyData(p.organisation, p.signatory.name if p.signatory else "") for p in data.parties]
+    plan = plan_import_save(user=None, plan=plan, parties=parties, commitments=data.commitments)
+    plan_open_reporting(user=None, plan=plan)
+    return plan
+
+
+def file_done(plan, period, unit) -> set[str]:
+    """``unit`` reports every commitment it reports on as done; the numbers it reported."""
+    report = ProgressReport.objects.create(
+        plan=plan,
+        period=period,
+        organisation=unit,
+        status=ProgressReport.Status.SUBMITTED,
+        submitted_at=datetime(2026, 6, 10, tzinfo=timezone.utc),
+    )
+    commitments = commitments_for(plan, unit, period)
+    for commitment in commitments:
+        CommitmentProgress.objects.create(report=report, commitment=commitment, status="done")
+    return {c.number for c in commitments}
+
+
+def scores(plan, period) -> dict[str, tuple[int, int]]:
+    return {s.title: (s.done, s.total) for s in consolidate(plan, period, texts=False).scores}
+
+
+def test_a_wards_programme_in_articles_is_filed_by_its_two_parties_and_scored_by_name(world):
+    committee = make_organisation("Ủy ban nhân dân phường Tân An", world.commune_a, side="education")
+    association = make_organisation("Hội Khuyến học phường Tân An", world.commune_a)
+    plan = imported("ward_articles_1.txt", world.commune_a, [committee, association])
+    assert committee.kind == Kind.PEOPLE_COMMITTEE
+    period = plan.periods.get(half="H1")
+    # A ward's plan is reported by its parties.
+    assert set(plan.reporting_units.values_list("organisation", flat=True)) == {committee.pk, association.pk}
+
+    by_committee = file_done(plan, period, committee)
+    assert {"3.1", "3.2.a", "3.2.đ", "3.3"} <= by_committee and not {"4.1", "4.2"} & by_committee
+    # Its own seven are done; the five joint ones wait for the association.
+    assert scores(plan, period) == {committee.name: (7, 12), association.name: (0, 8)}
+    by_association = file_done(plan, period, association)
+    assert {"4.1", "4.2", "4.3"} <= by_association
+    assert scores(plan, period) == {committee.name: (12, 12), association.name: (8, 8)}
+
+
+def test_a_three_party_programme_scores_each_party_and_its_joint_work_needs_all_three(world):
+    department = make_organisation("Sở Giáo dục và Đào tạo Ninh Bình", world.province, side="education")
+    association = make_organisation("Hội Khuyến học tỉnh Ninh Bình", world.province)
+    veterans = Organisation.objects.create(
+        name="Hội Cựu giáo chức tỉnh Ninh Bình", area=world.province, kind=Kind.VETERAN_TEACHERS
+    )
+    chapter = Organisation.objects.create(
+        name="Chi hội Cựu giáo chức phường Hòa Bình", area=world.commune_a, kind=Kind.VETERAN_TEACHERS
+    )
+    plan = imported("three_party_1.txt", world.province, [department, association, veterans])
+    period = plan.periods.get(half="H1")
+    # The partner's units below report too, beside the association's.
+    assert chapter.pk in set(plan.reporting_units.values_list("organisation", flat=True))
+
+    own = file_done(plan, period, chapter)
+    assert {"3.1", "3.2", "3.3"} <= own and "1.1" not in own and "2.1" not in own
+    file_done(plan, period, department)
+    # The veterans' three are done, the two joint ones wait for the association.
+    assert scores(plan, period) == {department.name: (2, 4), association.name: (0, 4), veterans.name: (3, 5)}
+    file_done(plan, period, association)
+    assert scores(plan, period) == {department.name: (4, 4), association.name: (4, 4), veterans.name: (5, 5)}
+
+
+def test_a_youth_union_programme_is_reported_by_the_youth_unions_below(world):
+    youth = Organisation.objects.create(name="Tỉnh Đoàn Lâm Đồng", area=world.province, kind=Kind.YOUTH_UNION)
+    association = make_organisation("Hội Khuyến học tỉnh Lâm Đồng", world.province)
+    ward_youth = Organisation.objects.create(
+        name="Đoàn phường Hòa Bình", area=world.commune_a, kind=Kind.YOUTH_UNION, parent=youth
+    )
+    plan = imported("youth_1.txt", world.province, [youth, association])
+    period = plan.periods.get(half="H1")
+    assert ward_youth.pk in set(plan.reporting_units.values_list("organisation", flat=True))
+
+    reported = file_done(plan, period, ward_youth)
+    assert {"III.1.1", "III.1.2", "III.1.3"} <= reported and "III.2.1" not in reported
+    # No education side in a Youth Union programme; its two joint commitments wait for the association.
+    assert scores(plan, period) == {youth.name: (3, 5), association.name: (0, 4)}
