@@ -68,7 +68,9 @@ def load() -> int:
     department = Organisation.objects.create(name="Sở Giáo dục và Đào tạo", side="education", area=province)
     association = Organisation.objects.create(name="Hội Khuyến học tỉnh", side="association", area=province)
     units = [department, association] + Organisation.objects.bulk_create(
-        Organisation(name=f"Hội Khuyến học xã {n}", side="association", area=area, parent=association)
+        Organisation(
+            name=f"Hội Khuyến học xã {n}", kind="association", side="association", area=area, parent=association
+        )
         for n, area in enumerate(communes)
     )
     plan = Plan.objects.create(

@@ -50,7 +50,7 @@ class Filters:
     plan_id: int | None = None
     year: int | None = None
     half: str | None = None
-    side: str | None = None
+    kind: str | None = None  # of the units
     area_id: int | None = None
 
 
@@ -140,8 +140,8 @@ def _of_units(queryset, filters: Filters, *, via: str = "", **scope):
     plans as well only makes PostgreSQL cross the two lists (issue 12: 9,660 nested-loop probes
     for the national dashboard), for the same rows."""
     queryset = queryset.filter(**scope)
-    if filters.side:
-        queryset = queryset.filter(**{f"{via}organisation__side": filters.side})
+    if filters.kind:
+        queryset = queryset.filter(**{f"{via}organisation__kind": filters.kind})
     if filters.area_id:
         area = Area.objects.filter(pk=filters.area_id).first()
         if area:

@@ -168,14 +168,9 @@ class DashboardFilterForm(ChoicePromptsMixin, CleanTextMixin, forms.Form):
     half = forms.ChoiceField(
         label=_("Half-year"), required=False, choices=[("", "—"), ("H1", _("first half")), ("H2", _("second half"))]
     )
-    side = forms.ChoiceField(
-        label=_("Party"),
-        required=False,
-        choices=[
-            ("", _("Both parties")),
-            ("education", _("Education sector")),
-            ("association", _("Study Promotion Association")),
-        ],
+    # The units' kind: a plan has any number of parties, a province's plans many kinds of them.
+    kind = forms.ChoiceField(
+        label=_("Party"), required=False, choices=[("", _("All parties")), *Organisation.Kind.choices]
     )
     area = forms.ModelChoiceField(label=_("Area"), required=False, queryset=None, empty_label=_("All my area"))
 
@@ -211,11 +206,11 @@ class DashboardFilterForm(ChoicePromptsMixin, CleanTextMixin, forms.Form):
             }
             area = ", ".join(sorted(areas)) or str(self.fields["area"].empty_label)
         plan = data.get("plan")
-        side = dict(self.fields["side"].choices).get(data.get("side") or "")
+        kind = dict(self.fields["kind"].choices).get(data.get("kind") or "")
         return [
             (str(self.fields["area"].label), area),
             (str(self.fields["plan"].label), str(plan) if plan else str(self.fields["plan"].empty_label)),
-            (str(self.fields["side"].label), str(side)),
+            (str(self.fields["kind"].label), str(kind)),
             (str(_("Reporting period")), str(ReportingPeriod(year=year, half=half)) if year else "—"),
         ]
 

@@ -251,7 +251,7 @@ def report_list(
     plan=None,
     year=None,
     half=None,
-    side=None,
+    kind=None,
     area=None,
     status="",
     timing="",
@@ -273,8 +273,8 @@ def report_list(
             status__in=(*RECEIVED, Status.RETURNED),
         )
         units = ReportingUnit.objects.filter(plan__in=periods.values("plan")).exclude(Exists(received))
-        if side:
-            units = units.filter(organisation__side=side)
+        if kind:
+            units = units.filter(organisation__kind=kind)
         if area:
             units = units.filter(organisation__area__path__startswith=area.path)
         return units.select_related("organisation__area", "plan").order_by(
@@ -285,8 +285,8 @@ def report_list(
     )
     if year and half:
         reports = reports.filter(period__year=year, period__half=half)
-    if side:
-        reports = reports.filter(organisation__side=side)
+    if kind:
+        reports = reports.filter(organisation__kind=kind)
     if area:
         reports = reports.filter(organisation__area__path__startswith=area.path)
     if status:

@@ -38,7 +38,9 @@ class ReminderSettings(models.Model):
         _("remind after the due date (days)"),
         max_length=50,
         default="1,7",
-        help_text=_("The last one is copied to the parent association."),
+        help_text=_(
+            "The last one is copied to the parent organisation (the association or the partner above the unit)."
+        ),
     )
     digest_days = models.PositiveSmallIntegerField(
         _("digest of late units to the province, days after the due date"), default=10

@@ -400,8 +400,11 @@ def _plan_ending_reminders(today: date, people: People, settings_of: SettingsBoo
         if 0 <= (ends - today).days <= config.plan_ending_days:
             ending.append((plan, config, ends))
     parties: dict[int, list[int]] = {}
-    for party in PlanParty.objects.filter(plan__in=[plan for plan, _config, _ends in ending]):
+    names: dict[int, list[str]] = {}
+    signed = PlanParty.objects.filter(plan__in=[plan for plan, _config, _ends in ending]).select_related("organisation")
+    for party in signed.order_by("plan", "order", "pk"):
         parties.setdefault(party.plan_id, []).append(party.organisation_id)
+        names.setdefault(party.plan_id, []).append(party.organisation.name)
     for plan, config, ends in ending:
         # One visibility query per editor of an ending plan: a few plans a year, not per unit.
         for user in people.people(parties.get(plan.pk, []), [Role.EDITOR]):
@@ -414,7 +417,8 @@ def _plan_ending_reminders(today: date, people: People, settings_of: SettingsBoo
                     _("The plan %(plan)s ends on %(date)s")
                     % {"plan": plan.number or plan.title[:80], "date": _day(ends)},
                     [
-                        _("Prepare the plan for the next period with the other party."),
+                        _("Prepare the plan for the next period together with its parties: %(parties)s.")
+                        % {"parties": ", ".join(names.get(plan.pk, [])) or "—"},
                         _("Plan: %(plan)s") % {"plan": plan},
                     ],
                     _url("programmes:plan_detail", plan.pk) if visible else _url("tasks:notifications"),

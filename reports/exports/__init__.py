@@ -23,7 +23,7 @@ from functools import lru_cache
 from django.utils import formats
 from django.utils.translation import override
 
-from programmes import figures
+from programmes import figures, party_roles
 from programmes.models import Commitment, Indicator, Organisation
 
 from ..models import ProgressReport, half_year_label
@@ -61,12 +61,18 @@ def side_label(side: str) -> str:
     return choice_label(Organisation.Side, side)
 
 
-def party_label(commitment: Commitment) -> str:
-    """Who carries a commitment, e.g. "Phối hợp (Hội Khuyến học chủ trì)"."""
-    text = choice_label(Commitment.Party, commitment.party)
+def party_label(commitment: Commitment, names: dict[str, str]) -> str:
+    """Who carries a commitment, named as the plan's parties signed (``names``: role -> names,
+    ``party_roles.role_names``), else by its role: "Phối hợp (Sở Giáo dục và Đào tạo tỉnh Hòa Bình chủ trì)"."""
+    text = names.get(commitment.party) or choice_label(Commitment.Party, commitment.party)
     if commitment.party == Commitment.Party.JOINT and commitment.lead:
-        text += f" ({choice_label(Commitment.Lead, commitment.lead)} chủ trì)"
+        text += f" ({names.get(commitment.lead) or choice_label(Commitment.Lead, commitment.lead)} chủ trì)"
     return text
+
+
+def role_names(consolidation) -> dict[str, str]:
+    """The names of the parties in each role, as the consolidation's scores carry them."""
+    return {party_roles.SIDE_ROLE[score.side]: score.names for score in consolidation.scores if score.names}
 
 
 def vn_number(value, places: int = 2) -> str:

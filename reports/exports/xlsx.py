@@ -10,6 +10,7 @@ from collections import defaultdict
 
 from django.utils.translation import override
 
+from programmes import party_roles
 from programmes.figures import share_of_target
 from programmes.models import Indicator
 
@@ -26,6 +27,7 @@ from . import (
     period_phrase,
     report_commitments,
     report_figures,
+    role_names,
     score_phrase,
     side_label,
     unit_label,
@@ -55,6 +57,7 @@ def report_xlsx(report: ProgressReport) -> bytes:
     """One unit's report: its commitments with their status, its figures."""
     commitments, progress = report_commitments(report)
     figures = report_figures(report, commitments)
+    names = party_roles.role_names(report.plan)
     with override(LANGUAGE):
         book = workbook()
         rows = []
@@ -64,7 +67,7 @@ def report_xlsx(report: ProgressReport) -> bytes:
                 [
                     commitment.number,
                     commitment.text,
-                    party_label(commitment),
+                    party_label(commitment, names),
                     choice_label(CommitmentProgress.Status, item.status) if item else "Chưa báo cáo",
                     item.note if item else "",
                 ]
@@ -209,12 +212,13 @@ def _scorecard(book, consolidation) -> None:
     # A column per side that carries commitments, and per side that reported on some.
     counted = {score.side for score in consolidation.scores if score.total or score.not_applicable}
     sides = [s for s in SIDE_ORDER if s in counted or any(s in row.statuses for row in consolidation.rows)]
+    names = role_names(consolidation)
     rows = []
     for row in consolidation.rows:
         line = [
             row.commitment.number,
             row.commitment.text,
-            party_label(row.commitment),
+            party_label(row.commitment, names),
             "Không áp dụng" if row.not_applicable else "Có" if row.done else "Không",
         ]
         for side in sides:

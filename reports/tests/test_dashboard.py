@@ -111,7 +111,7 @@ def test_a_province_leader_sees_only_the_province_and_the_nation_sees_all(
 
 
 def test_filters_by_party_and_area(world, leader, reported, today):
-    association = dashboard.dashboard_for(leader, dashboard.Filters(year=2026, half="H1", side="association"))
+    association = dashboard.dashboard_for(leader, dashboard.Filters(year=2026, half="H1", kind="association"))
     assert (association.expected, association.on_time, association.late) == (3, 0, 1)
     commune = dashboard.dashboard_for(leader, dashboard.Filters(year=2026, half="H1", area_id=world.commune_b.pk))
     assert (commune.expected, commune.received) == (1, 0)
@@ -224,7 +224,7 @@ def test_the_export_follows_the_half_year_and_the_party_on_the_screen(client, wo
     figures = _export_of(client, {"year": 2025, "half": "H1"})
     assert figures["Kỳ báo cáo"] == "6 tháng đầu năm 2025"
     assert (figures["Gửi muộn"], figures["Gửi đúng hạn"]) == (1, 1)
-    association = _export_of(client, {"year": 2025, "half": "H1", "side": "association"})
+    association = _export_of(client, {"year": 2025, "half": "H1", "kind": "association"})
     assert (association["Gửi muộn"], association["Gửi đúng hạn"]) == (1, 0)  # the department is another party
 
 
@@ -255,3 +255,18 @@ def test_not_applicable_is_left_out_of_the_dashboards_scores(client, world, lead
     client.force_login(leader)
     page = client.get(reverse("reports:dashboard")).content.decode()
     assert "0/0, 1 không áp dụng" in page
+
+
+def test_the_party_filter_offers_every_kind_and_one_plans_parties_are_named(client, world, leader, reported, today):
+    client.force_login(leader)
+    page = client.get(reverse("reports:dashboard")).content.decode()
+    for label in ("Tất cả các bên", "Ủy ban nhân dân", "Đoàn Thanh niên", "Hội Cựu giáo chức"):
+        assert f">{label}</option>" in page
+    table = 'data-testid="commitment-status"'
+    across = page[page.index(table) :]
+    assert '<th scope="row">Ngành Giáo dục</th>' in across  # over many plans, by what the party is
+    # Filtered to one plan, the commitments table names its parties.
+    page = client.get(reverse("reports:dashboard"), {"plan": reported.pk}).content.decode()
+    one = page[page.index(table) :]
+    assert f'<th scope="row">{world.department.name}</th>' in one
+    assert f'<th scope="row">{world.association.name}</th>' in one

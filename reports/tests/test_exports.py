@@ -258,7 +258,11 @@ def test_consolidation_docx(setup, world):
     assert "- Hội Khuyến học tỉnh Phú Thọ: 1/2 nội dung hoàn thành." in text
     commitments = table_with(document, "Nội dung", "Trách nhiệm", "Tình hình thực hiện", "Kết quả")
     assert row_of(commitments, "Đẩy mạnh công tác")[4] == "Chưa hoàn thành"
-    assert row_of(commitments, "Củng cố trung tâm")[2:] == ["Hội Khuyến học", f"Hội Khuyến học: {DONE} 2", "Hoàn thành"]
+    assert row_of(commitments, "Củng cố trung tâm")[2:] == [
+        "Hội Khuyến học tỉnh Phú Thọ",  # the party, named as it signed
+        f"Hội Khuyến học: {DONE} 2",
+        "Hoàn thành",
+    ]
     assert f"Hội Khuyến học: {DONE} 1, {IN_PROGRESS} 1" in row_of(commitments, "Đẩy mạnh công tác")[3]
 
     paragraphs = [p.text for p in document.paragraphs]

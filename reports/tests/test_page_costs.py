@@ -129,7 +129,7 @@ def _by_hand(user, filters: dashboard.Filters, year: int, half: str, today) -> t
     area = Area.objects.filter(pk=filters.area_id).first()
 
     def kept(organisation):
-        return (not filters.side or organisation.side == filters.side) and (
+        return (not filters.kind or organisation.kind == filters.kind) and (
             not area or organisation.area.path.startswith(area.path)
         )
 
@@ -174,12 +174,12 @@ def test_the_dashboards_figures_are_those_of_the_reports_on_varied_data(areas):
     today = timezone.localdate()
     cases = [
         (national_leader, dashboard.Filters()),
-        (national_leader, dashboard.Filters(side="association")),
+        (national_leader, dashboard.Filters(kind="association")),
         (national_leader, dashboard.Filters(year=2025, half="H2")),
         (national_leader, dashboard.Filters(area_id=province.pk, year=2025, half="H1")),
         (province_leader, dashboard.Filters()),
         (province_leader, dashboard.Filters(area_id=commune.pk)),
-        (province_leader, dashboard.Filters(side="education", year=2025, half="H2")),
+        (province_leader, dashboard.Filters(kind="education", year=2025, half="H2")),
     ]
     seen = set()
     for user, filters in cases:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from khuyenhoc.db_router import replica_reads
 from khuyenhoc.pagination import CountingPaginator
-from programmes import access
+from programmes import access, party_roles
 from programmes.models import Commitment
 
 from .. import dashboard as dashboards
@@ -40,7 +40,7 @@ def _filters(form) -> dashboards.Filters:
         plan_id=data["plan"].pk if data.get("plan") else None,
         year=data.get("year"),
         half=data.get("half") or None,
-        side=data.get("side") or None,
+        kind=data.get("kind") or None,
         area_id=data["area"].pk if data.get("area") else None,
     )
 
@@ -77,10 +77,13 @@ def dashboard(request):
     ]
     statuses = CommitmentProgress.Status.choices
     scores = {score["party"]: score for score in board.scores}
+    # For one plan, each role is named as its parties signed; over many, by what the role is.
+    plan = form.cleaned_data.get("plan") if form.is_valid() else None
+    names = party_roles.role_names(plan) if plan else {}
     commitment_rows = [
         (
             party,
-            label,
+            names.get(party) or label,
             [(code, board.commitments.get(party, {}).get(code, 0)) for code, _label in statuses],
             scores[party],
         )

@@ -93,9 +93,12 @@ def test_staff_of_both_parties_are_reminded_of_the_review_conference(units, h1):
     assert "0/4 đơn vị đã gửi báo cáo." in body
 
 
-def test_editors_are_told_90_days_before_a_plan_ends(units):
+def test_editors_are_told_90_days_before_a_plan_ends(world, units):
     assert {(k, u) for k, _s, u in sent(date(2026, 10, 2)) if k == "plan_ending"} == {("plan_ending", "editor")}
     assert {(k, u) for k, _s, u in sent(date(2026, 10, 3)) if k == "plan_ending"} == set()  # once
+    # The reminder names the parties to prepare the next plan with, not "the other party".
+    body = Reminder.objects.get(kind="plan_ending").body
+    assert f"{world.department.name}, {world.association.name}" in body
 
 
 def test_a_unit_is_told_when_its_report_is_returned(world, units, reporter_a, reviewer, h1):

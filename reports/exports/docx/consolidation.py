@@ -16,6 +16,7 @@ from .. import (
     figure_text,
     party_label,
     period_phrase,
+    role_names,
     row_result,
     score_phrase,
     share_text,
@@ -115,13 +116,13 @@ def _consolidation_results(doc: "_Document", consolidation) -> None:
         end = "." if position == len(scores) - 1 else ";"
         doc.bullet(f"{score_phrase(score)}{end}")
     if consolidation.rows:
-        rows = []
+        rows, names = [], role_names(consolidation)
         for row in consolidation.rows:
             rows.append(
                 [
                     row.commitment.number,
                     row.commitment.text,
-                    party_label(row.commitment),
+                    party_label(row.commitment, names),
                     _statuses(row.statuses),
                     row_result(row),
                 ]
