@@ -12,6 +12,7 @@ from programmes.models import Area, Membership, Organisation, User
 from programmes.services.areas import NATION_CODE, areas_load_current, province_code, ward_code
 
 from .inbox import demo_notifications_load
+from .partners import demo_partners_load
 from .plans import demo_plans_load
 from .reports import demo_reports_load
 
@@ -83,6 +84,8 @@ def demo_load(*, progress=lambda message: None) -> list[DemoUser]:
     demo_plans_load()
     progress("a current plan with reports in every state")
     demo_reports_load()
+    progress("a ward's programme and a three-party programme, with their reports")
+    demo_partners_load()
     progress("a few notifications")
     demo_notifications_load()
     return DEMO_USERS

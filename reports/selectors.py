@@ -30,8 +30,8 @@ Role = access.Role
 
 
 def commitments_for(plan: Plan, organisation: Organisation, period: ReportingPeriod | None = None):
-    """The commitments a unit reports on for ``period``: its side's and the joint ones (``party_roles``), at its
-    level, without those withdrawn before the period started."""
+    """The commitments a unit reports on for ``period``: its role's and the joint ones
+    (``party_roles.role_of``), at its level, without those withdrawn before the period started."""
     level = organisation.area.level
     if level == Area.Level.NATION:
         level = Area.Level.PROVINCE

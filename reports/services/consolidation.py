@@ -212,6 +212,6 @@ def _scorecard(plan: Plan, period: ReportingPeriod, *, names: bool) -> tuple[lis
         for side in owing:
             scores[side].total += 1
             scores[side].done += done
-    # The sides that signed or carry a commitment; the education side and the association always.
+    # The sides the joint commitments bind (party_roles.joint_sides), and any other that carries one.
     shown = [s for s in scores.values() if s.side in joint or s.total or s.not_applicable]
     return rows, shown
