@@ -77,12 +77,15 @@ class PlanFilterForm(CleanTextMixin, forms.Form):
         self.fields["party"].queryset = choices["parties"]
 
 
+def _own_areas(user) -> list[int]:
+    """The areas of the user's own organisations: a commune's editor issues its plans there."""
+    return [membership.organisation.area_id for membership in access.memberships_of(user)]
+
+
 def _plan_areas(user, plan: Plan | None):
     """Areas where the user may issue a plan: above commune level, plus the plan's own area."""
     areas = Area.objects.filter(access.area_scope(user, field="", roles=access.CHANGE_ROLES))
-    keep = ~Q(level=Area.Level.COMMUNE)
-    for membership in access.memberships_of(user):
-        keep |= Q(pk=membership.organisation.area_id)
+    keep = ~Q(level=Area.Level.COMMUNE) | Q(pk__in=_own_areas(user))
     if plan and plan.area_id:
         keep |= Q(pk=plan.area_id)
     return areas.filter(keep).order_by("is_historical", "path")
@@ -170,7 +173,9 @@ class BasePartyFormSet(forms.BaseInlineFormSet):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         organisations = access.organisations_visible_to(user).select_related("area")
-        keep = ~Q(area__level=Area.Level.COMMUNE)
+        # Not the thousands of communes' bodies, but those of the user's own commune (a ward's
+        # programme is signed by its people's committee and its association) and the plan's.
+        keep = ~Q(area__level=Area.Level.COMMUNE) | Q(area__in=_own_areas(user))
         if self.instance.pk:
             keep |= Q(area=self.instance.area_id) | Q(plan_parties__plan=self.instance)
         for form in self.forms:

@@ -4,6 +4,7 @@ before the preview is confirmed, and nothing at all if any part is wrong."""
 
 from django import forms
 from django.core import signing
+from django.db.models import Q
 from django.forms import formset_factory, inlineformset_factory
 from django.template.defaultfilters import filesizeformat
 from django.utils.formats import number_format
@@ -12,7 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from khuyenhoc.dates import DateField
 from khuyenhoc.forms import CleanTextMixin
-from programmes import access
+from programmes import access, party_roles
 
 from .forms import BasePartyFormSet, LocalDecimalField, PartyForm, PlanForm
 from .importer.errors import ImportProblem
@@ -239,12 +240,26 @@ class ImportPreview:
             data, instance=Plan(), user=user, initial=parties or None, prefix="parties"
         )
         self.commitments = ImportCommitmentFormSet(data, initial=initial.get("commitments"), prefix="commitments")
+        self._name_parties()
         self.indicators = ImportIndicatorFormSet(data, initial=initial.get("indicators"), prefix="indicators")
         try:
             warnings = unsign_warnings(self.plan_form["warnings"].value(), user=user)
         except signing.BadSignature:
             warnings = []  # the form's error says why
         self.warnings = [warning_message(w.pop("code"), w) for w in warnings]
+
+    def _name_parties(self) -> None:
+        """Each commitment's party offered by the names of the parties chosen above ("Ủy ban nhân
+        dân phường Tân An"), not only by their role."""
+        chosen = [str(form["organisation"].value() or "") for form in self.parties.forms]
+        # Only what the user may see: the ids come from the page and may have been altered.
+        visible = access.organisations_visible_to(self.user).filter(pk__in=[pk for pk in chosen if pk.isdigit()])
+        by_pk = {str(o.pk): o for o in visible}
+        parties = [by_pk[pk] for pk in chosen if pk in by_pk]
+        names = {party_roles.SIDE_ROLE[side]: name for side, name in party_roles.side_names(parties).items()}
+        for form in [*self.commitments.forms, self.commitments.empty_form]:
+            field = form.fields["party"]
+            field.choices = [(code, names.get(code) or label) for code, label in field.choices]
 
     def is_valid(self) -> bool:
         valid = all(
@@ -300,8 +315,13 @@ class ImportPreview:
         warnings = [{"code": w.code, **w.detail} for w in parsed.warnings]
         areas = list(ImportPlanForm(instance=Plan(), user=user).fields["area"].queryset)
         area = area_best_match(parsed.place, areas, signed_on=parsed.signed_on)
+        # Thousands of communes' bodies are no candidates, but for the communes the user may issue a
+        # plan for (a ward's editor importing the programme of its people's committee and association).
+        own_communes = [a.pk for a in areas if a.level == Area.Level.COMMUNE]
         organisations = list(
-            access.organisations_visible_to(user).select_related("area").exclude(area__level=Area.Level.COMMUNE)
+            access.organisations_visible_to(user)
+            .select_related("area")
+            .exclude(Q(area__level=Area.Level.COMMUNE) & ~Q(area__in=own_communes))
         )
         imported = plan_from_parsed(parsed, organisations=organisations, area=area)
         warnings += [{"code": "party_unmatched", "name": p.read_as} for p in imported.parties if p.organisation is None]

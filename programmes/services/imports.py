@@ -208,7 +208,11 @@ def area_best_match(place: str, candidates, *, signed_on: date | None = None) ->
     wanted = fold(place)
     if not wanted:
         return None
-    matches = [a for a in candidates if fold(a.name) in {wanted, f"tinh {wanted}", f"thanh pho {wanted}"}]
+    named = {
+        wanted,
+        *(f"{division} {wanted}" for division in ("tinh", "thanh pho", "phuong", "xa", "thi tran", "dac khu")),
+    }
+    matches = [a for a in candidates if fold(a.name) in named]
     if not matches:
         return None
     before_reform = signed_on is not None and signed_on < date(2025, 7, 1)

@@ -48,3 +48,17 @@ def test_a_plan_with_a_partner_offers_it_and_keeps_what_a_commitment_already_has
     legacy = make_commitment(plan, "1", party="department")  # entered before the parties were
     choices = dict(CommitmentForm(plan=plan, instance=legacy).fields["party"].choices)
     assert "department" in choices
+
+
+def test_a_wards_editor_may_choose_its_own_communes_bodies_as_parties_and_no_other_communes(world):
+    from conftest import make_user
+    from programmes.forms import PartyFormSet
+    from programmes.models import Membership, Plan
+
+    committee = Organisation.objects.create(
+        name="Ủy ban nhân dân phường Hòa Bình", area=world.commune_a, kind=Kind.PEOPLE_COMMITTEE
+    )
+    editor = make_user("ward_editor", (committee, Membership.Role.EDITOR))
+    choices = set(PartyFormSet(instance=Plan(), user=editor).forms[0].fields["organisation"].queryset)
+    assert {committee, world.unit_a} <= choices
+    assert world.unit_b not in choices  # another commune's association

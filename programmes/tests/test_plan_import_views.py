@@ -245,3 +245,41 @@ def test_a_word_document_with_automatic_numbering_is_imported(client, world, edi
         ("I.2.1", "association"),
     ]
     assert data["indicators-0-target_value"] == "2.000"
+
+
+def test_a_wards_editor_imports_its_programme_with_both_parties_matched_and_named(client, world):
+    """Since the 2025 reform a ward's programme is signed by its people's committee and its
+    association: the ward's editor gets both matched, the ward as the area, and each commitment's
+    party offered by name; the partners' commitments saved as the education side's."""
+    from conftest import make_user
+    from programmes.models import Membership
+
+    committee = make_organisation("Ủy ban nhân dân phường Hòa Bình", world.commune_a, "education")
+    association = world.unit_a  # Hội Khuyến học phường Hòa Bình
+    editor = make_user("ward_editor", (committee, Membership.Role.EDITOR))
+    text = (Path(__file__).resolve().parent / "documents" / "ward_articles_1.txt").read_text(encoding="utf-8")
+    text = text.replace("Tân An", "Hòa Bình")  # the document's ward, as the world names it
+    client.force_login(editor)
+    page = client.post(reverse("programmes:plan_import"), {"text": text}).content.decode()
+    data = form_values(page)
+    assert {data["parties-0-organisation"], data["parties-1-organisation"]} == {str(committee.pk), str(association.pk)}
+    assert data["plan-area"] == str(world.commune_a.pk)
+    assert f'<option value="department" selected>{committee.name}</option>' in page
+    assert f'<option value="association">{association.name}</option>' in page
+
+    response = client.post(reverse("programmes:plan_import"), {**data, "confirm": "1"})
+    plan = Plan.objects.get()
+    assert response.status_code == 302
+    assert plan.commitments.get(number="3.2.đ").party == "department"
+    assert plan.commitments.get(number="4.1").party == "association"
+
+
+def test_the_preview_names_no_party_the_user_may_not_see(client, world, editor, hoa_binh):
+    client.force_login(editor)
+    page = client.post(reverse("programmes:plan_import"), {"text": seed("001")}).content.decode()
+    data = form_values(page)
+    data["parties-0-organisation"] = str(world.other_department.pk)  # altered in the page
+    data["plan-number"] = ""  # invalid, so the preview comes back
+    page = client.post(reverse("programmes:plan_import"), {**data, "confirm": "1"}).content.decode()
+    assert "Kiểm tra kế hoạch đã đọc" in page and not Plan.objects.exists()
+    assert world.other_department.name not in page

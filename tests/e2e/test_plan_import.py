@@ -30,14 +30,14 @@ def test_editor_pastes_the_hoa_binh_plan_fixes_a_party_and_saves(demo, live_serv
 
     first = page.get_by_test_id("import-commitment").first
     assert first.get_by_label("Số thứ tự").input_value() == "II.1"
-    first.get_by_label("Bên chịu trách nhiệm").select_option(label="Ngành Giáo dục")
+    # The parties are offered by the names matched above, not only by their role.
+    first.get_by_label("Bên chịu trách nhiệm").select_option(label="Sở Giáo dục và Đào tạo tỉnh Hòa Bình")
     page.get_by_role("button", name="Lưu thành dự thảo kế hoạch").click()
 
     page.get_by_text("Đã nhập kế hoạch dưới dạng dự thảo").wait_for()
     document = page.locator("article.document")
     assert "1392/KH-SGD&ĐT-HKH" in document.inner_text()
     first_commitment = document.locator("li", has_text="Tiếp tục đẩy mạnh công tác thông tin").first
-    # Named as the plan's party on the education side signed.
     assert first_commitment.locator(".badge").first.inner_text() == "Sở Giáo dục và Đào tạo tỉnh Hòa Bình"
     plan = Plan.objects.get(number="1392/KH-SGD&ĐT-HKH")
     assert plan.status == "draft" and plan.commitments.count() == 21
