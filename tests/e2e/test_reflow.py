@@ -15,6 +15,7 @@ pytestmark = pytest.mark.e2e
 NARROW = {"width": 320, "height": 640}
 PHONE_390 = {"width": 390, "height": 800}
 CURRENT_PLAN = "15/KH-SGDĐT-HKH"
+WARD_PROGRAMME, THREE_PARTY_PROGRAMME = "09/CTrPH-UBND-HKH", "03/CTrPH-SGDĐT-HKH-HCGC"
 SEED = next((Path(__file__).resolve().parents[2] / "programmes" / "tests" / "seeds").glob("001_*.txt"))
 
 # The page's width, and any element that scrolls sideways without being
@@ -42,6 +43,8 @@ def demo_pages():
     section = plan.sections.first()
     commitment = plan.commitments.first()
     unit = Organisation.objects.get(name="Hội Khuyến học phường Hòa Bình")
+    ward, three = Plan.objects.get(number=WARD_PROGRAMME), Plan.objects.get(number=THREE_PARTY_PROGRAMME)
+    three_period = three.periods.filter(reports__isnull=False).order_by("starts_on").last()
     return {
         None: [reverse("login"), reverse("password_reset")],
         "editor": [
@@ -77,6 +80,13 @@ def demo_pages():
             reverse("programmes:my_organisation"),
             reverse("programmes:plan_detail", args=[plan.pk]),
             reverse("tasks:notifications"),
+        ],
+        # The programmes between other parties: a ward's, and a three-party one (demo/partners.py).
+        "editor_hcm": [
+            reverse("programmes:plan_detail", args=[ward.pk]),
+            reverse("programmes:plan_detail", args=[three.pk]),
+            reverse("reports:period_detail", args=[three.pk, three_period.pk]),
+            reverse("programmes:organisation_list") + "?kind=veteran_teachers",
         ],
         "reporter2": [
             reverse("reports:report_edit", args=[draft.pk]),
@@ -142,7 +152,14 @@ def test_report_pages_and_the_unit_grid_read_on_a_phone(demo, live_server, brows
     plan = Plan.objects.get(number=CURRENT_PLAN)
     period = plan.periods.filter(reports__status="submitted").first()
     submitted = ProgressReport.objects.filter(plan=plan, status="submitted").first()
-    pages = {
+    three = Plan.objects.get(number=THREE_PARTY_PROGRAMME)
+    three_period = three.periods.filter(reports__isnull=False).order_by("starts_on").last()
+    pages = {  # the reviewer last: the lists below are read in the reviewer's page
+        # Three parties scored by name, and the plan's commitments badged with their names.
+        "editor_hcm": [
+            reverse("reports:period_detail", args=[three.pk, three_period.pk]),
+            reverse("programmes:plan_detail", args=[three.pk]),
+        ],
         "reviewer": [
             reverse("reports:report_detail", args=[submitted.pk]),
             reverse("reports:period_detail", args=[plan.pk, period.pk]),
