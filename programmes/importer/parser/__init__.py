@@ -28,7 +28,7 @@ once every party is known.
 
 from .data import ParsedCommitment, ParsedPlan, ParsedSection, ParseWarning, Signatory
 from .reader import parse_plan
-from .recognise import party_of, recase
+from .recognise import recase
 from .text import Block, blocks_of, clean_lines, fold
 
 __all__ = [
@@ -42,6 +42,5 @@ __all__ = [
     "clean_lines",
     "fold",
     "parse_plan",
-    "party_of",
     "recase",
 ]

@@ -1,4 +1,4 @@
-"""Recognisers: the party a heading names, signatories' names, titles and
+"""Recognisers: signatories' names, titles and
 capacities, legal documents cited as a basis, and recasing of titles printed
 in capitals."""
 
@@ -26,35 +26,12 @@ TITLES = {
     "chanh van phong": "Chánh Văn phòng",
 }
 
-EDUCATION = re.compile(r"\b(so|phong|nganh|bo)\s+(giao duc|gd\b|gd ?& ?dt|gd ?- ?dt|gd va dt)")
-ASSOCIATION = re.compile(r"hoi khuyen hoc|\bhkh\b|\btinh hoi\b|\bhoi kh\b|\bthanh hoi\b|\bhuyen hoi\b")
-OTHER_BODY = re.compile(
-    r"doan thanh nien|doan tncs|tinh doan|thanh doan|huyen doan|hoi nong dan|hoi lien hiep phu nu|hoi phu nu|"
-    r"mat tran to quoc|cong doan|hoi cuu chien binh|hoi cuu giao chuc|hoi nguoi cao tuoi"
-)
-JOINT = re.compile(r"phoi hop|hai ben|ca hai|cac ben|noi dung chung|hai don vi")
 AIMS = re.compile(r"muc dich|yeu cau")
 # What a legal basis names: "Căn cứ Chỉ thị số 11-CT/TW ...", not "Căn cứ vào tình hình thực tế".
 LEGAL_DOCUMENT = re.compile(
     r"^(?:can cu\s+(?:vao\s+)?)(?:chi thi|nghi quyet|nghi dinh|quyet dinh|ke hoach|cong van|thong tu|luat|"
     r"ket luan|chuong trinh|thoa thuan|huong dan|dieu le|van ban|thong bao|de an)\b|\bso\s*\d+\s*/"
 )
-
-
-def party_of(heading: str) -> str | None:
-    """The party a heading assigns its items to, or None if it names none."""
-    folded = fold(heading)
-    education, association = EDUCATION.search(folded), ASSOCIATION.search(folded)
-    other = OTHER_BODY.search(folded)
-    if JOINT.search(folded) or sum(map(bool, (education, association, other))) > 1:
-        return "joint"
-    if education:
-        return "department"
-    if association:
-        return "association"
-    if other:
-        return "other"
-    return None
 
 
 def _is_name(line: str) -> bool:
