@@ -379,18 +379,14 @@ def plan_page(cursor, *, plan_id: int) -> list:
 REVIEW_ROLES = ("reviewer", "admin")
 CENT = Decimal("0.01")
 RETURN_DAYS = 7  # a reopen form proposes a week from today (reports.rules.RETURN_DAYS)
-# The sides a commitment's party binds: its own; a joint commitment binds the sides that signed
-# the plan, and the education side and the association when no partner did (party_roles.joint_sides).
-PARTY_SIDES = """(SELECT * FROM (VALUES ('department', 'education'), ('association', 'association'), ('other', 'other'))
-                         v (party, side)
-                UNION ALL
-                SELECT 'joint', s.side FROM (VALUES ('education'), ('association'), ('other')) s (side)
-                 WHERE s.side IN (SELECT po.side FROM programmes_planparty pp
-                                    JOIN programmes_organisation po ON po.id = pp.organisation_id
-                                   WHERE pp.plan_id = %(plan)s)
-                    OR (s.side <> 'other' AND NOT EXISTS (
-                        SELECT 1 FROM programmes_planparty pp JOIN programmes_organisation po ON po.id = pp.organisation_id
-                         WHERE pp.plan_id = %(plan)s AND po.side = 'other')))"""
+# The plan's parties: the sides that signed, and the partners by kind (party_roles.Parties).
+SIGNED = """signed AS (
+            SELECT po.side, po.kind FROM programmes_planparty pp
+              JOIN programmes_organisation po ON po.id = pp.organisation_id
+             WHERE pp.plan_id = %(plan)s
+        ), partners AS (
+            SELECT DISTINCT kind FROM signed WHERE side = 'other'
+        )"""
 
 PERIOD_QUERIES = {
     # The heading: the plan, its area, the period's dates.
@@ -450,31 +446,57 @@ PERIOD_QUERIES = {
     # Each side's commitments done: a side for which every unit that reported said "not
     # applicable" does not owe it; a commitment is done when every side that owes it has
     # reports and all of them say done (or not applicable).
+    # Each party's commitments done, owed and not applicable (party_roles): a party is a side, or
+    # a partner that signed by its kind; a commitment is owed by its side, by its partner (else by
+    # every partner), or if joint by every party that signed (both classic sides where no partner did).
     "scores": f"""
-        WITH statuses AS (
-            SELECT cp.commitment_id, o.side, count(*) AS n,
+        WITH {SIGNED}, statuses AS (
+            SELECT cp.commitment_id,
+                   CASE WHEN o.side = 'other' AND o.kind IN (SELECT kind FROM partners) THEN o.kind ELSE o.side END
+                       AS party,
+                   count(*) AS n,
                    count(*) FILTER (WHERE cp.status = 'not_applicable') AS na,
                    count(*) FILTER (WHERE cp.status IN ('done', 'not_applicable')) AS done
               FROM reports_commitmentprogress cp
               JOIN reports_progressreport r ON r.id = cp.report_id
               JOIN programmes_organisation o ON o.id = r.organisation_id
              WHERE r.plan_id = %(plan)s AND r.period_id = %(period)s AND r.status IN {RECEIVED}
-             GROUP BY cp.commitment_id, o.side
-        ), bound AS (
-            SELECT c.id, b.side, coalesce(st.n, 0) > 0 AND st.na = st.n AS exempt,
-                   coalesce(st.n, 0) > 0 AND st.done = st.n AS side_done
+             GROUP BY 1, 2
+        ), owed AS (
+            SELECT c.id, ow.party
               FROM programmes_commitment c
               JOIN reports_reportingperiod p ON p.id = %(period)s
-              JOIN {PARTY_SIDES} b (party, side) ON b.party = c.party
-              LEFT JOIN statuses st ON st.commitment_id = c.id AND st.side = b.side
+              LEFT JOIN programmes_organisation pk ON pk.id = c.partner_id AND pk.kind IN (SELECT kind FROM partners)
+              CROSS JOIN LATERAL (
+                  SELECT 'education' WHERE c.party = 'department'
+                  UNION ALL SELECT 'association' WHERE c.party = 'association'
+                  UNION ALL SELECT pk.kind WHERE c.party = 'other' AND pk.kind IS NOT NULL
+                  UNION ALL SELECT kind FROM partners WHERE c.party = 'other' AND pk.kind IS NULL
+                  UNION ALL SELECT 'other' WHERE c.party = 'other' AND NOT EXISTS (SELECT 1 FROM partners)
+                  UNION ALL SELECT s.side FROM (VALUES ('education'), ('association')) s (side)
+                   WHERE c.party = 'joint'
+                     AND (s.side IN (SELECT side FROM signed) OR NOT EXISTS (SELECT 1 FROM partners))
+                  UNION ALL SELECT kind FROM partners WHERE c.party = 'joint'
+              ) ow (party)
              WHERE c.plan_id = %(plan)s AND (c.withdrawn_on IS NULL OR c.withdrawn_on >= p.starts_on)
+        ), bound AS (
+            SELECT ow.id, ow.party, coalesce(st.n, 0) > 0 AND st.na = st.n AS exempt,
+                   coalesce(st.n, 0) > 0 AND st.done = st.n AS party_done
+              FROM owed ow LEFT JOIN statuses st ON st.commitment_id = ow.id AND st.party = ow.party
         ), commitments AS (
-            SELECT id, coalesce(bool_and(side_done) FILTER (WHERE NOT exempt), false) AS done FROM bound GROUP BY id
+            SELECT id, coalesce(bool_and(party_done) FILTER (WHERE NOT exempt), false) AS done FROM bound GROUP BY id
         )
-        SELECT b.side, count(*) FILTER (WHERE NOT b.exempt AND c.done), count(*) FILTER (WHERE NOT b.exempt),
+        SELECT b.party, count(*) FILTER (WHERE NOT b.exempt AND c.done), count(*) FILTER (WHERE NOT b.exempt),
                count(*) FILTER (WHERE b.exempt)
           FROM bound b JOIN commitments c USING (id)
-         GROUP BY b.side""",
+         GROUP BY b.party""",
+    # The parties that signed, shown even with nothing to score: those a joint commitment binds.
+    "signed": f"""
+        WITH {SIGNED}
+        SELECT s.side FROM (VALUES ('education'), ('association')) s (side)
+         WHERE s.side IN (SELECT side FROM signed) OR NOT EXISTS (SELECT 1 FROM partners)
+         UNION ALL
+        SELECT kind FROM partners""",
     "proposals": f"""
         SELECT o.name, pr.text, pr.answer
           FROM reports_proposal pr
@@ -488,7 +510,7 @@ PERIOD_QUERIES = {
 def period_page(cursor, *, user_id: int, plan_id: int, period_id: int, today: date) -> dict:
     """What a period's page shows to ``user_id`` on ``today``: the heading; the first page of units with its
     report's status and timing, the deadline shown and the date of the reopen form offered (None
-    when none is); the counts; each indicator's total against its target; each side's commitments
+    when none is); the counts; each indicator's total against its target; each party's commitments
     done, owed and not applicable; the proposals raised. The units' texts are not on the page."""
     params = {"plan": plan_id, "period": period_id, "today": today, **_roots(cursor, user_id, roles=REVIEW_ROLES)}
     rows = {}
@@ -496,8 +518,8 @@ def period_page(cursor, *, user_id: int, plan_id: int, period_id: int, today: da
         cursor.execute(query, params)
         rows[name] = cursor.fetchall()
     expected, received, accepted, returned = rows["counts"][0]
-    scores = {side: (0, 0, 0) for side in ("education", "association")}
-    scores.update({side: (done, total, na) for side, done, total, na in rows["scores"]})
+    scores = {party: (0, 0, 0) for (party,) in rows["signed"]}
+    scores.update({party: (done, total, na) for party, done, total, na in rows["scores"]})
     return {
         "period": rows["period"][0],
         "units": rows["units"],

@@ -30,7 +30,7 @@ def figures(period) -> dict:
         "period": period.pk,
         "counts": [c.expected, c.received, c.accepted, c.returned],
         "totals": [[t.indicator.pk, str(t.value), t.units] for t in c.totals],
-        "scores": sorted([s.side, s.done, s.total, s.not_applicable] for s in c.scores),
+        "scores": sorted([s.party, s.done, s.total, s.not_applicable] for s in c.scores),
         "rows": [
             [r.commitment.pk, r.done, r.not_applicable, {side: sorted(st) for side, st in r.statuses.items()}]
             for r in c.rows

@@ -238,6 +238,7 @@ class CommitmentForm(ChoicePromptsMixin, CleanTextMixin, forms.ModelForm):
             "number",
             "text",
             "party",
+            "partner",
             "lead",
             "supporting",
             "recurrence",
@@ -261,8 +262,16 @@ class CommitmentForm(ChoicePromptsMixin, CleanTextMixin, forms.ModelForm):
     def _name_parties(self, plan: Plan) -> None:
         """The roles named as the plan's parties signed ("Sở Giáo dục và Đào tạo tỉnh Phú Thọ", not
         "Ngành Giáo dục"); where the parties are recorded, only the roles they fill (and the one the
-        commitment has) are offered."""
-        names = party_roles.role_names(plan)
+        commitment has) are offered. Which partner carries a partner's commitment is asked only
+        where several partners signed."""
+        signed = party_roles.parties(plan)
+        partners = [o for o in signed.signed if o.side == Organisation.Side.OTHER]
+        if len(partners) > 1 or self.instance.partner_id:
+            self.fields["partner"].queryset = Organisation.objects.filter(pk__in=[o.pk for o in partners])
+            self.fields["partner"].empty_label = _("Every partner")
+        else:
+            del self.fields["partner"]
+        names = signed.role_names()
         for name in ("party", "lead"):
             field, current = self.fields[name], getattr(self.instance, name)
             field.choices = [

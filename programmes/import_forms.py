@@ -183,6 +183,9 @@ class ImportCommitmentForm(CleanTextMixin, forms.Form):
     number = forms.CharField(label=gettext_lazy("Number"), max_length=20)
     text = forms.CharField(label=gettext_lazy("Content"), widget=forms.Textarea(attrs={"rows": 3}))
     party = forms.ChoiceField(label=gettext_lazy("Responsible party"), choices=Commitment.Party.choices)
+    # Which partner, where several signed: as read, carried to the save (which keeps it only for a
+    # partner's commitment and one of the partners chosen above).
+    partner = forms.IntegerField(required=False, widget=forms.HiddenInput)
     recurrence = forms.ChoiceField(label=gettext_lazy("Timing"), choices=Commitment.Recurrence.choices)
     deadline = DateField(label=gettext_lazy("Deadline"), required=False)
     yearly_day = forms.IntegerField(label=gettext_lazy("Day (yearly)"), required=False, min_value=1, max_value=31)
@@ -256,7 +259,7 @@ class ImportPreview:
         visible = access.organisations_visible_to(self.user).filter(pk__in=[pk for pk in chosen if pk.isdigit()])
         by_pk = {str(o.pk): o for o in visible}
         parties = [by_pk[pk] for pk in chosen if pk in by_pk]
-        names = {party_roles.SIDE_ROLE[side]: name for side, name in party_roles.side_names(parties).items()}
+        names = party_roles.Parties(parties).role_names()
         for form in [*self.commitments.forms, self.commitments.empty_form]:
             field = form.fields["party"]
             field.choices = [(code, names.get(code) or label) for code, label in field.choices]
@@ -349,6 +352,7 @@ class ImportPreview:
                         "number",
                         "text",
                         "party",
+                        "partner",
                         "recurrence",
                         "deadline",
                         "yearly_day",

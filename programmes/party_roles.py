@@ -1,21 +1,29 @@
-"""Which of a plan's parties carries a commitment, and which units report on it.
+"""Which of a plan's parties carries a commitment, which units report on it, and who is scored.
 
 A commitment names its party by role: the education side's (``department``: an education office,
 or since the 2025 reform a commune's people's committee), the association's (``association``), a
 partner's (``other``: the Youth Union, the Labour Federation, the veteran teachers of a
-three-party programme...), or all of them (``joint``). The plan's parties say who fills each role:
-the parties on that side, named on the page, in the scores and in the files. A unit reports on
-its side's commitments and on the joint ones.
+three-party programme...), or all of them (``joint``). Where several partners signed, a partner's
+commitment may name which one (``Commitment.partner``). The plan's parties say who fills each role,
+and name it on the pages, in the scores and in the files.
 
-A commitment is joint among the sides of the plan's parties (``joint_sides``): a Youth Union
-programme's joint work is the association's and the Youth Union's, a three-party programme's all
-three sides'. No existing plan's figure moves: every plan before had the two classic sides.
+Who is scored (a "party key"): the education side, the association, and each partner by its kind
+(the Youth Union's units for the Youth Union). A unit counts for the key of its side, or for a
+partner for its kind; a unit of a kind no partner of the plan has counts for the partners' side
+("other"), as before partners had kinds.
+
+A commitment is owed (``owed_by``) by its side; a partner's by the partner it names, else by every
+partner that signed; a joint one by every side that signed (a Youth Union programme's by the
+association and the Youth Union, a three-party programme's by all three), and by the education
+side and the association in a plan no partner signed, whether or not both were recorded, as
+before parties had kinds. So no existing plan's figure moves: every plan before had the two
+classic sides and no partner.
 """
 
 from collections import defaultdict
-from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch, Q, prefetch_related_objects
 
 from .models import Commitment, Organisation, PlanParty
 
@@ -41,30 +49,85 @@ def with_parties(plan):
     return plan
 
 
-def role_names(plan) -> dict[str, str]:
-    """Who fills each role of ``plan``, as the page names a commitment's party or lead."""
-    names = side_names(parties_of(plan))
-    return {role: names[side] for role, side in ROLE_SIDE.items() if side in names}
-
-
 def role_of(organisation: Organisation) -> str:
     """The role whose commitments ``organisation`` carries and reports on."""
     return SIDE_ROLE.get(organisation.side, Role.OTHER)
 
 
-def side_names(parties: Iterable[Organisation]) -> dict[str, str]:
-    """The names of the parties on each side, in signing order: {"education": "UBND phường Tân An"}."""
-    names = defaultdict(list)
-    for organisation in parties:
-        names[organisation.side].append(organisation.name)
-    return {side: ", ".join(found) for side, found in names.items()}
+def reported_by(organisation: Organisation) -> Q:
+    """The commitments a unit reports on, whatever its level: its role's (for a partner's unit,
+    those of no named partner and those of a partner of its kind) and the joint ones."""
+    role = role_of(organisation)
+    if role != Role.OTHER:
+        return Q(party__in=[role, Role.JOINT])
+    mine = Q(partner__isnull=True) | Q(partner__kind=organisation.kind)
+    return Q(party=Role.JOINT) | (Q(party=Role.OTHER) & mine)
 
 
-def joint_sides(parties: Iterable[Organisation]) -> list[str]:
-    """The sides a joint commitment of a plan signed by ``parties`` applies to: the sides that
-    signed. A plan no partner signed owes it on the education side and the association's, whether
-    or not both were recorded, as before parties had kinds."""
-    signed = {organisation.side for organisation in parties}
-    if Side.OTHER not in signed:
-        signed |= set(CLASSIC)
-    return [side for side in Side.values if side in signed]
+@dataclass
+class Parties:
+    """A plan's parties as the scores and the names read them."""
+
+    signed: list[Organisation] = field(default_factory=list)
+
+    @property
+    def partner_kinds(self) -> list[str]:
+        """The kinds of the partners that signed, in signing order."""
+        return list(dict.fromkeys(o.kind for o in self.signed if o.side == Side.OTHER))
+
+    def key_of(self, side: str, kind: str) -> str:
+        """The party a unit of ``side`` and ``kind`` counts for."""
+        if side == Side.OTHER and kind in self.partner_kinds:
+            return kind
+        return side
+
+    def joint(self) -> list[str]:
+        """The parties that owe a joint commitment: the classic sides that signed (both, where no
+        partner did), then each partner."""
+        partners, sides = self.partner_kinds, {o.side for o in self.signed}
+        return [s for s in CLASSIC if s in sides or not partners] + partners
+
+    def owed_by(self, commitment: Commitment) -> list[str]:
+        """The parties that owe ``commitment`` (it is done when each of them did it); a partner's
+        needs its ``partner`` read with it."""
+        if commitment.party == Role.JOINT:
+            return self.joint()
+        if commitment.party == Role.OTHER:
+            partners = self.partner_kinds
+            if commitment.partner_id and commitment.partner.kind in partners:
+                return [commitment.partner.kind]
+            return partners or [Side.OTHER]
+        return [ROLE_SIDE[commitment.party]]
+
+    def keys(self) -> list[str]:
+        """Every party that can be scored, in order: the two sides, each partner, other units."""
+        return [*CLASSIC, *self.partner_kinds, Side.OTHER]
+
+    def names(self) -> dict[str, str]:
+        """The names of the organisations behind each party key: {"youth_union": "Tỉnh Đoàn Lâm Đồng"}."""
+        names = defaultdict(list)
+        for organisation in self.signed:
+            names[self.key_of(organisation.side, organisation.kind)].append(organisation.name)
+        return {key: ", ".join(found) for key, found in names.items()}
+
+    def name_of(self, commitment: Commitment) -> str:
+        """Who carries ``commitment``, as they signed: its partner, else its role's parties ("" if
+        none of the plan's parties fills it, or for a joint one)."""
+        if commitment.partner_id:
+            return next((o.name for o in self.signed if o.pk == commitment.partner_id), "")
+        return self.role_names().get(commitment.party, "")
+
+    def lead_of(self, commitment: Commitment) -> str:
+        """The lead of a joint commitment, as it signed ("" where no party fills the role)."""
+        return self.role_names().get(commitment.lead, "")
+
+    def role_names(self) -> dict[str, str]:
+        """The organisations filling each role: {"department": "Ủy ban nhân dân phường Tân An"}."""
+        names = defaultdict(list)
+        for organisation in self.signed:
+            names[role_of(organisation)].append(organisation.name)
+        return {role: ", ".join(found) for role, found in names.items()}
+
+
+def parties(plan) -> Parties:
+    return Parties(parties_of(plan))

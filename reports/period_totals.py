@@ -31,6 +31,9 @@ from .models import ReportingPeriod
 from .services.consolidation import Consolidation, consolidate
 
 TIMEOUT = 60 * 60  # a version no longer read leaves the cache on its own
+# The shape of what is cached (a pickled ``Consolidation``): changed with its fields, so that a
+# deployment never reads totals pickled by the code before it (2: scores by party, not by side).
+SHAPE = 2
 logger = logging.getLogger(__name__)
 
 
@@ -86,4 +89,4 @@ def _key(period: ReportingPeriod) -> str | None:
     stamp = figure_versions.stamp([period.plan.area.path])
     if stamp is None:
         return None
-    return f"period-totals:{period.pk}:{hashlib.sha256(stamp.encode()).hexdigest()[:32]}"
+    return f"period-totals:{SHAPE}:{period.pk}:{hashlib.sha256(stamp.encode()).hexdigest()[:32]}"

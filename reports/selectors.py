@@ -8,7 +8,7 @@ from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from khuyenhoc.pagination import CountingPaginator
 from programmes import access, party_roles
-from programmes.models import Area, Commitment, Indicator, Organisation, Plan
+from programmes.models import Area, Indicator, Organisation, Plan
 from programmes.selectors import plans_visible_to
 
 from .models import ProgressReport, ReportEvent, ReportingPeriod, ReportingUnit
@@ -31,13 +31,13 @@ Role = access.Role
 
 def commitments_for(plan: Plan, organisation: Organisation, period: ReportingPeriod | None = None):
     """The commitments a unit reports on for ``period``: its role's and the joint ones
-    (``party_roles.role_of``), at its level, without those withdrawn before the period started."""
+    (``party_roles.reported_by``), at its level, without those withdrawn before the period started."""
     level = organisation.area.level
     if level == Area.Level.NATION:
         level = Area.Level.PROVINCE
-    commitments = plan.commitments.filter(
-        in_force_for(period), party__in=[party_roles.role_of(organisation), Commitment.Party.JOINT]
-    ).select_related("section")
+    commitments = plan.commitments.filter(in_force_for(period), party_roles.reported_by(organisation)).select_related(
+        "section"
+    )
     indicators = Indicator.objects.filter(in_force_for(period)).order_by("order", "pk")
     commitments = commitments.prefetch_related(Prefetch("indicators", queryset=indicators)).order_by(
         "section__order", "order", "pk"

@@ -250,5 +250,5 @@ def test_consolidation_works_on_the_generated_data(loaded):
         assert all(t.value is not None and t.units > 0 for t in result.totals)
         assert totals["vnd"].value > 0 and totals["times"].value > 0
         assert 0 < totals["percent"].value <= 100
-        assert {s.side for s in result.scores} == {"education", "association"}
+        assert {s.party for s in result.scores} == {"education", "association"}
         assert len(result.rows) == 10

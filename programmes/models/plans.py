@@ -229,6 +229,17 @@ class Commitment(models.Model):
     number = models.CharField(_("number"), max_length=20, help_text=_("As printed, for example II.3 or 2.1."))
     text = models.TextField(_("content"))
     party = models.CharField(_("responsible party"), max_length=20, choices=Party.choices)
+    # Which partner, where several signed (the association with the Youth Union and the Labour
+    # Federation): its units report the commitment and it is scored for it (programmes.party_roles).
+    partner = models.ForeignKey(
+        Organisation,
+        verbose_name=_("partner"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("For a partner's commitment in a plan that several partners signed: which one carries it."),
+    )
     lead = models.CharField(
         pgettext_lazy("commitment", "lead party"),
         max_length=20,
@@ -310,6 +321,12 @@ class Commitment(models.Model):
             errors["section"] = _("This section belongs to another plan.")
         if self.lead and self.party != self.Party.JOINT:
             errors["lead"] = _("Only a joint commitment has a lead party.")
+        if self.partner_id and self.party != self.Party.OTHER:
+            errors["partner"] = _("Only a partner's commitment names its partner.")
+        elif self.partner_id and self.plan_id:
+            partners = self.plan.parties.filter(organisation__side=Organisation.Side.OTHER)
+            if not partners.filter(organisation=self.partner_id).exists():
+                errors["partner"] = _("Choose one of the partners that signed the plan.")
         if errors:
             raise ValidationError(errors)
 

@@ -40,6 +40,7 @@ class CommitmentData:
     yearly_day: int | None = None
     yearly_month: int | None = None
     indicators: list[IndicatorData] = field(default_factory=list)
+    partner: int | None = None  # the organisation, for a partner's commitment where several signed
 
 
 @dataclass
@@ -93,12 +94,14 @@ def plan_from_parsed(parsed: ParsedPlan, *, organisations, area: Area | None) ->
             taken.add(match.pk)
         parties.append(ImportedParty(name, match, signatory))
     sides = {party.read_as: _side_of(party) for party in parties}
+    partners = _partners(parties)
     commitments = [
         CommitmentData(
             section=c.section,
             number=c.number,
             text=c.text,
             party=_role(c, sides),
+            partner=partners.get(c.party_name) if _role(c, sides) == Commitment.Party.OTHER else None,
             recurrence=c.recurrence,
             deadline=c.deadline,
             yearly_day=c.yearly_day,
@@ -110,6 +113,15 @@ def plan_from_parsed(parsed: ParsedPlan, *, organisations, area: Area | None) ->
         for c in parsed.commitments
     ]
     return ImportedPlan(fields, parties, commitments)
+
+
+def _partners(parties: list[ImportedParty]) -> dict[str, int]:
+    """The organisation of each partner as the document names it, where several partners signed:
+    their commitments name which one carries them."""
+    partners = {
+        p.read_as: p.organisation.pk for p in parties if p.organisation and _side_of(p) == Organisation.Side.OTHER
+    }
+    return partners if len(partners) > 1 else {}
 
 
 def _side_of(party: ImportedParty) -> str:
@@ -140,6 +152,7 @@ def plan_import_save(*, user, plan: Plan, parties: list[PartyData], commitments:
     """Save a reviewed import as a draft plan, in one transaction: all of it or nothing."""
     plan.status = Plan.Status.DRAFT
     plan = plan_save(user=user, plan=plan, parties=parties)
+    partners = {p.organisation.pk for p in parties if p.organisation.side == Organisation.Side.OTHER}
     sections: dict[str, Section] = {}
     for order, data in enumerate(commitments, start=1):
         heading = data.section.strip() or "—"
@@ -158,6 +171,7 @@ def plan_import_save(*, user, plan: Plan, parties: list[PartyData], commitments:
             deadline=data.deadline,
             yearly_day=data.yearly_day,
             yearly_month=data.yearly_month,
+            partner_id=data.partner if data.party == Commitment.Party.OTHER and data.partner in partners else None,
             order=order,
         )
         for position, indicator in enumerate(data.indicators, start=1):

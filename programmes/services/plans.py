@@ -18,6 +18,7 @@ from khuyenhoc import figure_versions
 from khuyenhoc.text import fold
 from programmes import access
 
+from .. import party_roles
 from ..models import Area, Commitment, Indicator, Organisation, Plan, PlanParty, Section
 
 Status = Plan.Status
@@ -356,7 +357,10 @@ def plan_derive(*, user, parent: Plan, area: Area, title: str, parties: list[Par
             raise taken from None
         raise
     level = area.level
-    for section in parent.sections.prefetch_related("commitments__indicators"):
+    # A partner's commitment goes to the child's partner of the same kind (the district Youth
+    # Union for the provincial one), or to every partner where none of that kind signed.
+    partners = {o.kind: o for o in party_roles.parties_of(child) if o.side == Organisation.Side.OTHER}
+    for section in parent.sections.prefetch_related("commitments__indicators", "commitments__partner"):
         carried = [
             c
             for c in section.commitments.all()
@@ -366,7 +370,10 @@ def plan_derive(*, user, parent: Plan, area: Area, title: str, parties: list[Par
             continue
         copy = _copy(section, plan=child)
         for commitment in carried:
-            new = _copy(commitment, plan=child, section=copy, reporting_levels=[level], origin=commitment)
+            partner = partners.get(commitment.partner.kind) if commitment.partner_id else None
+            new = _copy(
+                commitment, plan=child, section=copy, reporting_levels=[level], origin=commitment, partner=partner
+            )
             for indicator in commitment.indicators.all():
                 if not indicator.withdrawn_on:
                     _copy(indicator, commitment=new, origin=indicator)

@@ -62,3 +62,27 @@ def test_a_wards_editor_may_choose_its_own_communes_bodies_as_parties_and_no_oth
     choices = set(PartyFormSet(instance=Plan(), user=editor).forms[0].fields["organisation"].queryset)
     assert {committee, world.unit_a} <= choices
     assert world.unit_b not in choices  # another commune's association
+
+
+def test_where_several_partners_signed_the_editor_asks_which_one_and_checks_it(world):
+    from conftest import make_commitment
+
+    youth = Organisation.objects.create(name="Tỉnh Đoàn Phú Thọ", area=world.province, kind=Kind.YOUTH_UNION)
+    labour = Organisation.objects.create(
+        name="Liên đoàn Lao động tỉnh Phú Thọ", area=world.province, kind=Kind.LABOUR_FEDERATION
+    )
+    two = make_plan(world.province, world.association, youth, labour, number="2/CTrPH")
+    form = CommitmentForm(plan=two)
+    assert set(form.fields["partner"].queryset) == {youth, labour}
+    assert (
+        "partner" not in CommitmentForm(plan=make_plan(world.province, world.association, youth, number="3/CT")).fields
+    )
+
+    section = make_commitment(two, "1").section
+    data = {"section": section.pk, "number": "2", "text": "Vận động công nhân học tập", "recurrence": "ongoing"}
+    bound = CommitmentForm({**data, "party": "other", "partner": labour.pk}, plan=two)
+    assert bound.is_valid(), bound.errors
+    bound = CommitmentForm({**data, "party": "association", "partner": labour.pk}, plan=two)
+    assert not bound.is_valid() and "Chỉ nội dung của một đối tác" in str(bound.errors["partner"])
+    bound = CommitmentForm({**data, "party": "other", "partner": world.department.pk}, plan=two)
+    assert not bound.is_valid() and "partner" in bound.errors  # not one of the plan's partners

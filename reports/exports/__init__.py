@@ -61,18 +61,13 @@ def side_label(side: str) -> str:
     return choice_label(Organisation.Side, side)
 
 
-def party_label(commitment: Commitment, names: dict[str, str]) -> str:
-    """Who carries a commitment, named as the plan's parties signed (``names``: role -> names,
-    ``party_roles.role_names``), else by its role: "Phối hợp (Sở Giáo dục và Đào tạo tỉnh Hòa Bình chủ trì)"."""
-    text = names.get(commitment.party) or choice_label(Commitment.Party, commitment.party)
+def party_label(commitment: Commitment, parties: party_roles.Parties) -> str:
+    """Who carries a commitment, named as the plan's parties signed, else by its role: "Phối hợp
+    (Sở Giáo dục và Đào tạo tỉnh Hòa Bình chủ trì)"."""
+    text = parties.name_of(commitment) or choice_label(Commitment.Party, commitment.party)
     if commitment.party == Commitment.Party.JOINT and commitment.lead:
-        text += f" ({names.get(commitment.lead) or choice_label(Commitment.Lead, commitment.lead)} chủ trì)"
+        text += f" ({parties.lead_of(commitment) or choice_label(Commitment.Lead, commitment.lead)} chủ trì)"
     return text
-
-
-def role_names(consolidation) -> dict[str, str]:
-    """The names of the parties in each role, as the consolidation's scores carry them."""
-    return {party_roles.SIDE_ROLE[score.side]: score.names for score in consolidation.scores if score.names}
 
 
 def vn_number(value, places: int = 2) -> str:
@@ -163,7 +158,7 @@ def counted_phrase(consolidation) -> str:
 
 def score_phrase(score) -> str:
     """A side's commitments done, out of those that apply to it: "Hội Khuyến học: 2/6 nội dung hoàn thành, 1 không áp dụng"."""
-    text = f"{score.names or side_label(score.side)}: {score.done}/{score.total} nội dung hoàn thành"
+    text = f"{score.title}: {score.done}/{score.total} nội dung hoàn thành"
     if score.not_applicable:
         text += f", {score.not_applicable} không áp dụng"
     return text

@@ -27,7 +27,6 @@ from . import (
     period_phrase,
     report_commitments,
     report_figures,
-    role_names,
     score_phrase,
     side_label,
     unit_label,
@@ -57,7 +56,7 @@ def report_xlsx(report: ProgressReport) -> bytes:
     """One unit's report: its commitments with their status, its figures."""
     commitments, progress = report_commitments(report)
     figures = report_figures(report, commitments)
-    names = party_roles.role_names(report.plan)
+    names = party_roles.parties(report.plan)
     with override(LANGUAGE):
         book = workbook()
         rows = []
@@ -210,9 +209,9 @@ def _totals(book, consolidation) -> None:
 
 def _scorecard(book, consolidation) -> None:
     # A column per side that carries commitments, and per side that reported on some.
-    counted = {score.side for score in consolidation.scores if score.total or score.not_applicable}
+    counted = {score.party for score in consolidation.scores if score.total or score.not_applicable}
     sides = [s for s in SIDE_ORDER if s in counted or any(s in row.statuses for row in consolidation.rows)]
-    names = role_names(consolidation)
+    names = party_roles.parties(consolidation.plan)
     rows = []
     for row in consolidation.rows:
         line = [

@@ -24,6 +24,11 @@ SIDE_LABEL = {
 }
 
 
+def party_label(key: str):
+    """What a scored party is (``party_roles``): a side, or a partner by its kind."""
+    return SIDE_LABEL.get(key) or Organisation.Kind(key).label
+
+
 @dataclass
 class IndicatorTotal:
     indicator: Indicator
@@ -38,18 +43,19 @@ class IndicatorTotal:
 
 @dataclass
 class Score:
-    """A side's commitments: ``done`` of ``total`` that apply to it; ``not_applicable`` are counted apart."""
+    """A party's commitments: ``done`` of ``total`` that apply to it; ``not_applicable`` are
+    counted apart. The party is a side, or a partner by its kind (``party_roles``)."""
 
-    side: str
+    party: str
     label: str  # lazy: the same totals serve every language
     done: int
     total: int
     not_applicable: int = 0
-    names: str = ""  # the plan's parties on the side, as signed: "Ủy ban nhân dân phường Tân An"
+    names: str = ""  # the plan's organisations behind it, as signed: "Ủy ban nhân dân phường Tân An"
 
     @property
     def title(self) -> str:
-        """The side as the page names it: its parties, else what the side is."""
+        """The party as the page names it: its organisations, else what it is."""
         return self.names or self.label
 
 
@@ -167,14 +173,16 @@ def _indicator_totals(plan: Plan, period: ReportingPeriod) -> list[IndicatorTota
 
 
 def _scorecard(plan: Plan, period: ReportingPeriod, *, names: bool) -> tuple[list[CommitmentRow], list[Score]]:
-    """Each commitment in force, done or not, and each side's score. The score is read from a
-    count per commitment and side of the units that reported on it, that did it or found it not
-    applicable, and that found it not applicable; with ``names``, each row also lists every unit
-    with its status (the consolidated document prints them; the period page does not)."""
+    """Each commitment in force, done or not, and each party's score. The score is read from a
+    count per commitment and party (``party_roles``) of the units that reported on it, that did it
+    or found it not applicable, and that found it not applicable; with ``names``, each row also
+    lists every unit with its status by side (the consolidated document prints them; the period
+    page does not)."""
+    signed = party_roles.parties(plan)
     progress = CommitmentProgress.objects.filter(report__plan=plan, report__period=period, report__status__in=RECEIVED)
-    counts = defaultdict(dict)  # commitment -> side -> (reported, done or not applicable, not applicable)
-    for commitment_id, side, reported, settled, exempt in (
-        progress.values_list("commitment_id", "report__organisation__side")
+    counts = defaultdict(lambda: defaultdict(lambda: (0, 0, 0)))  # commitment -> party -> counts
+    for commitment_id, side, kind, *found in (
+        progress.values_list("commitment_id", "report__organisation__side", "report__organisation__kind")
         .annotate(
             reported=Count("pk"),
             settled=Count("pk", filter=Q(status__in=(DONE, NOT_APPLICABLE))),
@@ -182,7 +190,8 @@ def _scorecard(plan: Plan, period: ReportingPeriod, *, names: bool) -> tuple[lis
         )
         .order_by()
     ):
-        counts[commitment_id][side] = (reported, settled, exempt)
+        party = signed.key_of(side, kind)
+        counts[commitment_id][party] = tuple(a + b for a, b in zip(counts[commitment_id][party], found, strict=True))
     by_commitment = defaultdict(lambda: defaultdict(list))
     if names:
         for commitment_id, side, name, status in progress.values_list(
@@ -190,28 +199,27 @@ def _scorecard(plan: Plan, period: ReportingPeriod, *, names: bool) -> tuple[lis
         ):
             by_commitment[commitment_id][side].append((name, status))
     rows = []
-    parties = party_roles.parties_of(plan)
-    names, joint = party_roles.side_names(parties), party_roles.joint_sides(parties)
-    scores = {side: Score(side, SIDE_LABEL[side], 0, 0, names=names.get(side, "")) for side in SIDE_LABEL}
+    who = signed.names()
+    scores = {key: Score(key, party_label(key), 0, 0, names=who.get(key, "")) for key in signed.keys()}
     commitments = (
         plan.commitments.filter(in_force_for(period))
-        .select_related("section")
+        .select_related("section", "partner")
         .order_by("section__order", "order", "pk")
     )
     for commitment in commitments:
         reports = counts.get(commitment.pk, {})
-        sides = joint if commitment.party == Commitment.Party.JOINT else [party_roles.ROLE_SIDE[commitment.party]]
-        # A side for which every unit that reported said "not applicable" does not owe it.
-        exempt = {s for s in sides if s in reports and reports[s][2] == reports[s][0]}
-        owing = [s for s in sides if s not in exempt]
-        done = bool(owing) and all(s in reports and reports[s][1] == reports[s][0] for s in owing)
+        owed = signed.owed_by(commitment)
+        # A party for which every unit that reported said "not applicable" does not owe it.
+        exempt = {p for p in owed if p in reports and reports[p][2] == reports[p][0]}
+        owing = [p for p in owed if p not in exempt]
+        done = bool(owing) and all(p in reports and reports[p][1] == reports[p][0] for p in owing)
         statuses = dict(by_commitment.get(commitment.pk, {}))
-        rows.append(CommitmentRow(commitment, statuses, done, not_applicable=bool(sides) and not owing))
-        for side in exempt:
-            scores[side].not_applicable += 1
-        for side in owing:
-            scores[side].total += 1
-            scores[side].done += done
-    # The sides the joint commitments bind (party_roles.joint_sides), and any other that carries one.
-    shown = [s for s in scores.values() if s.side in joint or s.total or s.not_applicable]
-    return rows, shown
+        rows.append(CommitmentRow(commitment, statuses, done, not_applicable=bool(owed) and not owing))
+        for party in exempt:
+            scores[party].not_applicable += 1
+        for party in owing:
+            scores[party].total += 1
+            scores[party].done += done
+    # The parties that signed (those a joint commitment binds), and any other that carries one.
+    joint = signed.joint()
+    return rows, [s for s in scores.values() if s.party in joint or s.total or s.not_applicable]

@@ -293,7 +293,7 @@ def test_bare_sql_gives_the_period_pages_figures(national_data, client, who):
     shown = {t.indicator.pk for t in consolidation.totals}
     assert indicators[0].pk not in shown and indicators[1].pk in shown
     assert next(t.value for t in consolidation.totals if t.indicator.pk == indicators[1].pk) == 12345
-    assert sql["scores"] == {s.side: (s.done, s.total, s.not_applicable) for s in consolidation.scores}
+    assert sql["scores"] == {s.party: (s.done, s.total, s.not_applicable) for s in consolidation.scores}
     assert sum(total for _done, total, _na in sql["scores"].values()) and sum(
         na for _d, _t, na in sql["scores"].values()
     )

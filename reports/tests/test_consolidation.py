@@ -60,7 +60,7 @@ def test_a_joint_commitment_is_done_only_when_every_side_reports_it_done(world, 
     result = consolidate(reporting_plan, h1)
     rows = {row.commitment.number: row.done for row in result.rows}
     assert rows == {"1": False, "2": True, "3": True}  # commune B has not finished the joint commitment 1
-    scores = {score.side: (score.done, score.total) for score in result.scores}
+    scores = {score.party: (score.done, score.total) for score in result.scores}
     assert scores == {"education": (1, 2), "association": (1, 2)}
     assert (result.expected, result.received, result.accepted) == (4, 3, 3)
 
@@ -103,7 +103,7 @@ def test_not_applicable_is_neither_done_nor_owed(world, reporting_plan, h1):
     rows = {row.commitment.number: (row.done, row.not_applicable) for row in result.rows}
     # 1: done by everyone it applies to; 2 and 3: applies to nobody, so never "done".
     assert rows == {"1": (True, False), "2": (False, True), "3": (False, True)}
-    scores = {score.side: (score.done, score.total, score.not_applicable) for score in result.scores}
+    scores = {score.party: (score.done, score.total, score.not_applicable) for score in result.scores}
     assert scores == {"education": (1, 1, 1), "association": (1, 1, 1)}
 
 
@@ -112,7 +112,7 @@ def test_a_commitment_one_unit_has_not_finished_is_not_done_whatever_the_others_
     report(reporting_plan, h1, world.unit_b, statuses={"2": "not_applicable"})
     result = consolidate(reporting_plan, h1)
     assert {row.commitment.number: row.done for row in result.rows}["2"] is False
-    assert {s.side: (s.done, s.total) for s in result.scores}["association"] == (0, 2)
+    assert {s.party: (s.done, s.total) for s in result.scores}["association"] == (0, 2)
 
 
 def test_a_returned_report_is_counted_apart_never_as_missing(world, reporting_plan, h1):
@@ -145,12 +145,12 @@ def test_each_side_is_scored_under_the_names_of_the_parties_that_signed(world, r
     )
     PlanParty.objects.filter(plan=reporting_plan, organisation__side="education").delete()
     PlanParty.objects.create(plan=reporting_plan, organisation=committee, order=0)
-    scores = {score.side: score for score in consolidate(reporting_plan, h1, texts=False).scores}
+    scores = {score.party: score for score in consolidate(reporting_plan, h1, texts=False).scores}
     assert scores["education"].title == "Ủy ban nhân dân phường Hòa Bình"
     assert scores["association"].title == world.association.name
 
     PlanParty.objects.filter(plan=reporting_plan).delete()  # a plan entered without its parties
-    scores = {score.side: score for score in consolidate(reporting_plan, h1, texts=False).scores}
+    scores = {score.party: score for score in consolidate(reporting_plan, h1, texts=False).scores}
     assert str(scores["education"].title) == "Ngành Giáo dục"
 
 
@@ -172,19 +172,19 @@ def test_a_three_party_plan_scores_the_third_party_and_its_joint_commitments_nee
     report(reporting_plan, h1, world.department, statuses={"1": "done", "3": "done"})
     report(reporting_plan, h1, world.unit_a, statuses={"1": "done", "2": "done"})
 
-    scores = {score.side: score for score in consolidate(reporting_plan, h1, texts=False).scores}
-    assert scores["other"].title == "Hội Cựu giáo chức tỉnh Phú Thọ"
+    scores = {score.party: score for score in consolidate(reporting_plan, h1, texts=False).scores}
+    assert scores["veteran_teachers"].title == "Hội Cựu giáo chức tỉnh Phú Thọ"
     # Commitment 1 is joint: the veterans, a party now, have not reported it; nor their own.
-    assert (scores["other"].done, scores["other"].total) == (0, 2)
+    assert (scores["veteran_teachers"].done, scores["veteran_teachers"].total) == (0, 2)
     assert (scores["education"].done, scores["education"].total) == (1, 2)
 
     report(reporting_plan, h1, chapter, statuses={"1": "done", "4": "done"})
     rows = {row.commitment.number: row for row in consolidate(reporting_plan, h1, texts=False).rows}
     assert rows["1"].done and rows["4"].done
-    scores = {score.side: score for score in consolidate(reporting_plan, h1, texts=False).scores}
-    assert (scores["other"].done, scores["other"].total) == (2, 2)
+    scores = {score.party: score for score in consolidate(reporting_plan, h1, texts=False).scores}
+    assert (scores["veteran_teachers"].done, scores["veteran_teachers"].total) == (2, 2)
 
 
 def test_a_two_party_plan_shows_no_third_score(world, reporting_plan, h1):
-    sides = [score.side for score in consolidate(reporting_plan, h1, texts=False).scores]
+    sides = [score.party for score in consolidate(reporting_plan, h1, texts=False).scores]
     assert sides == ["education", "association"]

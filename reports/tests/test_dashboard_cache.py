@@ -7,6 +7,8 @@ in P does the same. Whatever is served, from the cache or not, shows the figures
 Run on the test cache (locmem) and, when it answers, on a real Redis.
 """
 
+import os
+
 import pytest
 import redis
 from django.contrib import admin
@@ -25,7 +27,9 @@ from reports.models import ReportingPeriod
 from reports.services import workflow
 from reports.services.periods import plan_open_reporting
 
-REDIS = "redis://127.0.0.1:6379/5"
+# This test process's own Redis database (test_settings gives each parallel worker its own): a
+# fixed number would be another worker's, whose tests clear and fill it meanwhile.
+REDIS = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/5"
 H1 = dashboard.Filters(year=2026, half="H1")
 
 

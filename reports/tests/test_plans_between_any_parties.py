@@ -107,3 +107,86 @@ def test_a_youth_union_programme_is_reported_by_the_youth_unions_below(world):
     assert {"III.1.1", "III.1.2", "III.1.3"} <= reported and "III.2.1" not in reported
     # No education side in a Youth Union programme; its two joint commitments wait for the association.
     assert scores(plan, period) == {youth.name: (3, 5), association.name: (0, 4)}
+
+
+def test_two_partners_each_report_their_own_commitments_and_are_scored_apart(world, reviewer):
+    """The association with the Youth Union and the Labour Federation: each partner's units report
+    the commitments that name their partner (and those that name none, and the joint ones), each
+    partner is scored by name, and the bare SQL of the benchmark computes the same scores."""
+    from django.db import connection
+
+    from benchmarks import bare_sql
+    from conftest import make_commitment, make_plan
+    from reports.rules import today
+
+    youth = Organisation.objects.create(name="Tỉnh Đoàn Phú Thọ", area=world.province, kind=Kind.YOUTH_UNION)
+    labour = Organisation.objects.create(
+        name="Liên đoàn Lao động tỉnh Phú Thọ", area=world.province, kind=Kind.LABOUR_FEDERATION
+    )
+    ward_youth = Organisation.objects.create(name="Đoàn phường Hòa Bình", area=world.commune_a, kind=Kind.YOUTH_UNION)
+    ward_labour = Organisation.objects.create(
+        name="Công đoàn phường Hòa Bình", area=world.commune_a, kind=Kind.LABOUR_FEDERATION
+    )
+    plan = make_plan(world.province, world.association, youth, labour, number="2/CTrPH-HKH-TĐ-LĐLĐ")
+    plan.start_year = plan.end_year = 2026
+    plan.save()
+    make_commitment(plan, "1", "Tuyên dương gương sáng học tập", party="joint")
+    make_commitment(plan, "2", "Vận động Quỹ khuyến học", party="association")
+    make_commitment(plan, "3", "Phát động thanh niên học tập suốt đời", party="other", partner=youth)
+    make_commitment(plan, "4", "Vận động công nhân học tập nâng cao tay nghề", party="other", partner=labour)
+    make_commitment(plan, "5", "Báo cáo kết quả với Hội", party="other")  # every partner
+    plan_open_reporting(user=None, plan=plan)
+    period = plan.periods.get(half="H1")
+    units = set(plan.reporting_units.values_list("organisation", flat=True))
+    assert {ward_youth.pk, ward_labour.pk, world.unit_a.pk} <= units
+
+    assert file_done(plan, period, ward_youth) == {"1", "3", "5"}
+    assert scores(plan, period) == {world.association.name: (0, 2), youth.name: (1, 3), labour.name: (0, 3)}
+    assert file_done(plan, period, ward_labour) == {"1", "4", "5"}
+    assert file_done(plan, period, world.unit_a) == {"1", "2"}
+    assert scores(plan, period) == {world.association.name: (2, 2), youth.name: (3, 3), labour.name: (3, 3)}
+
+    page = {s.party: (s.done, s.total, s.not_applicable) for s in consolidate(plan, period, texts=False).scores}
+    with connection.cursor() as cursor:
+        sql = bare_sql.period_page(cursor, user_id=reviewer.pk, plan_id=plan.pk, period_id=period.pk, today=today())
+    assert sql["scores"] == page == {"association": (2, 2, 0), "youth_union": (3, 3, 0), "labour_federation": (3, 3, 0)}
+
+
+def test_a_two_partner_programme_is_imported_with_each_commitments_partner(world):
+    youth = Organisation.objects.create(name="Tỉnh Đoàn Lâm Đồng", area=world.province, kind=Kind.YOUTH_UNION)
+    labour = Organisation.objects.create(
+        name="Liên đoàn Lao động tỉnh Lâm Đồng", area=world.province, kind=Kind.LABOUR_FEDERATION
+    )
+    association = make_organisation("Hội Khuyến học tỉnh Lâm Đồng", world.province)
+    text = """ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG
+
+CHƯƠNG TRÌNH PHỐI HỢP
+giữa Hội Khuyến học tỉnh Lâm Đồng, Tỉnh Đoàn Lâm Đồng và Liên đoàn Lao động tỉnh Lâm Đồng năm 2026
+
+I. MỤC ĐÍCH
+1. Đẩy mạnh học tập suốt đời trong thanh niên và công nhân.
+
+II. NỘI DUNG PHỐI HỢP
+1. Trách nhiệm của Hội Khuyến học tỉnh:
+a) Trao học bổng cho đoàn viên, công nhân vượt khó.
+2. Trách nhiệm của Tỉnh Đoàn Lâm Đồng:
+a) Phát động phong trào thanh niên học tập suốt đời.
+3. Trách nhiệm của Liên đoàn Lao động tỉnh Lâm Đồng:
+a) Vận động công nhân học tập nâng cao tay nghề.
+
+TM. BAN THƯỜNG VỤ TỈNH ĐOÀN        TM. BAN THƯỜNG VỤ HỘI KHUYẾN HỌC        TM. LIÊN ĐOÀN LAO ĐỘNG
+"""
+    parsed = parse_plan(text)
+    data = plan_from_parsed(parsed, organisations=[youth, labour, association], area=world.province)
+    by_number = {c.text[:20]: (c.party, c.partner) for c in data.commitments}
+    assert by_number["Phát động phong trào"] == ("other", youth.pk)
+    assert by_number["Vận động công nhân h"] == ("other", labour.pk)
+    assert by_number["Trao học bổng cho đo"] == ("association", None)
+    plan = Plan(area=world.province, **{**data.fields, "start_year": 2026, "end_year": 2026})
+    saved = plan_import_save(
+        user=None,
+        plan=plan,
+        parties=[PartyData(p.organisation) for p in data.parties if p.organisation],
+        commitments=data.commitments,
+    )
+    assert {c.partner_id for c in saved.commitments.filter(party="other")} == {youth.pk, labour.pk}

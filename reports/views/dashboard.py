@@ -79,7 +79,7 @@ def dashboard(request):
     scores = {score["party"]: score for score in board.scores}
     # For one plan, each role is named as its parties signed; over many, by what the role is.
     plan = form.cleaned_data.get("plan") if form.is_valid() else None
-    names = party_roles.role_names(plan) if plan else {}
+    names = party_roles.parties(plan).role_names() if plan else {}
     commitment_rows = [
         (
             party,

@@ -4,6 +4,7 @@ from datetime import date
 
 from django.utils.translation import override
 
+from programmes import party_roles
 from programmes.models import Indicator
 
 from ...models import CommitmentProgress
@@ -16,7 +17,6 @@ from .. import (
     figure_text,
     party_label,
     period_phrase,
-    role_names,
     row_result,
     score_phrase,
     share_text,
@@ -116,7 +116,7 @@ def _consolidation_results(doc: "_Document", consolidation) -> None:
         end = "." if position == len(scores) - 1 else ";"
         doc.bullet(f"{score_phrase(score)}{end}")
     if consolidation.rows:
-        rows, names = [], role_names(consolidation)
+        rows, names = [], party_roles.parties(consolidation.plan)
         for row in consolidation.rows:
             rows.append(
                 [
