@@ -95,24 +95,26 @@ def plan_from_parsed(parsed: ParsedPlan, *, organisations, area: Area | None) ->
         parties.append(ImportedParty(name, match, signatory))
     sides = {party.read_as: _side_of(party) for party in parties}
     partners = _partners(parties)
-    commitments = [
-        CommitmentData(
-            section=c.section,
-            number=c.number,
-            text=c.text,
-            party=_role(c, sides),
-            partner=partners.get(c.party_name) if _role(c, sides) == Commitment.Party.OTHER else None,
-            recurrence=c.recurrence,
-            deadline=c.deadline,
-            yearly_day=c.yearly_day,
-            yearly_month=c.yearly_month,
-            indicators=[
-                IndicatorData(i.name, i.unit, i.value, i.direction, i.aggregation, i.due_date) for i in c.indicators
-            ],
-        )
-        for c in parsed.commitments
-    ]
+    commitments = [_commitment_data(c, sides, partners) for c in parsed.commitments]
     return ImportedPlan(fields, parties, commitments)
+
+
+def _commitment_data(c: ParsedCommitment, sides: dict[str, str], partners: dict[str, int]) -> CommitmentData:
+    role = _role(c, sides)
+    return CommitmentData(
+        section=c.section,
+        number=c.number,
+        text=c.text,
+        party=role,
+        partner=partners.get(c.party_name) if role == Commitment.Party.OTHER else None,
+        recurrence=c.recurrence,
+        deadline=c.deadline,
+        yearly_day=c.yearly_day,
+        yearly_month=c.yearly_month,
+        indicators=[
+            IndicatorData(i.name, i.unit, i.value, i.direction, i.aggregation, i.due_date) for i in c.indicators
+        ],
+    )
 
 
 def _partners(parties: list[ImportedParty]) -> dict[str, int]:
