@@ -14,6 +14,7 @@ from programmes.services.areas import NATION_CODE, areas_load_current, province_
 from .inbox import demo_notifications_load
 from .partners import demo_partners_load
 from .plans import demo_plans_load
+from .pupil_lists import demo_pupil_lists_load
 from .reports import demo_reports_load
 
 Side = Organisation.Side
@@ -86,6 +87,8 @@ def demo_load(*, progress=lambda message: None) -> list[DemoUser]:
     demo_reports_load()
     progress("a ward's programme and a three-party programme, with their reports")
     demo_partners_load()
+    progress("the pupil lists of Phú Thọ")
+    demo_pupil_lists_load()
     progress("a few notifications")
     demo_notifications_load()
     return DEMO_USERS

@@ -76,6 +76,8 @@ def menu_items() -> list[NavItem]:
             active_for=("programmes:organisation",),
         ),
         NavItem(_("My unit"), "programmes:my_organisation", roles=frozenset({Role.REPORTER}), own_unit=True),
+        # Children's names: only for the staff of a list's parties, so never for a superuser as such.
+        NavItem(_("Pupil lists"), "awards:list_index", roles=access.ALL_ROLES, own_unit=True, active_for=("awards:",)),
         NavItem(_("Administration"), "admin:index", staff_only=True),
     ]
 

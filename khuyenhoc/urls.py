@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("programmes.urls")),
     path("reports/", include("reports.urls")),
     path("notifications/", include("tasks.urls")),
+    path("lists/", include("awards.urls")),
     path("admin/", admin.site.urls),
 ]
 

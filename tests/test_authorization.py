@@ -338,6 +338,84 @@ CASES += [
 ]
 
 
+# Pupil lists: drawn up by province P's department for its association. Names are for the staff
+# of the two parties alone: a superuser, another unit and another province get 404.
+LIST_READ_DRAFT = expect(LOGIN, 404, 200, 404, 200, 404, 404, 404)  # the receiver reads it once sent
+LIST_READ_SENT = expect(LOGIN, 404, 200, 200, 200, 404, 404, 404)
+LIST_DRAW = expect(LOGIN, 404, 200, 404, 403, 404, 404, 404)
+CASES += [
+    ("list-index", "get", "awards:list_index", lambda w: [], expect(LOGIN, *[200] * 7)),
+    ("list-create", "get", "awards:list_create", lambda w: [], expect(LOGIN, 403, 200, 200, 403, 200, 200, 200)),
+    ("list-template", "get", "awards:template_download", lambda w: [], expect(LOGIN, *[200] * 7)),
+    ("list-detail-draft", "get", "awards:list_detail", lambda w: [w.draft_list.pk], LIST_READ_DRAFT),
+    ("list-detail-sent", "get", "awards:list_detail", lambda w: [w.sent_list.pk], LIST_READ_SENT),
+    ("list-download", "get", "awards:list_download", lambda w: [w.sent_list.pk], LIST_READ_SENT),
+    ("list-upload", "get", "awards:list_upload", lambda w: [w.draft_list.pk], LIST_DRAW),
+    ("list-entry-create", "get", "awards:entry_create", lambda w: [w.draft_list.pk], LIST_DRAW),
+    ("list-entry-edit", "get", "awards:entry_edit", lambda w: [w.draft_list.pk, w.draft_entry.pk], LIST_DRAW),
+    (
+        "list-entry-delete",
+        "post",
+        "awards:entry_delete",
+        lambda w: [w.draft_list.pk, w.draft_entry.pk],
+        expect(LOGIN, 404, 302, 404, 403, 404, 404, 404),
+    ),
+    (
+        "list-send",
+        "post",
+        "awards:list_send",
+        lambda w: [w.draft_list.pk],
+        expect(LOGIN, 404, 302, 404, 403, *[404] * 3),
+    ),
+    (
+        "list-agree",
+        "post",
+        "awards:list_agree",
+        lambda w: [w.sent_list.pk],
+        expect(LOGIN, 404, 403, 302, 403, 404, 404, 404),
+    ),
+    (
+        "list-return-without-reason",
+        "post",
+        "awards:list_return",
+        lambda w: [w.sent_list.pk],
+        expect(LOGIN, 404, 403, 400, 403, 404, 404, 404),
+    ),
+]
+
+
+def pupil_lists(world, plan):
+    """A draft list and a sent one, from the department to the association, a pupil on each."""
+    from datetime import date
+
+    from awards.models import ListEntry, PupilList
+
+    made = {}
+    for name, status in (("draft", "draft"), ("sent", "sent")):
+        pupil_list = PupilList.objects.create(
+            title=f"Học sinh đạt giải ({name})",
+            kind="prizes",
+            plan=plan,
+            drawn_by=world.department,
+            received_by=world.association,
+            school_year=2025,
+            status=status,
+            sent_at=timezone.now() if status == "sent" else None,
+        )
+        entry = ListEntry.objects.create(
+            pupil_list=pupil_list,
+            full_name="Nguyễn Thị Mai",
+            birth_date=date(2012, 3, 4),
+            school="THCS Lê Lợi",
+            reason="Giải nhất học sinh giỏi tỉnh",
+            consent=True,
+            consent_by="Nguyễn Văn Bình (cha)",
+            consent_on=date(2026, 4, 2),
+        )
+        made[f"{name}_list"], made[f"{name}_entry"] = pupil_list, entry
+    return made
+
+
 def build_matrix_world():
     """The objects the cases name, and a user for each persona (None for anonymous)."""
     world = build_world()
@@ -359,6 +437,7 @@ def build_matrix_world():
             ),
             h1=h1,
             **submitted_report(world, h1),
+            **pupil_lists(world, plan),
             notification=Notification.objects.create(
                 user=users["reporter_a"], title="Sắp đến hạn báo cáo", link="/reports/mine/"
             ),

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
+from awards.models import PupilList
 from programmes.models import Organisation, Plan
 from reports.models import ProgressReport
 
@@ -45,6 +46,7 @@ def demo_pages():
     unit = Organisation.objects.get(name="Hội Khuyến học phường Hòa Bình")
     ward, three = Plan.objects.get(number=WARD_PROGRAMME), Plan.objects.get(number=THREE_PARTY_PROGRAMME)
     three_period = three.periods.filter(reports__isnull=False).order_by("starts_on").last()
+    prizes, commune_list = PupilList.objects.get(kind="prizes"), PupilList.objects.get(status="draft")
     return {
         None: [reverse("login"), reverse("password_reset")],
         "editor": [
@@ -63,6 +65,9 @@ def demo_pages():
             reverse("programmes:organisation_list"),
             reverse("programmes:organisation_detail", args=[unit.pk]),
             reverse("password_change"),
+            reverse("awards:list_index"),
+            reverse("awards:list_create"),
+            reverse("awards:list_detail", args=[prizes.pk]),
         ],
         "reviewer": [
             "/",
@@ -78,6 +83,10 @@ def demo_pages():
             "/",
             reverse("reports:my_reports"),
             reverse("programmes:my_organisation"),
+            reverse("awards:list_detail", args=[commune_list.pk]),
+            reverse("awards:entry_create", args=[commune_list.pk]),
+            reverse("awards:entry_edit", args=[commune_list.pk, commune_list.entries.first().pk]),
+            reverse("awards:list_upload", args=[commune_list.pk]),
             reverse("programmes:plan_detail", args=[plan.pk]),
             reverse("tasks:notifications"),
         ],
@@ -165,6 +174,8 @@ def test_report_pages_and_the_unit_grid_read_on_a_phone(demo, live_server, brows
             reverse("reports:period_detail", args=[plan.pk, period.pk]),
             reverse("reports:dashboard"),
             reverse("programmes:plan_detail", args=[plan.pk]),
+            # A commune's hardship list, received: its pupils as cards, one flagged as proposed twice.
+            reverse("awards:list_detail", args=[PupilList.objects.get(kind="hardship", status="sent").pk]),
         ],
     }
     failures = []

@@ -7,11 +7,20 @@ from .conftest import PHONE, assert_accessible, log_in
 pytestmark = pytest.mark.e2e
 
 EXPECTED = {
-    "admin": (["Trang chủ", "Kế hoạch", "Bảng tổng hợp", "Thẩm định", "Đơn vị", "Quản trị"], "Quản trị viên"),
-    "editor": (["Trang chủ", "Kế hoạch", "Bảng tổng hợp", "Đơn vị"], "Biên tập viên"),
-    "reviewer": (["Trang chủ", "Kế hoạch", "Bảng tổng hợp", "Thẩm định", "Đơn vị"], "Cán bộ thẩm định"),
-    "leader": (["Trang chủ", "Kế hoạch", "Bảng tổng hợp", "Đơn vị"], "Lãnh đạo"),
-    "reporter": (["Trang chủ", "Kế hoạch", "Báo cáo của tôi", "Đơn vị của tôi"], "Cán bộ báo cáo"),
+    "admin": (
+        ["Trang chủ", "Kế hoạch", "Bảng tổng hợp", "Thẩm định", "Đơn vị", "Danh sách học sinh", "Quản trị"],
+        "Quản trị viên",
+    ),
+    "editor": (["Trang chủ", "Kế hoạch", "Bảng tổng hợp", "Đơn vị", "Danh sách học sinh"], "Biên tập viên"),
+    "reviewer": (
+        ["Trang chủ", "Kế hoạch", "Bảng tổng hợp", "Thẩm định", "Đơn vị", "Danh sách học sinh"],
+        "Cán bộ thẩm định",
+    ),
+    "leader": (["Trang chủ", "Kế hoạch", "Bảng tổng hợp", "Đơn vị", "Danh sách học sinh"], "Lãnh đạo"),
+    "reporter": (
+        ["Trang chủ", "Kế hoạch", "Báo cáo của tôi", "Đơn vị của tôi", "Danh sách học sinh"],
+        "Cán bộ báo cáo",
+    ),
 }
 
 

@@ -1,0 +1,58 @@
+"""Who reads and who handles a pupil list. Its entries are children's personal data: the staff
+of the list's two parties read them, and nobody else, whatever else they may see (a superuser
+or a national leader included)."""
+
+from django.db.models import Q, QuerySet
+
+from programmes import access
+from programmes.models import Organisation, PlanParty
+
+from .models import PupilList
+
+Role = access.Role
+# Who draws up a list for their organisation: a commune association's reporter lists its pupils.
+DRAW_ROLES = frozenset({Role.EDITOR, Role.REVIEWER, Role.ADMIN, Role.REPORTER})
+# Who agrees to or returns a list their organisation received.
+RECEIVE_ROLES = frozenset({Role.EDITOR, Role.REVIEWER, Role.ADMIN})
+
+
+def _organisations(user, roles=None) -> list[int]:
+    return [m.organisation_id for m in access.memberships_of(user) if roles is None or m.role in roles]
+
+
+def lists_visible_to(user) -> QuerySet[PupilList]:
+    """The lists of the organisations the user belongs to: drawn up, or received once sent (a
+    draft stays with the party that writes it)."""
+    mine = _organisations(user)
+    received = Q(received_by__in=mine, sent_at__isnull=False)
+    return PupilList.objects.filter(Q(drawn_by__in=mine) | received).select_related("plan", "drawn_by", "received_by")
+
+
+def drawing_organisations(user) -> QuerySet[Organisation]:
+    """The organisations the user may draw up a list for."""
+    return Organisation.objects.filter(pk__in=_organisations(user, DRAW_ROLES), is_active=True)
+
+
+def receiving_organisations(user) -> QuerySet[Organisation]:
+    """Where the user's lists may go: the parties of the plans the user reads, and the bodies
+    above the user's own."""
+    from programmes.selectors import plans_visible_to
+
+    parties = PlanParty.objects.filter(plan__in=plans_visible_to(user)).values("organisation")
+    parents = Organisation.objects.filter(pk__in=_organisations(user, DRAW_ROLES)).values("parent")
+    return Organisation.objects.filter(Q(pk__in=parties) | Q(pk__in=parents), is_active=True).order_by(
+        "area__path", "name"
+    )
+
+
+def can_draw(user, pupil_list: PupilList) -> bool:
+    """Whether the user may change the list and send it: of the party that draws it up, while it
+    is a draft or returned."""
+    return pupil_list.editable and pupil_list.drawn_by_id in _organisations(user, DRAW_ROLES)
+
+
+def can_receive(user, pupil_list: PupilList) -> bool:
+    """Whether the user may agree to or return the list: of the party it was sent to."""
+    return pupil_list.status == PupilList.Status.SENT and pupil_list.received_by_id in _organisations(
+        user, RECEIVE_ROLES
+    )

@@ -1,0 +1,87 @@
+"""The forms of the pupil lists: a list's heading, an entry typed in the browser, a spreadsheet
+uploaded, the reason for returning a list."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from khuyenhoc.dates import DateField
+from khuyenhoc.forms import ChoicePromptsMixin, CleanTextMixin
+from programmes.models import Commitment
+from programmes.selectors import plans_visible_to
+
+from . import access, spreadsheet
+from .models import ListEntry, PupilList
+
+
+class PupilListForm(ChoicePromptsMixin, CleanTextMixin, forms.ModelForm):
+    due_on = DateField(label=_("Due on"), required=False)
+
+    class Meta:
+        model = PupilList
+        fields = ["title", "kind", "plan", "commitment", "drawn_by", "received_by", "school_year", "due_on"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        plans = plans_visible_to(user).select_related("area").order_by("-start_year", "number")
+        self.fields["plan"].queryset = plans
+        self.fields["commitment"].queryset = Commitment.objects.filter(plan__in=plans, withdrawn_on__isnull=True)
+        self.fields["drawn_by"].queryset = access.drawing_organisations(user)
+        self.fields["received_by"].queryset = access.receiving_organisations(user)
+
+    def clean(self):
+        cleaned = super().clean()
+        commitment, plan = cleaned.get("commitment"), cleaned.get("plan")
+        if commitment and plan and commitment.plan_id != plan.pk:
+            self.add_error("commitment", _("This commitment belongs to another plan."))
+        if cleaned.get("drawn_by") and cleaned.get("drawn_by") == cleaned.get("received_by"):
+            self.add_error("received_by", _("A list goes to another party than the one that draws it up."))
+        return cleaned
+
+
+class EntryForm(CleanTextMixin, forms.ModelForm):
+    birth_date = DateField(label=_("Date of birth"))
+    consent_on = DateField(label=_("Consent given on"), required=False)
+
+    class Meta:
+        model = ListEntry
+        fields = [
+            "full_name",
+            "birth_date",
+            "school",
+            "class_name",
+            "commune",
+            "reason",
+            "evidence",
+            "consent",
+            "consent_by",
+            "consent_on",
+        ]
+        widgets = {"reason": forms.Textarea(attrs={"rows": 2}), "evidence": forms.Textarea(attrs={"rows": 2})}
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("consent"):
+            if not cleaned.get("consent_by"):
+                self.add_error("consent_by", _("Say who gave the consent."))
+            if not cleaned.get("consent_on"):
+                self.add_error("consent_on", _("Give the date of the consent."))
+        return cleaned
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label=_("Spreadsheet (.xlsx)"), help_text=_("Fill in the template; at most 2 MB."))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > spreadsheet.MAX_BYTES:
+            raise ValidationError(_("The file is larger than 2 MB."))
+        try:
+            self.rows = spreadsheet.read_entries(upload.read())
+        except spreadsheet.SheetProblem as problem:
+            raise ValidationError(problem.errors) from None
+        return upload
+
+
+class ReturnForm(CleanTextMixin, forms.Form):
+    comment = forms.CharField(label=_("What needs fixing"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)

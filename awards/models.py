@@ -1,0 +1,130 @@
+"""A list of pupils proposed for awards or scholarships, and its entries.
+
+The entries hold children's personal data: only the staff of the list's two parties read them
+(``awards.access``), and every reading with names is recorded (``ListAccess``).
+"""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from khuyenhoc.text import fold
+from programmes.models import Commitment, Organisation, Plan
+
+
+class PupilList(models.Model):
+    class Kind(models.TextChoices):
+        PRIZES = "prizes", _("Pupils with prizes")
+        HARDSHIP = "hardship", _("Pupils in hardship")
+        TEACHERS = "teachers", _("Teachers to honour")
+        OTHER = "other", _("Other")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SENT = "sent", _("Sent")
+        AGREED = "agreed", _("Agreed")
+        RETURNED = "returned", _("Returned")
+
+    title = models.CharField(pgettext_lazy("list", "title"), max_length=255)
+    kind = models.CharField(pgettext_lazy("list", "kind"), max_length=20, choices=Kind.choices)
+    plan = models.ForeignKey(Plan, verbose_name=_("plan"), on_delete=models.PROTECT, related_name="pupil_lists")
+    commitment = models.ForeignKey(
+        Commitment,
+        verbose_name=_("commitment"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="pupil_lists",
+        help_text=_("The commitment of the plan that the list serves."),
+    )
+    drawn_by = models.ForeignKey(
+        Organisation, verbose_name=_("drawn up by"), on_delete=models.PROTECT, related_name="lists_drawn"
+    )
+    received_by = models.ForeignKey(
+        Organisation, verbose_name=_("sent to"), on_delete=models.PROTECT, related_name="lists_received"
+    )
+    school_year = models.PositiveSmallIntegerField(
+        _("school year"),
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+        help_text=_("The year it starts: 2025 for 2025-2026."),
+    )
+    due_on = models.DateField(_("due on"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    return_comment = models.TextField(_("reason for returning"), blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pupil list")
+        verbose_name_plural = _("pupil lists")
+        ordering = ["-school_year", "-created_at"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def school_year_label(self) -> str:
+        return f"{self.school_year}-{self.school_year + 1}"
+
+    @property
+    def editable(self) -> bool:
+        """A draft, or a list returned to be fixed; a sent or agreed list is a record."""
+        return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+
+
+class ListEntry(models.Model):
+    pupil_list = models.ForeignKey(PupilList, verbose_name=_("list"), on_delete=models.CASCADE, related_name="entries")
+    full_name = models.CharField(_("full name"), max_length=150)
+    birth_date = models.DateField(_("date of birth"))
+    school = models.CharField(_("school"), max_length=255)
+    class_name = models.CharField(_("class"), max_length=50, blank=True)
+    commune = models.CharField(_("commune or ward"), max_length=255, blank=True)
+    reason = models.TextField(_("achievement or circumstances"), max_length=1000)
+    evidence = models.CharField(_("evidence"), max_length=1000, blank=True)
+    consent = models.BooleanField(_("consent recorded"), default=False)
+    consent_by = models.CharField(_("consent given by"), max_length=150, blank=True)
+    consent_on = models.DateField(_("consent given on"), null=True, blank=True)
+    # The same pupil, whatever the accents and spacing: name, date of birth and school, folded.
+    identity = models.CharField(max_length=450, db_index=True, editable=False)
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("entry")
+        verbose_name_plural = _("entries")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.full_name
+
+    def save(self, *args, **kwargs):
+        self.identity = identity_of(self.full_name, self.birth_date, self.school)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "identity"}
+        super().save(*args, **kwargs)
+
+
+def identity_of(full_name: str, birth_date, school: str) -> str:
+    """Who a pupil is for finding them proposed twice: "nguyen van an|2012-03-04|thcs le loi"."""
+    return f"{fold(full_name)}|{birth_date.isoformat() if birth_date else ''}|{fold(school)}"[:450]
+
+
+class ListAccess(models.Model):
+    """Someone read a list's names: on its page or in a download."""
+
+    class Action(models.TextChoices):
+        VIEWED = "viewed", _("Viewed")
+        DOWNLOADED = "downloaded", _("Downloaded")
+
+    pupil_list = models.ForeignKey(PupilList, on_delete=models.CASCADE, related_name="accesses")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    action = models.CharField(max_length=20, choices=Action.choices)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at"]

@@ -1,0 +1,140 @@
+"""The pages of the pupil lists. Every page answers 404 for a list the user may not read: its
+names are children's personal data (``awards.access``)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from reports.views.review import XLSX, download
+
+from . import access, selectors, services, spreadsheet
+from .forms import EntryForm, PupilListForm, ReturnForm, UploadForm
+from .models import ListAccess, ListEntry, PupilList
+
+
+def _list(request, pk) -> PupilList:
+    return get_object_or_404(access.lists_visible_to(request.user), pk=pk)
+
+
+@login_required
+def list_index(request):
+    lists = access.lists_visible_to(request.user).order_by("-school_year", "-created_at")
+    can_create = access.drawing_organisations(request.user).exists()
+    return render(request, "awards/list_index.html", {"lists": lists, "can_create": can_create})
+
+
+@login_required
+def list_create(request):
+    if not access.drawing_organisations(request.user).exists():
+        raise PermissionDenied
+    form = PupilListForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        pupil_list = services.list_create(user=request.user, pupil_list=form.save(commit=False))
+        messages.success(request, _("The list was created. Add its pupils, or upload the filled-in template."))
+        return redirect("awards:list_detail", pk=pupil_list.pk)
+    return render(request, "awards/list_form.html", {"form": form})
+
+
+def _detail(request, pupil_list: PupilList, return_form=None, status=200):
+    """The list's page: its entries, each with how many other lists propose the same pupil."""
+    services.record_access(user=request.user, pupil_list=pupil_list, action=ListAccess.Action.VIEWED)
+    elsewhere = selectors.proposed_elsewhere(pupil_list)
+    context = {
+        "pupil_list": pupil_list,
+        "rows": [(entry, elsewhere.get(entry.pk, 0)) for entry in pupil_list.entries.all()],
+        "can_draw": access.can_draw(request.user, pupil_list),
+        "can_receive": access.can_receive(request.user, pupil_list),
+        "return_form": return_form or ReturnForm(),
+    }
+    return render(request, "awards/list_detail.html", context, status=status)
+
+
+@login_required
+def list_detail(request, pk):
+    return _detail(request, _list(request, pk))
+
+
+@login_required
+def list_upload(request, pk):
+    pupil_list = _list(request, pk)
+    if not access.can_draw(request.user, pupil_list):
+        raise PermissionDenied
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        count = services.entries_replace(user=request.user, pupil_list=pupil_list, rows=form.rows)
+        messages.success(request, _("%(count)s pupils were read from the file.") % {"count": count})
+        return redirect("awards:list_detail", pk=pupil_list.pk)
+    return render(request, "awards/list_upload.html", {"pupil_list": pupil_list, "form": form})
+
+
+@login_required
+def list_download(request, pk):
+    pupil_list = _list(request, pk)
+    services.record_access(user=request.user, pupil_list=pupil_list, action=ListAccess.Action.DOWNLOADED)
+    content = spreadsheet.entries_xlsx(pupil_list.title, list(pupil_list.entries.all()))
+    return download(content, f"danh-sach-{pupil_list.pk}.xlsx", XLSX)
+
+
+@login_required
+def template_download(request):
+    return download(spreadsheet.template_xlsx(), "mau-danh-sach-hoc-sinh.xlsx", XLSX)
+
+
+@login_required
+def entry_edit(request, pk, entry_pk=None):
+    pupil_list = _list(request, pk)
+    if not access.can_draw(request.user, pupil_list):
+        raise PermissionDenied
+    entry = get_object_or_404(pupil_list.entries, pk=entry_pk) if entry_pk else ListEntry(pupil_list=pupil_list)
+    form = EntryForm(request.POST or None, instance=entry)
+    if request.method == "POST" and form.is_valid():
+        services.entry_save(user=request.user, entry=form.save(commit=False))
+        return redirect("awards:list_detail", pk=pupil_list.pk)
+    return render(request, "awards/entry_form.html", {"pupil_list": pupil_list, "form": form, "entry": entry})
+
+
+@login_required
+@require_POST
+def entry_delete(request, pk, entry_pk):
+    pupil_list = _list(request, pk)
+    entry = get_object_or_404(pupil_list.entries, pk=entry_pk)
+    services.entry_delete(user=request.user, entry=entry)
+    return redirect("awards:list_detail", pk=pupil_list.pk)
+
+
+@login_required
+@require_POST
+def list_send(request, pk):
+    pupil_list = _list(request, pk)
+    try:
+        services.list_send(user=request.user, pupil_list=pupil_list)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The list was sent to %(party)s.") % {"party": pupil_list.received_by})
+    return redirect("awards:list_detail", pk=pupil_list.pk)
+
+
+@login_required
+@require_POST
+def list_agree(request, pk):
+    services.list_agree(user=request.user, pupil_list=_list(request, pk))
+    messages.success(request, _("The list was agreed."))
+    return redirect("awards:list_detail", pk=pk)
+
+
+@login_required
+@require_POST
+def list_return(request, pk):
+    pupil_list = _list(request, pk)
+    form = ReturnForm(request.POST)
+    if form.is_valid():
+        services.list_return(user=request.user, pupil_list=pupil_list, comment=form.cleaned_data["comment"])
+        messages.success(request, _("The list was returned to %(party)s.") % {"party": pupil_list.drawn_by})
+        return redirect("awards:list_detail", pk=pk)
+    if not access.can_receive(request.user, pupil_list):
+        raise PermissionDenied
+    return _detail(request, pupil_list, form, status=400)
