@@ -2,7 +2,7 @@
 fills in, the reading of a filled-in file, and the download of a list.
 
 Everything here is plain Python on bytes: no models, no database. A file is judged by its
-content, never by its name; every problem a clerk can fix is reported in Vietnamese, all at
+content, never by its name; every problem a clerk can fix is reported in the reader's language, all at
 once, with the row it is on ("Dòng 7: ..."), so that one correction pass is enough. A file
 that cannot be read at all (not Excel, damaged, with macros) is refused with one message,
 never with a server error.
@@ -21,6 +21,8 @@ from datetime import date, datetime
 
 import openpyxl
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import NamedStyle
 from openpyxl.utils import get_column_letter
@@ -97,27 +99,33 @@ MAX_UNPACKED = 50 * 1024 * 1024
 MAX_COLUMNS = 60  # columns read of each row; a header further right is not the template's
 YOUNGEST, OLDEST = 3, 30
 
-TOO_BIG = (
-    f"Tệp lớn hơn {MAX_BYTES // (1024 * 1024)} MB, vượt quá giới hạn cho phép. Hãy xóa bớt nội dung "
-    "không cần thiết (hình ảnh, trang tính khác) hoặc chia danh sách thành nhiều tệp."
+# What a clerk reads when a file cannot be taken, in the reader's language (Vietnamese by default).
+TOO_BIG = gettext_lazy(
+    "The file is larger than %(mb)s MB. Remove what is not needed (pictures, other sheets) or split the list "
+    "into several files."
 )
-TOO_BIG_UNPACKED = "Nội dung tệp quá lớn để đọc. Hãy chép danh sách sang tệp mẫu mới hoặc chia thành nhiều tệp."
-NOT_XLSX = (
-    "Tệp không phải là tệp Excel (.xlsx). Hãy tải tệp mẫu, điền danh sách vào đó và lưu "
-    "dưới dạng Excel Workbook (.xlsx)."
+TOO_BIG_UNPACKED = gettext_lazy(
+    "The file's content is too large to read. Copy the list into a new template or split it."
 )
-MACROS = (
-    "Tệp có chứa macro (tệp .xlsm) nên không được nhận, vì lý do an toàn. Hãy lưu lại dưới dạng "
-    "Excel Workbook (.xlsx), không có macro, rồi gửi lại."
+NOT_XLSX = gettext_lazy(
+    "The file is not an Excel workbook (.xlsx). Download the template, fill the list in and save it as an "
+    "Excel Workbook (.xlsx)."
 )
-DAMAGED = "Không đọc được tệp Excel: tệp bị hỏng hoặc chưa được lưu đầy đủ. Hãy mở tệp bằng Excel, lưu lại rồi gửi lại."
-EMPTY = (
-    "Trang tính đầu tiên của tệp không có dữ liệu. Danh sách phải nằm ở trang tính đầu tiên, "
-    "bắt đầu bằng dòng tiêu đề của tệp mẫu."
+MACROS = gettext_lazy(
+    "The file contains macros (an .xlsm file) and is refused for safety. Save it again as an Excel Workbook "
+    "(.xlsx), without macros, and upload it again."
 )
-NO_PUPILS = "Tệp chưa có học sinh nào: hãy ghi mỗi học sinh trên một dòng, dưới dòng tiêu đề."
-TOO_MANY = (
-    f"Tệp có hơn {MAX_ROWS} học sinh; mỗi tệp chỉ nhận tối đa {MAX_ROWS} dòng. Hãy chia danh sách thành nhiều tệp."
+DAMAGED = gettext_lazy(
+    "The Excel file cannot be read: it is damaged or was not saved completely. Open it in Excel, save it and "
+    "upload it again."
+)
+EMPTY = gettext_lazy(
+    "The first sheet of the file is empty. The list must be on the first sheet, starting with the template's "
+    "header row."
+)
+NO_PUPILS = gettext_lazy("The file has no pupil yet: write each pupil on a row of their own, below the header row.")
+TOO_MANY = gettext_lazy(
+    "The file has more than %(rows)s pupils; a file takes at most %(rows)s rows. Split the list into several files."
 )
 
 _SHOWN = "%d/%m/%Y"
@@ -195,7 +203,7 @@ def _prepare_rows(book, sheet) -> None:
     style = NamedStyle(name="Ngày (dd/mm/yyyy)", number_format="@")
     book.add_named_style(style)
     dates = {index for index, column in enumerate(COLUMNS) if column.key in _DATES}
-    for _ in range(MAX_ROWS):
+    for _row in range(MAX_ROWS):
         row = [None] * len(COLUMNS)
         for index in dates:
             row[index] = WriteOnlyCell(sheet)
@@ -228,24 +236,24 @@ def read_entries(data: bytes, *, today: date | None = None) -> list[EntryRow]:
 def _check_container(data: bytes) -> None:
     """Refuse what is not a macro-free .xlsx of reasonable size, by its content."""
     if len(data) > MAX_BYTES:
-        raise SheetProblem([TOO_BIG])
+        raise SheetProblem([TOO_BIG % {"mb": MAX_BYTES // (1024 * 1024)}])
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         parts = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        raise SheetProblem([DAMAGED if data.startswith(b"PK\x03\x04") else NOT_XLSX]) from None
+        raise SheetProblem([str(DAMAGED if data.startswith(b"PK\x03\x04") else NOT_XLSX)]) from None
     names = {part.filename for part in parts}
     if "xl/workbook.xml" not in names:
-        raise SheetProblem([NOT_XLSX])
+        raise SheetProblem([str(NOT_XLSX)])
     if sum(part.file_size for part in parts) > MAX_UNPACKED:
-        raise SheetProblem([TOO_BIG_UNPACKED])
+        raise SheetProblem([str(TOO_BIG_UNPACKED)])
     try:
         content_types = archive.read("[Content_Types].xml")
     except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, zlib.error):
-        raise SheetProblem([DAMAGED]) from None
+        raise SheetProblem([str(DAMAGED)]) from None
     # Excel's macro-enabled types (.xlsm, .xltm, .xlam) all say "macroEnabled"; the macros are in vbaProject.bin.
     if b"macroEnabled" in content_types or any(name.lower().endswith("vbaproject.bin") for name in names):
-        raise SheetProblem([MACROS])
+        raise SheetProblem([str(MACROS)])
 
 
 def _read_rows(data: bytes) -> list[tuple[int, dict]]:
@@ -255,28 +263,28 @@ def _read_rows(data: bytes) -> list[tuple[int, dict]]:
     except Exception:
         # openpyxl raises whatever its zip and XML parsers raise on a damaged file (KeyError,
         # ValueError, TypeError, lxml or expat errors...): all of them mean "cannot be read".
-        raise SheetProblem([DAMAGED]) from None
+        raise SheetProblem([str(DAMAGED)]) from None
     try:
         return _rows_of(book)
     except SheetProblem:
         raise
     except Exception:
         # The rows are parsed as they are read, so a damaged sheet fails here, not on opening.
-        raise SheetProblem([DAMAGED]) from None
+        raise SheetProblem([str(DAMAGED)]) from None
     finally:
         book.close()
 
 
 def _rows_of(book) -> list[tuple[int, dict]]:
     if not book.worksheets:
-        raise SheetProblem([EMPTY])
+        raise SheetProblem([str(EMPTY)])
     sheet = book.worksheets[0]
     # Read-only mode stops at the size the file declares, which some programs write wrong: read every row.
     sheet.reset_dimensions()
     lines = enumerate(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True), start=1)
     header = next((values for _, values in lines if not all(_blank(value) for value in values)), None)
     if header is None:
-        raise SheetProblem([EMPTY])
+        raise SheetProblem([str(EMPTY)])
     positions = _positions(header)
     rows = []
     for number, values in lines:
@@ -286,9 +294,9 @@ def _rows_of(book) -> list[tuple[int, dict]]:
             continue
         rows.append((number, picked))
         if len(rows) > MAX_ROWS:
-            raise SheetProblem([TOO_MANY])
+            raise SheetProblem([TOO_MANY % {"rows": MAX_ROWS}])
     if not rows:
-        raise SheetProblem([NO_PUPILS])
+        raise SheetProblem([str(NO_PUPILS)])
     return rows
 
 
@@ -304,8 +312,11 @@ def _positions(header) -> dict[str, int]:
     if missing:
         raise SheetProblem(
             [
-                f"Tệp không theo mẫu: thiếu cột {', '.join(missing)}. Dòng tiêu đề (dòng đầu tiên có dữ liệu) "
-                "phải giữ tên các cột như trong tệp mẫu."
+                _(
+                    "The file does not follow the template: the column(s) %(columns)s are missing. The header row "
+                    "(the first row with data) must keep the template's column names."
+                )
+                % {"columns": ", ".join(missing)}
             ]
         )
     return positions
@@ -337,7 +348,7 @@ def _text(value) -> str:
 def _capped(errors: list[str]) -> list[str]:
     if len(errors) <= MAX_ERRORS:
         return errors
-    return errors[:MAX_ERRORS] + [f"… và {len(errors) - MAX_ERRORS} lỗi khác."]
+    return errors[:MAX_ERRORS] + [_("… and %(count)s more problems.") % {"count": len(errors) - MAX_ERRORS}]
 
 
 # --------------------------------------------------------------------------- one row
@@ -351,33 +362,44 @@ class _Row:
         self.errors = []
 
     def fail(self, message: str) -> None:
-        self.errors.append(f"Dòng {self.number}: {message}")
+        self.errors.append(_("Row %(row)s: %(problem)s") % {"row": self.number, "problem": message})
 
     def text(self, key: str) -> str:
         column = _BY_KEY[key]
         text = _text(self.values.get(key))
         limit = _LIMITS.get(key, TEXT_LIMIT)
         if column.required and not text:
-            self.fail(f"thiếu “{column.label}”.")
+            self.fail(_("“%(column)s” is missing.") % {"column": column.label})
         elif len(text) > limit:
-            self.fail(f"“{column.label}” dài {len(text)} ký tự, tối đa {limit} ký tự.")
+            self.fail(
+                _("“%(column)s” has %(length)s characters, at most %(limit)s.")
+                % {"column": column.label, "length": len(text), "limit": limit}
+            )
         return text
 
     def date(self, key: str) -> date | None:
         column, value = _BY_KEY[key], self.values.get(key)
         if _blank(value):
             if column.required:
-                self.fail(f"thiếu “{column.label}”.")
+                self.fail(_("“%(column)s” is missing.") % {"column": column.label})
             return None
         try:
             day = _date_of(value)
         except ImpossibleDate:
-            self.fail(f"“{column.label}” ghi “{_text(value)}” không phải là ngày có thật; hãy kiểm tra ngày và tháng.")
+            self.fail(
+                _("“%(column)s” says “%(value)s”, which is not a real date: check the day and the month.")
+                % {"column": column.label, "value": _text(value)}
+            )
             return None
         if day is None:
-            self.fail(f"“{column.label}” ghi “{_text(value)}” không đúng dạng ngày/tháng/năm (ví dụ 04/07/2012).")
+            self.fail(
+                _("“%(column)s” says “%(value)s”, which is not written day/month/year (for example 04/07/2012).")
+                % {"column": column.label, "value": _text(value)}
+            )
         elif day > self.today:
-            self.fail(f"“{column.label}” {day.strftime(_SHOWN)} là ngày trong tương lai.")
+            self.fail(
+                _("“%(column)s” %(day)s is in the future.") % {"column": column.label, "day": day.strftime(_SHOWN)}
+            )
             day = None
         return day
 
@@ -387,7 +409,10 @@ class _Row:
             return value
         answer = fold(_text(value))
         if answer not in _YES | _NO:
-            self.fail(f"“{_BY_KEY['consent'].label}” ghi “{_text(value)}”; chỉ ghi “Có” hoặc “Không”.")
+            self.fail(
+                _("“%(column)s” says “%(value)s”; write only “Có” or “Không”.")
+                % {"column": _BY_KEY["consent"].label, "value": _text(value)}
+            )
         return answer in _YES
 
 
@@ -431,8 +456,17 @@ def _check_age(row: _Row, born: date | None) -> None:
     age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
     if not YOUNGEST <= age <= OLDEST:
         row.fail(
-            f"“Ngày sinh” {born.strftime(_SHOWN)} cho thấy học sinh {age} tuổi, ngoài khoảng từ {YOUNGEST} "
-            f"đến {OLDEST} tuổi; hãy kiểm tra lại năm sinh."
+            _(
+                "“%(column)s” %(day)s makes the pupil %(age)s years old, outside %(youngest)s to %(oldest)s: "
+                "check the year of birth."
+            )
+            % {
+                "column": _BY_KEY["birth_date"].label,
+                "day": born.strftime(_SHOWN),
+                "age": age,
+                "youngest": YOUNGEST,
+                "oldest": OLDEST,
+            }
         )
 
 
@@ -441,9 +475,9 @@ def _check_consent(row: _Row, entry: EntryRow, values: dict) -> None:
     if not entry.consent:
         return
     if not entry.consent_by:
-        row.fail(f"đã ghi “Có” sự đồng ý nhưng thiếu “{_BY_KEY['consent_by'].label}”.")
+        row.fail(_("consent is “Có” but “%(column)s” is missing.") % {"column": _BY_KEY["consent_by"].label})
     if _blank(values.get("consent_on")):
-        row.fail(f"đã ghi “Có” sự đồng ý nhưng thiếu “{_BY_KEY['consent_on'].label}”.")
+        row.fail(_("consent is “Có” but “%(column)s” is missing.") % {"column": _BY_KEY["consent_on"].label})
 
 
 # --------------------------------------------------------------------------- download

@@ -276,3 +276,14 @@ def test_the_template_and_a_list_download_as_workbooks(client, pupil_list, edito
     exported = client.get(reverse("awards:list_download", args=[pupil_list.pk]))
     sheet = openpyxl.load_workbook(io.BytesIO(exported.content)).worksheets[0]
     assert "Trần Minh Khang" in [cell.value for row in sheet.iter_rows() for cell in row]
+
+
+def test_the_spreadsheets_problems_speak_the_readers_language():
+    from django.utils import translation
+
+    from awards.spreadsheet import SheetProblem, read_entries
+
+    for language, expected in (("vi", "Tệp không phải là tệp Excel"), ("en", "The file is not an Excel workbook")):
+        with translation.override(language), pytest.raises(SheetProblem) as raised:
+            read_entries(b"plain text, not a workbook")
+        assert raised.value.errors[0].startswith(expected)
