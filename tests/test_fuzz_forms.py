@@ -21,6 +21,7 @@ from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import resolve, reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from hypothesis import HealthCheck, Phase, given, settings
@@ -69,6 +70,37 @@ def filed_report(plan, period, unit, user, proposals=""):
     return workflow.report_submit(user=user, report=report)
 
 
+def pupil_lists(world, plan) -> dict:
+    """The department's draft list for the association, and a list it sent, a pupil on each."""
+    from datetime import date
+
+    from awards.models import ListEntry, PupilList
+
+    made = {}
+    for name, sent in (("draft_list", None), ("sent_list", timezone.now())):
+        made[name] = PupilList.objects.create(
+            title="Học sinh giỏi",
+            kind="prizes",
+            plan=plan,
+            drawn_by=world.department,
+            received_by=world.association,
+            school_year=2025,
+            status="sent" if sent else "draft",
+            sent_at=sent,
+        )
+        ListEntry.objects.create(
+            pupil_list=made[name],
+            full_name="Ngô Bảo Châu",
+            birth_date=date(2011, 6, 28),
+            school="THCS Lê Lợi",
+            reason="Giải nhất Toán",
+            consent=True,
+            consent_by="Ngô Huy Cẩn",
+            consent_on=date(2026, 3, 1),
+        )
+    return made
+
+
 def build_filing():
     """Province P in the middle of H1/2026: commune A's draft with evidence, commune B's
     report submitted with two proposals, commune C's not started, commune D's returned."""
@@ -98,7 +130,9 @@ def build_filing():
         ReminderOptOut.objects.create(user=leader, kind=Kind.DUE_SOON)
         ReminderSettings.objects.get_or_create(area=world.province)
         ReportingSchedule.objects.get_or_create(area=world.province)
+        lists = pupil_lists(world, plan)
     return SimpleNamespace(
+        **lists,
         world=world,
         plan=plan,
         period=h1,
@@ -185,6 +219,11 @@ PAGES = [
     ("reviewer", lambda f: reverse("reports:report_accept", args=[f.filed.pk])),
     ("reviewer", lambda f: reverse("reports:period_detail", args=[f.plan.pk, f.period.pk])),
     ("leader", lambda f: reverse("reports:dashboard")),
+    ("editor", lambda f: reverse("awards:list_create")),
+    ("editor", lambda f: reverse("awards:list_detail", args=[f.draft_list.pk])),
+    ("editor", lambda f: reverse("awards:entry_create", args=[f.draft_list.pk])),
+    ("editor", lambda f: reverse("awards:list_upload", args=[f.draft_list.pk])),
+    ("reviewer", lambda f: reverse("awards:list_detail", args=[f.sent_list.pk])),
     *admin_pages(),
 ]
 
