@@ -51,6 +51,13 @@ def can_draw(user, pupil_list: PupilList) -> bool:
     return pupil_list.editable and pupil_list.drawn_by_id in _organisations(user, DRAW_ROLES)
 
 
+def can_decide(user, pupil_list: PupilList) -> bool:
+    """Whether the user may record what was given to the list's pupils: of the party it was
+    sent to, once sent (and after it is agreed)."""
+    decided = pupil_list.status in (PupilList.Status.SENT, PupilList.Status.AGREED)
+    return decided and pupil_list.received_by_id in _organisations(user, RECEIVE_ROLES)
+
+
 def can_receive(user, pupil_list: PupilList) -> bool:
     """Whether the user may agree to or return the list: of the party it was sent to."""
     return pupil_list.status == PupilList.Status.SENT and pupil_list.received_by_id in _organisations(

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from khuyenhoc.dates import DateField
 from khuyenhoc.forms import ChoicePromptsMixin, CleanTextMixin
+from programmes.forms import LocalDecimalField
 from programmes.models import Commitment
 from programmes.selectors import plans_visible_to
 
@@ -66,6 +67,32 @@ class EntryForm(CleanTextMixin, forms.ModelForm):
                 self.add_error("consent_by", _("Say who gave the consent."))
             if not cleaned.get("consent_on"):
                 self.add_error("consent_on", _("Give the date of the consent."))
+        return cleaned
+
+
+class DecisionForm(CleanTextMixin, forms.ModelForm):
+    given_on = DateField(label=_("Given on"), required=False)
+    # Typed as Vietnamese write it: 1.500.000.
+    amount = LocalDecimalField(label=_("Amount (đồng)"), required=False, max_digits=15, decimal_places=0, min_value=0)
+
+    class Meta:
+        model = ListEntry
+        fields = ["decision", "amount", "in_kind", "source", "donor", "given_on", "occasion", "decision_note"]
+
+    def clean(self):
+        cleaned = super().clean()
+        decision = cleaned.get("decision")
+        if not decision:
+            self.add_error("decision", _("Choose what was decided."))
+        elif decision != ListEntry.Decision.NONE:
+            if not cleaned.get("amount") and not cleaned.get("in_kind"):
+                self.add_error("amount", _("Give the amount in đồng, or what was given in kind."))
+            if not cleaned.get("source"):
+                self.add_error("source", _("Say where the money or gift came from."))
+        if cleaned.get("source") == ListEntry.Source.DONOR and not cleaned.get("donor"):
+            self.add_error("donor", _("Name the donor."))
+        if cleaned.get("amount") is not None:
+            cleaned["amount"] = int(cleaned["amount"])
         return cleaned
 
 

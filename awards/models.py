@@ -79,6 +79,18 @@ class PupilList(models.Model):
 
 
 class ListEntry(models.Model):
+    class Decision(models.TextChoices):
+        AWARD = "award", _("Award")
+        SCHOLARSHIP = "scholarship", _("Scholarship")
+        SUPPORT = "support", _("Support")
+        NONE = "none", _("Nothing given")
+
+    class Source(models.TextChoices):
+        FUND = "fund", _("The association's fund")
+        DONOR = "donor", _("A donor")
+        BUDGET = "budget", _("The budget")
+        OTHER = "other", _("Other source")
+
     pupil_list = models.ForeignKey(PupilList, verbose_name=_("list"), on_delete=models.CASCADE, related_name="entries")
     full_name = models.CharField(_("full name"), max_length=150)
     birth_date = models.DateField(_("date of birth"))
@@ -90,6 +102,26 @@ class ListEntry(models.Model):
     consent = models.BooleanField(_("consent recorded"), default=False)
     consent_by = models.CharField(_("consent given by"), max_length=150, blank=True)
     consent_on = models.DateField(_("consent given on"), null=True, blank=True)
+    # What the receiving party decided and gave (``services.entry_decide``).
+    decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices, blank=True)
+    amount = models.PositiveBigIntegerField(_("amount (đồng)"), null=True, blank=True)
+    in_kind = models.CharField(_("in kind"), max_length=255, blank=True, help_text=_("For example: 10 notebooks."))
+    source = models.CharField(_("source"), max_length=20, choices=Source.choices, blank=True)
+    donor = models.CharField(_("donor"), max_length=255, blank=True)
+    given_on = models.DateField(_("given on"), null=True, blank=True)
+    occasion = models.CharField(
+        _("occasion"), max_length=255, blank=True, help_text=_("For example: the ceremony of 02/10.")
+    )
+    decision_note = models.CharField(
+        _("note on the decision"),
+        max_length=500,
+        blank=True,
+        help_text=_("For a pupil proposed twice: which proposal was kept, and why."),
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("decided by"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     # The same pupil, whatever the accents and spacing: name, date of birth and school, folded.
     identity = models.CharField(max_length=450, db_index=True, editable=False)
     order = models.PositiveIntegerField(_("order"), default=0)

@@ -97,6 +97,19 @@ def list_return(*, user, pupil_list: PupilList, comment: str) -> PupilList:
     return pupil_list
 
 
+DECISION_FIELDS = ["decision", "amount", "in_kind", "source", "donor", "given_on", "occasion", "decision_note"]
+
+
+@transaction.atomic
+def entry_decide(*, user, entry: ListEntry) -> ListEntry:
+    """Record what the receiving party decided for a pupil and gave (the form checked the
+    values), with who and when; nothing else of the entry changes."""
+    _locked(user, entry.pupil_list, access.can_decide)
+    entry.decided_by, entry.decided_at = user, timezone.now()
+    entry.save(update_fields=[*DECISION_FIELDS, "decided_by", "decided_at"])
+    return entry
+
+
 def record_access(*, user, pupil_list: PupilList, action: str) -> None:
     """Someone read the list's names (its page or a download): who and when."""
     ListAccess.objects.create(user=user, pupil_list=pupil_list, action=action)

@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/entries/new/", views.entry_edit, name="entry_create"),
     path("<int:pk>/entries/<int:entry_pk>/", views.entry_edit, name="entry_edit"),
     path("<int:pk>/entries/<int:entry_pk>/delete/", views.entry_delete, name="entry_delete"),
+    path("<int:pk>/entries/<int:entry_pk>/decision/", views.entry_decide, name="entry_decide"),
     path("<int:pk>/send/", views.list_send, name="list_send"),
     path("<int:pk>/agree/", views.list_agree, name="list_agree"),
     path("<int:pk>/return/", views.list_return, name="list_return"),

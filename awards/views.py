@@ -11,8 +11,11 @@ from django.views.decorators.http import require_POST
 from reports.views.review import XLSX, download
 
 from . import access, selectors, services, spreadsheet
-from .forms import EntryForm, PupilListForm, ReturnForm, UploadForm
+from .forms import DecisionForm, EntryForm, PupilListForm, ReturnForm, UploadForm
 from .models import ListAccess, ListEntry, PupilList
+from .totals import list_totals
+
+ENTRY_FIELDS = [column.key for column in spreadsheet.COLUMNS]
 
 
 def _list(request, pk) -> PupilList:
@@ -47,6 +50,8 @@ def _detail(request, pupil_list: PupilList, return_form=None, status=200):
         "rows": [(entry, elsewhere.get(entry.pk, 0)) for entry in pupil_list.entries.all()],
         "can_draw": access.can_draw(request.user, pupil_list),
         "can_receive": access.can_receive(request.user, pupil_list),
+        "can_decide": access.can_decide(request.user, pupil_list),
+        "totals": list_totals(pupil_list),
         "return_form": return_form or ReturnForm(),
     }
     return render(request, "awards/list_detail.html", context, status=status)
@@ -74,8 +79,19 @@ def list_upload(request, pk):
 def list_download(request, pk):
     pupil_list = _list(request, pk)
     services.record_access(user=request.user, pupil_list=pupil_list, action=ListAccess.Action.DOWNLOADED)
-    content = spreadsheet.entries_xlsx(pupil_list.title, list(pupil_list.entries.all()))
+    content = spreadsheet.entries_xlsx(pupil_list.title, [_shown(entry) for entry in pupil_list.entries.all()])
     return download(content, f"danh-sach-{pupil_list.pk}.xlsx", XLSX)
+
+
+def _shown(entry: ListEntry) -> dict:
+    """An entry as the downloaded file writes it: its decision and source by name."""
+    fields = {name: getattr(entry, name) for name in (*ENTRY_FIELDS, "amount", "given_on", "occasion")}
+    return {**fields, "decision": entry.get_decision_display(), "source": _source(entry)}
+
+
+def _source(entry: ListEntry) -> str:
+    source = entry.get_source_display()
+    return f"{source}: {entry.donor}" if entry.donor else source
 
 
 @login_required
@@ -94,6 +110,22 @@ def entry_edit(request, pk, entry_pk=None):
         services.entry_save(user=request.user, entry=form.save(commit=False))
         return redirect("awards:list_detail", pk=pupil_list.pk)
     return render(request, "awards/entry_form.html", {"pupil_list": pupil_list, "form": form, "entry": entry})
+
+
+@login_required
+def entry_decide(request, pk, entry_pk):
+    """What the receiving party decided for one pupil, and gave."""
+    pupil_list = _list(request, pk)
+    if not access.can_decide(request.user, pupil_list):
+        raise PermissionDenied
+    entry = get_object_or_404(pupil_list.entries, pk=entry_pk)
+    form = DecisionForm(request.POST or None, instance=entry)
+    if request.method == "POST" and form.is_valid():
+        services.entry_decide(user=request.user, entry=form.save(commit=False))
+        return redirect("awards:list_detail", pk=pupil_list.pk)
+    twice = selectors.proposed_elsewhere(pupil_list).get(entry.pk, 0)
+    context = {"pupil_list": pupil_list, "entry": entry, "form": form, "twice": twice}
+    return render(request, "awards/entry_decision.html", context)
 
 
 @login_required

@@ -92,6 +92,22 @@ LISTS = [
 ]
 
 
+# What the association gave the pupils of the sent lists, in the order of their entries:
+# (decision, đồng, in kind, source, donor). All at the school year's closing ceremony.
+CEREMONY = ("Lễ tuyên dương học sinh giỏi, vượt khó năm học 2025-2026", date(2026, 5, 30))
+GIVEN = {
+    PupilList.Kind.PRIZES: [
+        ("award", 1_000_000, "", "fund", ""),
+        ("award", 800_000, "", "fund", ""),
+        ("award", 500_000, "", "fund", ""),
+    ],
+    PupilList.Kind.HARDSHIP: [
+        ("scholarship", 1_500_000, "", "donor", "Công ty Cổ phần Chè Phú Thọ"),
+        ("support", None, "Một xe đạp và 20 quyển vở", "fund", ""),
+    ],
+}
+
+
 @transaction.atomic
 def demo_pupil_lists_load() -> list[PupilList]:
     plan = Plan.objects.get(area__code=PROVINCE, number=PLAN_NUMBER)
@@ -133,4 +149,23 @@ def _create(title, kind, plan, drawer, receiver, status, pupils) -> PupilList:
             consent_by=f"Cha mẹ em {name.rsplit(' ', 1)[-1]} và học sinh",
             consent_on=min(today, date(SCHOOL_YEAR + 1, 3, 1)),
         )
+    if status == PupilList.Status.SENT and today >= CEREMONY[1]:
+        _give(pupil_list)
     return pupil_list
+
+
+def _give(pupil_list: PupilList) -> None:
+    """The association's decisions for a list it received, given at the ceremony."""
+    occasion, day = CEREMONY
+    for entry, (decision, amount, in_kind, source, donor) in zip(
+        pupil_list.entries.order_by("order"), GIVEN[pupil_list.kind], strict=True
+    ):
+        entry.decision, entry.amount, entry.in_kind, entry.source, entry.donor = (
+            decision,
+            amount,
+            in_kind,
+            source,
+            donor,
+        )
+        entry.given_on, entry.occasion, entry.decided_at = day, occasion, timezone.now()
+        entry.save()

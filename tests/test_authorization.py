@@ -375,6 +375,13 @@ CASES += [
         expect(LOGIN, 404, 403, 302, 403, 404, 404, 404),
     ),
     (
+        "list-entry-decision",
+        "get",
+        "awards:entry_decide",
+        lambda w: [w.sent_list.pk, w.sent_entry.pk],
+        expect(LOGIN, 404, 403, 200, 403, 404, 404, 404),
+    ),
+    (
         "list-return-without-reason",
         "post",
         "awards:list_return",

@@ -287,3 +287,72 @@ def test_the_spreadsheets_problems_speak_the_readers_language():
         with translation.override(language), pytest.raises(SheetProblem) as raised:
             read_entries(b"plain text, not a workbook")
         assert raised.value.errors[0].startswith(expected)
+
+
+def test_the_receiving_party_records_what_each_pupil_was_given_and_the_list_adds_it_up(
+    client, pupil_list, editor, reviewer
+):
+    first, second = add_pupil(pupil_list), add_pupil(pupil_list, "Lê Thu Hà")
+    third = add_pupil(pupil_list, "Phan Anh Tú")
+    services.list_send(user=editor, pupil_list=pupil_list)
+    client.force_login(editor)
+    assert client.get(reverse("awards:entry_decide", args=[pupil_list.pk, first.pk])).status_code == 403
+
+    client.force_login(reviewer)
+    url = reverse("awards:entry_decide", args=[pupil_list.pk, first.pk])
+    page = client.post(url, {"decision": "scholarship", "amount": "", "source": "donor", "donor": ""}).content
+    assert "Hãy ghi số tiền" in page.decode() and "Hãy ghi tên nhà tài trợ" in page.decode()
+    data = {
+        "decision": "scholarship",
+        "amount": "1.500.000",
+        "source": "fund",
+        "given_on": "02/10/2025",
+        "occasion": "Lễ tuyên dương ngày 02/10",
+    }
+    assert client.post(url, data).status_code == 302
+    url = reverse("awards:entry_decide", args=[pupil_list.pk, second.pk])
+    data = {"decision": "award", "amount": "500.000", "source": "donor", "donor": "Công ty Sông Đà", "in_kind": ""}
+    assert client.post(url, data).status_code == 302
+    url = reverse("awards:entry_decide", args=[pupil_list.pk, third.pk])
+    assert client.post(url, {"decision": "none"}).status_code == 302
+
+    first.refresh_from_db()
+    assert (first.amount, first.given_on, first.decided_by) == (1_500_000, date(2025, 10, 2), reviewer)
+    page = client.get(reverse("awards:list_detail", args=[pupil_list.pk])).content.decode()
+    assert "Học bổng: 1.500.000 đ" in page
+    from awards.totals import list_totals
+
+    totals = list_totals(pupil_list)
+    assert [(line.label, line.pupils, line.amount) for line in totals["decision"]] == [
+        ("Khen thưởng", 1, 500_000),
+        ("Học bổng", 1, 1_500_000),
+        ("Không trao", 1, 0),
+    ]
+    assert [(line.label, line.pupils, line.amount) for line in totals["source"]] == [
+        ("Quỹ khuyến học của Hội", 1, 1_500_000),
+        ("Nhà tài trợ", 1, 500_000),
+    ]
+
+
+def test_the_reviewer_decides_on_a_pupil_proposed_twice_and_the_decision_is_recorded(
+    client, world, plan, pupil_list, editor, reviewer
+):
+    entry = add_pupil(pupil_list)
+    other = PupilList.objects.create(
+        title="Danh sách xã",
+        kind="hardship",
+        plan=plan,
+        drawn_by=world.unit_b,
+        received_by=world.association,
+        school_year=2025,
+    )
+    add_pupil(other)  # the same pupil, from a commune
+    services.list_send(user=editor, pupil_list=pupil_list)
+    client.force_login(reviewer)
+    url = reverse("awards:entry_decide", args=[pupil_list.pk, entry.pk])
+    assert "còn có trong 1 danh sách khác" in client.get(url).content.decode()
+    note = "Đã nhận học bổng theo danh sách của xã; không trao lần hai."
+    assert client.post(url, {"decision": "none", "decision_note": note}).status_code == 302
+    entry.refresh_from_db()
+    assert (entry.decision, entry.decision_note, entry.decided_by) == ("none", note, reviewer)
+    assert entry.decided_at is not None

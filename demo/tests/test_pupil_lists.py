@@ -46,3 +46,13 @@ def test_the_personas_read_what_their_organisations_drew_up_or_received(lists):
 def test_loading_twice_changes_nothing(lists):
     demo_pupil_lists_load()
     assert PupilList.objects.count() == 3
+
+
+def test_the_association_gave_the_pupils_of_the_sent_lists_at_the_ceremony(lists):
+    from awards.totals import list_totals
+
+    prizes, hardship, draft = lists
+    assert [line.amount for line in list_totals(prizes)["decision"]] == [2_300_000]
+    given = {entry.full_name: (entry.decision, entry.amount, entry.donor) for entry in hardship.entries.all()}
+    assert given[TWICE[0]] == ("scholarship", 1_500_000, "Công ty Cổ phần Chè Phú Thọ")
+    assert not draft.entries.exclude(decision="").exists()
