@@ -15,6 +15,7 @@ class Kind(models.TextChoices):
     RETURNED = "returned", _("Report returned")
     CONFERENCE = "conference", _("Review conference coming")
     PLAN_ENDING = "plan_ending", _("Plan ending")
+    LIST_DUE = "list_due", _("Pupil list due soon")
 
 
 def _days(text: str) -> list[int]:

@@ -63,6 +63,7 @@ logger = logging.getLogger(__name__)
 
 Role = access.Role
 STALE_CLAIM = timedelta(minutes=30)
+LIST_HORIZON = 90  # days: no province reminds of a list further ahead than this
 STAFF_ROLES = [Role.REVIEWER, Role.LEADER]
 GROUPS_PER_TASK = 50  # e-mails per sending task: one SMTP connection and a few queries for them all
 
@@ -193,6 +194,7 @@ def plan_reminders(today: date) -> list[Planned]:
         planned += _period_reminders(state, today, settings_of(state.period.plan.area), people)
     planned += returned_reminders(today, people=people)
     planned += _plan_ending_reminders(today, people, settings_of)
+    planned += _list_reminders(today, people, settings_of)
     return planned
 
 
@@ -423,6 +425,44 @@ def _plan_ending_reminders(today: date, people: People, settings_of: SettingsBoo
                     ],
                     _url("programmes:plan_detail", plan.pk) if visible else _url("tasks:notifications"),
                     plan,
+                )
+            )
+    return planned
+
+
+def _list_reminders(today: date, people: People, settings_of: SettingsBook) -> list[Planned]:
+    """A pupil list not sent yet, due within the province's first lead time: once, to the people
+    of the party that owes it who may send it."""
+    from awards.access import DRAW_ROLES
+    from awards.models import PupilList
+
+    lists = PupilList.objects.filter(
+        status__in=[PupilList.Status.DRAFT, PupilList.Status.RETURNED],
+        due_on__gte=today,
+        due_on__lte=today + timedelta(days=LIST_HORIZON),
+    ).select_related("plan__area__successor", "drawn_by", "received_by")
+    planned = []
+    for pupil_list in lists:
+        step = max(settings_of(pupil_list.plan.area).due_steps, default=None)
+        if step is None or (pupil_list.due_on - today).days > step:
+            continue
+        for user in people.people([pupil_list.drawn_by_id], DRAW_ROLES):
+            planned.append(
+                Planned(
+                    Kind.LIST_DUE,
+                    step,
+                    user,
+                    _("The list “%(list)s” is due on %(date)s")
+                    % {"list": pupil_list.title[:80], "date": _day(pupil_list.due_on)},
+                    [
+                        _("Send it to %(party)s, with each pupil's consent recorded.")
+                        % {"party": pupil_list.received_by},
+                        _("School year: %(year)s") % {"year": pupil_list.school_year_label},
+                    ],
+                    _url("awards:list_detail", pupil_list.pk),
+                    pupil_list.plan,
+                    organisation=pupil_list.drawn_by,
+                    extra=f"list-{pupil_list.pk}",
                 )
             )
     return planned

@@ -356,3 +356,35 @@ def test_the_reviewer_decides_on_a_pupil_proposed_twice_and_the_decision_is_reco
     entry.refresh_from_db()
     assert (entry.decision, entry.decision_note, entry.decided_by) == ("none", note, reviewer)
     assert entry.decided_at is not None
+
+
+def test_the_party_that_owes_a_list_is_reminded_once_before_it_is_due(world, pupil_list, editor, reviewer, leader):
+    from tasks.reminders import reminders_sweep
+
+    pupil_list.due_on = date(2026, 5, 20)
+    pupil_list.save()
+    add_pupil(pupil_list)
+
+    def reminded(day):
+        return sorted(
+            (r.recipient.username, r.subject)
+            for r in reminders_sweep(today=day, enqueue=False).created
+            if r.kind == "list_due"
+        )
+
+    assert reminded(date(2026, 4, 1)) == []  # not yet within the province's lead time
+    first = reminded(date(2026, 5, 14))
+    assert first == [("editor", "Danh sách “Học sinh đạt giải học sinh giỏi cấp tỉnh” phải gửi trước ngày 20/05/2026")]
+    assert reminded(date(2026, 5, 19)) == []  # once
+    services.list_send(user=editor, pupil_list=pupil_list)
+    other = PupilList.objects.create(
+        title="Đã gửi",
+        kind="prizes",
+        plan=pupil_list.plan,
+        drawn_by=world.department,
+        received_by=world.association,
+        school_year=2025,
+        due_on=date(2026, 5, 20),
+        status="sent",
+    )
+    assert other.pk and reminded(date(2026, 5, 19)) == []  # a sent list owes nothing
