@@ -219,6 +219,29 @@ def make_commitment(plan, number, text="Tuyên truyền về xã hội học t�
     )
 
 
+def make_pupil_list(plan, drawn_by, received_by, *, title="Học sinh đạt giải", status="draft", **extra):
+    """A pupil list of ``plan`` for the 2025-2026 school year; sent now if ``status`` is not draft."""
+    from django.utils import timezone
+
+    from awards.models import PupilList
+
+    fields = {"kind": "prizes", "school_year": 2025, **extra}
+    sent = None if status == "draft" else timezone.now()
+    return PupilList.objects.create(
+        title=title, plan=plan, drawn_by=drawn_by, received_by=received_by, status=status, sent_at=sent, **fields
+    )
+
+
+def add_pupil(pupil_list, full_name="Trần Minh Khang", *, consent=True, **extra):
+    """A pupil of the list, born 01/09/2011 at THCS Nguyễn Du, with the parents' consent unless not."""
+    from awards.models import ListEntry
+
+    fields = {"birth_date": date(2011, 9, 1), "school": "THCS Nguyễn Du", "reason": "Giải nhì môn Toán cấp tỉnh"}
+    if consent:
+        fields.update(consent=True, consent_by="Trần Văn Hải (cha)", consent_on=date(2026, 3, 2))
+    return ListEntry.objects.create(pupil_list=pupil_list, full_name=full_name, **{**fields, **extra})
+
+
 def build_plan(world):
     """A provincial plan in force with one section and two commitments."""
     plan = make_plan(world.province, world.department, world.association, status="in_force")

@@ -20,6 +20,7 @@ from django.utils import timezone
 from conftest import (
     IN_H1,
     PERSONAS,
+    add_pupil,
     build_other_plan,
     build_plan,
     build_reporting_plan,
@@ -27,6 +28,7 @@ from conftest import (
     built_once,
     make_commitment,
     make_persona,
+    make_pupil_list,
 )
 from programmes.models import Indicator, Plan
 from reports.models import Attachment, ProgressReport, Proposal
@@ -393,33 +395,10 @@ CASES += [
 
 def pupil_lists(world, plan):
     """A draft list and a sent one, from the department to the association, a pupil on each."""
-    from datetime import date
-
-    from awards.models import ListEntry, PupilList
-
     made = {}
-    for name, status in (("draft", "draft"), ("sent", "sent")):
-        pupil_list = PupilList.objects.create(
-            title=f"Học sinh đạt giải ({name})",
-            kind="prizes",
-            plan=plan,
-            drawn_by=world.department,
-            received_by=world.association,
-            school_year=2025,
-            status=status,
-            sent_at=timezone.now() if status == "sent" else None,
-        )
-        entry = ListEntry.objects.create(
-            pupil_list=pupil_list,
-            full_name="Nguyễn Thị Mai",
-            birth_date=date(2012, 3, 4),
-            school="THCS Lê Lợi",
-            reason="Giải nhất học sinh giỏi tỉnh",
-            consent=True,
-            consent_by="Nguyễn Văn Bình (cha)",
-            consent_on=date(2026, 4, 2),
-        )
-        made[f"{name}_list"], made[f"{name}_entry"] = pupil_list, entry
+    for status in ("draft", "sent"):
+        pupil_list = make_pupil_list(plan, world.department, world.association, status=status)
+        made[f"{status}_list"], made[f"{status}_entry"] = pupil_list, add_pupil(pupil_list)
     return made
 
 

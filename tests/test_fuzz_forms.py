@@ -21,7 +21,6 @@ from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import resolve, reverse
-from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from hypothesis import HealthCheck, Phase, given, settings
@@ -30,12 +29,14 @@ from hypothesis import strategies as st
 from conftest import (
     IN_H1,
     Role,
+    add_pupil,
     build_plan,
     build_reporting_plan,
     build_world,
     built_once,
     make_organisation,
     make_persona,
+    make_pupil_list,
     make_user,
 )
 from reports.models import Attachment, ReportingSchedule
@@ -72,32 +73,10 @@ def filed_report(plan, period, unit, user, proposals=""):
 
 def pupil_lists(world, plan) -> dict:
     """The department's draft list for the association, and a list it sent, a pupil on each."""
-    from datetime import date
-
-    from awards.models import ListEntry, PupilList
-
     made = {}
-    for name, sent in (("draft_list", None), ("sent_list", timezone.now())):
-        made[name] = PupilList.objects.create(
-            title="Học sinh giỏi",
-            kind="prizes",
-            plan=plan,
-            drawn_by=world.department,
-            received_by=world.association,
-            school_year=2025,
-            status="sent" if sent else "draft",
-            sent_at=sent,
-        )
-        ListEntry.objects.create(
-            pupil_list=made[name],
-            full_name="Ngô Bảo Châu",
-            birth_date=date(2011, 6, 28),
-            school="THCS Lê Lợi",
-            reason="Giải nhất Toán",
-            consent=True,
-            consent_by="Ngô Huy Cẩn",
-            consent_on=date(2026, 3, 1),
-        )
+    for status in ("draft", "sent"):
+        made[f"{status}_list"] = make_pupil_list(plan, world.department, world.association, status=status)
+        add_pupil(made[f"{status}_list"])
     return made
 
 

@@ -8,8 +8,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from awards import access, services
-from awards.models import ListAccess, ListEntry, PupilList
-from conftest import make_user
+from awards.models import ListAccess
+from conftest import add_pupil, make_pupil_list, make_user
 from programmes.models import Membership
 
 Role = Membership.Role
@@ -17,27 +17,7 @@ Role = Membership.Role
 
 @pytest.fixture
 def pupil_list(world, plan):
-    return PupilList.objects.create(
-        title="Học sinh đạt giải học sinh giỏi cấp tỉnh",
-        kind=PupilList.Kind.PRIZES,
-        plan=plan,
-        drawn_by=world.department,
-        received_by=world.association,
-        school_year=2025,
-    )
-
-
-def add_pupil(pupil_list, name="Trần Minh Khang", consent=True):
-    return ListEntry.objects.create(
-        pupil_list=pupil_list,
-        full_name=name,
-        birth_date=date(2011, 9, 1),
-        school="THCS Nguyễn Du",
-        reason="Giải nhì môn Toán cấp tỉnh",
-        consent=consent,
-        consent_by="Trần Văn Hải (cha)" if consent else "",
-        consent_on=date(2026, 3, 2) if consent else None,
-    )
+    return make_pupil_list(plan, world.department, world.association, title="Học sinh đạt giải học sinh giỏi cấp tỉnh")
 
 
 def test_a_list_goes_from_draft_to_sent_to_agreed(pupil_list, editor, reviewer):
@@ -163,40 +143,13 @@ def test_a_drawing_unit_chooses_its_own_organisation_and_a_receiving_party(world
 
 
 def test_a_pupil_proposed_in_another_list_of_the_year_is_flagged_without_naming_it(client, world, plan, editor):
-    first = PupilList.objects.create(
-        title="Danh sách A",
-        kind="hardship",
-        plan=plan,
-        drawn_by=world.department,
-        received_by=world.association,
-        school_year=2025,
-    )
-    other = PupilList.objects.create(
-        title="Danh sách bí mật của xã",
-        kind="hardship",
-        plan=plan,
-        drawn_by=world.unit_b,
-        received_by=world.association,
-        school_year=2025,
-    )
-    later = PupilList.objects.create(
-        title="Năm sau",
-        kind="hardship",
-        plan=plan,
-        drawn_by=world.unit_b,
-        received_by=world.association,
-        school_year=2026,
-    )
+    first = make_pupil_list(plan, world.department, world.association, title="Danh sách A", kind="hardship")
+    other = make_pupil_list(plan, world.unit_b, world.association, title="Danh sách bí mật của xã")
+    later = make_pupil_list(plan, world.unit_b, world.association, title="Năm sau", school_year=2026)
     add_pupil(first, "Trần Minh Khang")
     add_pupil(first, "Lê Thu Hà")
     for pupil_list in (other, later):
-        ListEntry.objects.create(
-            pupil_list=pupil_list,
-            full_name="tran  minh KHANG",
-            birth_date=date(2011, 9, 1),
-            school="THCS Nguyễn  Du",
-            reason="Khó khăn",
-        )
+        add_pupil(pupil_list, "tran  minh KHANG", school="THCS Nguyễn  Du", consent=False)
     client.force_login(editor)
     page = client.get(reverse("awards:list_detail", args=[first.pk])).content.decode()
     assert page.count('data-testid="proposed-twice"') == 1  # the same pupil; another year does not count
@@ -338,14 +291,7 @@ def test_the_reviewer_decides_on_a_pupil_proposed_twice_and_the_decision_is_reco
     client, world, plan, pupil_list, editor, reviewer
 ):
     entry = add_pupil(pupil_list)
-    other = PupilList.objects.create(
-        title="Danh sách xã",
-        kind="hardship",
-        plan=plan,
-        drawn_by=world.unit_b,
-        received_by=world.association,
-        school_year=2025,
-    )
+    other = make_pupil_list(plan, world.unit_b, world.association, title="Danh sách xã", kind="hardship")
     add_pupil(other)  # the same pupil, from a commune
     services.list_send(user=editor, pupil_list=pupil_list)
     client.force_login(reviewer)
@@ -377,14 +323,7 @@ def test_the_party_that_owes_a_list_is_reminded_once_before_it_is_due(world, pup
     assert first == [("editor", "Danh sách “Học sinh đạt giải học sinh giỏi cấp tỉnh” phải gửi trước ngày 20/05/2026")]
     assert reminded(date(2026, 5, 19)) == []  # once
     services.list_send(user=editor, pupil_list=pupil_list)
-    other = PupilList.objects.create(
-        title="Đã gửi",
-        kind="prizes",
-        plan=pupil_list.plan,
-        drawn_by=world.department,
-        received_by=world.association,
-        school_year=2025,
-        due_on=date(2026, 5, 20),
-        status="sent",
+    other = make_pupil_list(
+        pupil_list.plan, world.department, world.association, title="Đã gửi", status="sent", due_on=date(2026, 5, 20)
     )
     assert other.pk and reminded(date(2026, 5, 19)) == []  # a sent list owes nothing
