@@ -96,6 +96,7 @@ MAX_ROWS = 2000
 MAX_ERRORS = 50
 # A 2 MB zip may unpack to gigabytes; a real list of 2000 pupils unpacks to a few MB.
 MAX_UNPACKED = 50 * 1024 * 1024
+HEADER_SEARCH = 10  # non-blank rows looked at for the header: a clerk's title lines may stand above it
 MAX_COLUMNS = 60  # columns read of each row; a header further right is not the template's
 YOUNGEST, OLDEST = 3, 30
 
@@ -282,10 +283,7 @@ def _rows_of(book) -> list[tuple[int, dict]]:
     # Read-only mode stops at the size the file declares, which some programs write wrong: read every row.
     sheet.reset_dimensions()
     lines = enumerate(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True), start=1)
-    header = next((values for _, values in lines if not all(_blank(value) for value in values)), None)
-    if header is None:
-        raise SheetProblem([str(EMPTY)])
-    positions = _positions(header)
+    positions = _header(lines)
     rows = []
     for number, values in lines:
         picked = {key: values[index] for key, index in positions.items()}
@@ -300,25 +298,40 @@ def _rows_of(book) -> list[tuple[int, dict]]:
     return rows
 
 
+def _header(lines) -> dict[str, int]:
+    """Where each of the template's columns is, read from the header row: the first of the first
+    non-blank rows that names every needed column (a clerk's title, "DANH SÁCH HỌC SINH ...", may
+    stand above it). Raises, naming what the first non-blank row lacks, if none does."""
+    first = None
+    for seen, (_number, values) in enumerate(row for row in lines if not all(_blank(value) for value in row[1])):
+        positions = _positions(values)
+        if all(column.key in positions for column in _NEEDED):
+            return positions
+        first = first if first is not None else positions
+        if seen + 1 >= HEADER_SEARCH:
+            break
+    if first is None:
+        raise SheetProblem([str(EMPTY)])
+    missing = [f"“{column.header}”" for column in _NEEDED if column.key not in first]
+    raise SheetProblem(
+        [
+            _(
+                "The file does not follow the template: the column(s) %(columns)s are missing. The header row "
+                "must keep the template's column names."
+            )
+            % {"columns": ", ".join(missing)}
+        ]
+    )
+
+
 def _positions(header) -> dict[str, int]:
-    """Where each of the template's columns is in the header row; raises if one that is needed is missing."""
+    """Where each of the template's columns is in a row read as the header."""
     wanted = {_header_key(column.header): column.key for column in COLUMNS}
     positions = {}
     for index, value in enumerate(header):
         key = wanted.get(_header_key(_text(value)))
         if key and key not in positions:
             positions[key] = index
-    missing = [f"“{column.header}”" for column in _NEEDED if column.key not in positions]
-    if missing:
-        raise SheetProblem(
-            [
-                _(
-                    "The file does not follow the template: the column(s) %(columns)s are missing. The header row "
-                    "(the first row with data) must keep the template's column names."
-                )
-                % {"columns": ", ".join(missing)}
-            ]
-        )
     return positions
 
 

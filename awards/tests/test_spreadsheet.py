@@ -230,8 +230,7 @@ def test_missing_columns_are_named_in_one_message():
     headers = [header for header in HEADERS if header not in ("Trường", "Người đồng ý")]
     row = [value for header, value in zip(HEADERS, PUPIL) if header in headers]
     assert problems(xlsx([row], headers)) == [
-        "Tệp không theo mẫu: thiếu cột “Trường”, “Người đồng ý”. Dòng tiêu đề (dòng đầu tiên có dữ liệu) "
-        "phải giữ tên các cột như trong tệp mẫu."
+        "Tệp không theo mẫu: thiếu cột “Trường”, “Người đồng ý”. Dòng tiêu đề phải giữ tên các cột như trong tệp mẫu."
     ]
 
 
@@ -532,3 +531,15 @@ def test_formula_like_names_are_written_as_text_never_as_formulas():
     assert all(cell.data_type == "s" and cell.quotePrefix for cell in risky)
     about = sheet_of(entries_xlsx("=cmd|' /C calc'!A0", entries), "Thông tin")
     assert about["B2"].data_type == "s" and about["B2"].value == "=cmd|' /C calc'!A0"
+
+
+def test_a_title_above_the_header_is_read_past():
+    """Clerks put the list's title, and a blank line, above the template's header."""
+    rows = read(xlsx([PUPIL], above=[["DANH SÁCH HỌC SINH ĐỀ NGHỊ KHEN THƯỞNG"], ["Năm học 2025-2026"], []]))
+    assert [(row.row, row.full_name) for row in rows] == [(5, "Nguyễn Thị Lan")]
+
+
+def test_a_file_whose_header_is_nowhere_names_what_the_first_row_lacks():
+    headers = [h for h in HEADERS if not h.startswith("Trường")]
+    errors = problems(xlsx([PUPIL[:2] + PUPIL[3:]], headers=headers, above=[["DANH SÁCH"]]))
+    assert len(errors) == 1 and "thiếu cột" in errors[0]
