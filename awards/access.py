@@ -16,21 +16,22 @@ DRAW_ROLES = frozenset({Role.EDITOR, Role.REVIEWER, Role.ADMIN, Role.REPORTER})
 RECEIVE_ROLES = frozenset({Role.EDITOR, Role.REVIEWER, Role.ADMIN})
 
 
-def _organisations(user, roles=None) -> list[int]:
+def organisations_of(user, roles=None) -> list[int]:
+    """The ids of the user's organisations, where the user holds one of ``roles`` (any, if None)."""
     return [m.organisation_id for m in access.memberships_of(user) if roles is None or m.role in roles]
 
 
 def lists_visible_to(user) -> QuerySet[PupilList]:
     """The lists of the organisations the user belongs to: drawn up, or received once sent (a
     draft stays with the party that writes it)."""
-    mine = _organisations(user)
+    mine = organisations_of(user)
     received = Q(received_by__in=mine, sent_at__isnull=False)
     return PupilList.objects.filter(Q(drawn_by__in=mine) | received).select_related("plan", "drawn_by", "received_by")
 
 
 def drawing_organisations(user) -> QuerySet[Organisation]:
     """The organisations the user may draw up a list for."""
-    return Organisation.objects.filter(pk__in=_organisations(user, DRAW_ROLES), is_active=True)
+    return Organisation.objects.filter(pk__in=organisations_of(user, DRAW_ROLES), is_active=True)
 
 
 def receiving_organisations(user) -> QuerySet[Organisation]:
@@ -39,7 +40,7 @@ def receiving_organisations(user) -> QuerySet[Organisation]:
     from programmes.selectors import plans_visible_to
 
     parties = PlanParty.objects.filter(plan__in=plans_visible_to(user)).values("organisation")
-    parents = Organisation.objects.filter(pk__in=_organisations(user, DRAW_ROLES)).values("parent")
+    parents = Organisation.objects.filter(pk__in=organisations_of(user, DRAW_ROLES)).values("parent")
     return Organisation.objects.filter(Q(pk__in=parties) | Q(pk__in=parents), is_active=True).order_by(
         "area__path", "name"
     )
@@ -48,18 +49,18 @@ def receiving_organisations(user) -> QuerySet[Organisation]:
 def can_draw(user, pupil_list: PupilList) -> bool:
     """Whether the user may change the list and send it: of the party that draws it up, while it
     is a draft or returned."""
-    return pupil_list.editable and pupil_list.drawn_by_id in _organisations(user, DRAW_ROLES)
+    return pupil_list.editable and pupil_list.drawn_by_id in organisations_of(user, DRAW_ROLES)
 
 
 def can_decide(user, pupil_list: PupilList) -> bool:
     """Whether the user may record what was given to the list's pupils: of the party it was
     sent to, once sent (and after it is agreed)."""
     decided = pupil_list.status in (PupilList.Status.SENT, PupilList.Status.AGREED)
-    return decided and pupil_list.received_by_id in _organisations(user, RECEIVE_ROLES)
+    return decided and pupil_list.received_by_id in organisations_of(user, RECEIVE_ROLES)
 
 
 def can_receive(user, pupil_list: PupilList) -> bool:
     """Whether the user may agree to or return the list: of the party it was sent to."""
-    return pupil_list.status == PupilList.Status.SENT and pupil_list.received_by_id in _organisations(
+    return pupil_list.status == PupilList.Status.SENT and pupil_list.received_by_id in organisations_of(
         user, RECEIVE_ROLES
     )

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from awards.todo import list_todo
 from programmes import access
 from programmes.selectors import plans_ending
 from reports import dashboard as dashboards
@@ -39,6 +40,7 @@ def home(request):
         context["plans_ending"] = plans_ending(user, today=today, within_days=lead)
     if Role.LEADER in roles:
         context["board"] = dashboards.dashboard_for(user, dashboards.Filters())
+    context["list_todo"] = list_todo(user)
     return render(request, "home.html", context)
 
 

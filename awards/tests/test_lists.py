@@ -327,3 +327,19 @@ def test_the_party_that_owes_a_list_is_reminded_once_before_it_is_due(world, pup
         pupil_list.plan, world.department, world.association, title="Đã gửi", status="sent", due_on=date(2026, 5, 20)
     )
     assert other.pk and reminded(date(2026, 5, 19)) == []  # a sent list owes nothing
+
+
+def test_the_home_page_lists_what_each_party_owes(client, world, pupil_list, editor, reviewer, leader):
+    add_pupil(pupil_list)
+    client.force_login(editor)
+    page = client.get(reverse("home")).content.decode()
+    assert 'data-testid="todo-lists-to-send"' in page and pupil_list.title in page
+    client.force_login(reviewer)
+    assert (
+        'data-testid="todo-lists"' not in client.get(reverse("home")).content.decode()
+    )  # a draft stays with its party
+    services.list_send(user=editor, pupil_list=pupil_list)
+    page = client.get(reverse("home")).content.decode()
+    assert 'data-testid="todo-lists-to-review"' in page and pupil_list.title in page
+    client.force_login(leader)  # reads the list, but neither sends nor decides
+    assert 'data-testid="todo-lists"' not in client.get(reverse("home")).content.decode()
