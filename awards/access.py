@@ -46,21 +46,28 @@ def receiving_organisations(user) -> QuerySet[Organisation]:
     )
 
 
+def is_drawer(user, pupil_list: PupilList) -> bool:
+    """Whether the user draws up lists for the party that drew this one, whatever its status."""
+    return pupil_list.drawn_by_id in organisations_of(user, DRAW_ROLES)
+
+
+def is_receiver(user, pupil_list: PupilList) -> bool:
+    """Whether the user answers lists for the party this one goes to, whatever its status."""
+    return pupil_list.received_by_id in organisations_of(user, RECEIVE_ROLES)
+
+
 def can_draw(user, pupil_list: PupilList) -> bool:
     """Whether the user may change the list and send it: of the party that draws it up, while it
     is a draft or returned."""
-    return pupil_list.editable and pupil_list.drawn_by_id in organisations_of(user, DRAW_ROLES)
+    return pupil_list.editable and is_drawer(user, pupil_list)
 
 
 def can_decide(user, pupil_list: PupilList) -> bool:
     """Whether the user may record what was given to the list's pupils: of the party it was
     sent to, once sent (and after it is agreed)."""
-    decided = pupil_list.status in (PupilList.Status.SENT, PupilList.Status.AGREED)
-    return decided and pupil_list.received_by_id in organisations_of(user, RECEIVE_ROLES)
+    return pupil_list.status in (PupilList.Status.SENT, PupilList.Status.AGREED) and is_receiver(user, pupil_list)
 
 
 def can_receive(user, pupil_list: PupilList) -> bool:
     """Whether the user may agree to or return the list: of the party it was sent to."""
-    return pupil_list.status == PupilList.Status.SENT and pupil_list.received_by_id in organisations_of(
-        user, RECEIVE_ROLES
-    )
+    return pupil_list.status == PupilList.Status.SENT and is_receiver(user, pupil_list)

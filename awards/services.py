@@ -21,12 +21,30 @@ def list_create(*, user, pupil_list: PupilList) -> PupilList:
     return pupil_list
 
 
+# Who may act on a list in some status, by what the action needs: refused to one of them only
+# because the list has moved on (sent, agreed or returned by someone else), they are told so.
+PARTY_OF = {
+    access.can_draw: access.is_drawer,
+    access.can_decide: access.is_receiver,
+    access.can_receive: access.is_receiver,
+}
+
+
 def _locked(user, pupil_list: PupilList, may) -> PupilList:
-    """The list's row, locked for the change, once ``may(user, list)`` allows it."""
+    """The list's row, locked for the change, once ``may(user, list)`` allows it. Two people at
+    once take turns; the second finds the list as the first left it."""
     locked = PupilList.objects.select_for_update().get(pk=pupil_list.pk)
-    if not may(user, locked):
-        raise PermissionDenied
-    return locked
+    if may(user, locked):
+        return locked
+    if PARTY_OF[may](user, locked):
+        raise ValidationError(moved_message(locked))
+    raise PermissionDenied
+
+
+def moved_message(pupil_list: PupilList) -> str:
+    return _("The list is now “%(status)s”: someone changed it meanwhile. Here it is as it stands.") % {
+        "status": pupil_list.get_status_display()
+    }
 
 
 @transaction.atomic

@@ -22,6 +22,22 @@ def _list(request, pk) -> PupilList:
     return get_object_or_404(access.lists_visible_to(request.user), pk=pk)
 
 
+def _moved(request, pupil_list: PupilList, error: ValidationError):
+    """Back to the list, saying why the action was not taken (it moved on meanwhile)."""
+    messages.error(request, " ".join(error.messages))
+    return redirect("awards:list_detail", pk=pupil_list.pk)
+
+
+def _refusal(request, pupil_list: PupilList, may):
+    """None if ``may`` lets the user act; for one of the right party on a list that moved on, the
+    list's page saying so; for anyone else, 403."""
+    if may(request.user, pupil_list):
+        return None
+    if services.PARTY_OF[may](request.user, pupil_list):
+        return _moved(request, pupil_list, ValidationError(services.moved_message(pupil_list)))
+    raise PermissionDenied
+
+
 @login_required
 def list_index(request):
     lists = access.lists_visible_to(request.user).order_by("-school_year", "-created_at")
@@ -65,11 +81,14 @@ def list_detail(request, pk):
 @login_required
 def list_upload(request, pk):
     pupil_list = _list(request, pk)
-    if not access.can_draw(request.user, pupil_list):
-        raise PermissionDenied
+    if refused := _refusal(request, pupil_list, access.can_draw):
+        return refused
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        count = services.entries_replace(user=request.user, pupil_list=pupil_list, rows=form.rows)
+        try:
+            count = services.entries_replace(user=request.user, pupil_list=pupil_list, rows=form.rows)
+        except ValidationError as error:
+            return _moved(request, pupil_list, error)
         messages.success(request, _("%(count)s pupils were read from the file.") % {"count": count})
         return redirect("awards:list_detail", pk=pupil_list.pk)
     return render(request, "awards/list_upload.html", {"pupil_list": pupil_list, "form": form})
@@ -102,12 +121,15 @@ def template_download(request):
 @login_required
 def entry_edit(request, pk, entry_pk=None):
     pupil_list = _list(request, pk)
-    if not access.can_draw(request.user, pupil_list):
-        raise PermissionDenied
+    if refused := _refusal(request, pupil_list, access.can_draw):
+        return refused
     entry = get_object_or_404(pupil_list.entries, pk=entry_pk) if entry_pk else ListEntry(pupil_list=pupil_list)
     form = EntryForm(request.POST or None, instance=entry)
     if request.method == "POST" and form.is_valid():
-        services.entry_save(user=request.user, entry=form.save(commit=False))
+        try:
+            services.entry_save(user=request.user, entry=form.save(commit=False))
+        except ValidationError as error:
+            return _moved(request, pupil_list, error)
         return redirect("awards:list_detail", pk=pupil_list.pk)
     return render(request, "awards/entry_form.html", {"pupil_list": pupil_list, "form": form, "entry": entry})
 
@@ -116,12 +138,15 @@ def entry_edit(request, pk, entry_pk=None):
 def entry_decide(request, pk, entry_pk):
     """What the receiving party decided for one pupil, and gave."""
     pupil_list = _list(request, pk)
-    if not access.can_decide(request.user, pupil_list):
-        raise PermissionDenied
+    if refused := _refusal(request, pupil_list, access.can_decide):
+        return refused
     entry = get_object_or_404(pupil_list.entries, pk=entry_pk)
     form = DecisionForm(request.POST or None, instance=entry)
     if request.method == "POST" and form.is_valid():
-        services.entry_decide(user=request.user, entry=form.save(commit=False))
+        try:
+            services.entry_decide(user=request.user, entry=form.save(commit=False))
+        except ValidationError as error:
+            return _moved(request, pupil_list, error)
         return redirect("awards:list_detail", pk=pupil_list.pk)
     twice = selectors.proposed_elsewhere(pupil_list).get(entry.pk, 0)
     context = {"pupil_list": pupil_list, "entry": entry, "form": form, "twice": twice}
@@ -133,7 +158,10 @@ def entry_decide(request, pk, entry_pk):
 def entry_delete(request, pk, entry_pk):
     pupil_list = _list(request, pk)
     entry = get_object_or_404(pupil_list.entries, pk=entry_pk)
-    services.entry_delete(user=request.user, entry=entry)
+    try:
+        services.entry_delete(user=request.user, entry=entry)
+    except ValidationError as error:
+        return _moved(request, pupil_list, error)
     return redirect("awards:list_detail", pk=pupil_list.pk)
 
 
@@ -153,7 +181,11 @@ def list_send(request, pk):
 @login_required
 @require_POST
 def list_agree(request, pk):
-    services.list_agree(user=request.user, pupil_list=_list(request, pk))
+    pupil_list = _list(request, pk)
+    try:
+        services.list_agree(user=request.user, pupil_list=pupil_list)
+    except ValidationError as error:
+        return _moved(request, pupil_list, error)
     messages.success(request, _("The list was agreed."))
     return redirect("awards:list_detail", pk=pk)
 
@@ -164,9 +196,12 @@ def list_return(request, pk):
     pupil_list = _list(request, pk)
     form = ReturnForm(request.POST)
     if form.is_valid():
-        services.list_return(user=request.user, pupil_list=pupil_list, comment=form.cleaned_data["comment"])
+        try:
+            services.list_return(user=request.user, pupil_list=pupil_list, comment=form.cleaned_data["comment"])
+        except ValidationError as error:
+            return _moved(request, pupil_list, error)
         messages.success(request, _("The list was returned to %(party)s.") % {"party": pupil_list.drawn_by})
         return redirect("awards:list_detail", pk=pk)
-    if not access.can_receive(request.user, pupil_list):
-        raise PermissionDenied
+    if refused := _refusal(request, pupil_list, access.can_receive):
+        return refused
     return _detail(request, pupil_list, form, status=400)

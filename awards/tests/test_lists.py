@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from awards import access, services
-from awards.models import ListAccess
+from awards.models import ListAccess, ListEntry
 from conftest import add_pupil, make_pupil_list, make_user
 from programmes.models import Membership
 
@@ -64,8 +64,9 @@ def test_only_the_drawing_party_changes_and_only_the_receiving_party_decides(pup
     services.list_send(user=editor, pupil_list=pupil_list)
     with pytest.raises(PermissionDenied):
         services.list_agree(user=editor, pupil_list=pupil_list)
-    with pytest.raises(PermissionDenied):
-        services.entry_delete(user=editor, entry=entry)  # sent: a record
+    with pytest.raises(ValidationError, match="Đã gửi"):
+        services.entry_delete(user=editor, entry=entry)  # sent: a record, and its party is told why
+    assert ListEntry.objects.filter(pk=entry.pk).exists()
 
 
 def test_the_receiver_reads_the_list_only_once_it_is_sent(pupil_list, editor, reviewer):
@@ -343,3 +344,26 @@ def test_the_home_page_lists_what_each_party_owes(client, world, pupil_list, edi
     assert 'data-testid="todo-lists-to-review"' in page and pupil_list.title in page
     client.force_login(leader)  # reads the list, but neither sends nor decides
     assert 'data-testid="todo-lists"' not in client.get(reverse("home")).content.decode()
+
+
+def test_a_second_reviewer_on_an_old_page_is_told_the_list_moved_on_and_nothing_changes(
+    client, world, pupil_list, editor, reviewer
+):
+    from conftest import make_user
+
+    other_reviewer = make_user("reviewer_2", (world.association, Role.REVIEWER))
+    add_pupil(pupil_list)
+    services.list_send(user=editor, pupil_list=pupil_list)
+    services.list_agree(user=reviewer, pupil_list=pupil_list)  # the first one, a moment before
+    client.force_login(other_reviewer)
+    response = client.post(reverse("awards:list_return", args=[pupil_list.pk]), {"comment": "Thiếu minh chứng"})
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "Danh sách nay đã ở trạng thái “Đã thống nhất”" in page
+    pupil_list.refresh_from_db()
+    assert (pupil_list.status, pupil_list.return_comment) == ("agreed", "")
+
+    # The party that drew it up, with a form opened before it was sent, is told too.
+    client.force_login(editor)
+    response = client.post(reverse("awards:entry_create", args=[pupil_list.pk]), {"full_name": "Muộn"})
+    assert response.status_code == 302 and pupil_list.entries.count() == 1
