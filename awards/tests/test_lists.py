@@ -367,3 +367,17 @@ def test_a_second_reviewer_on_an_old_page_is_told_the_list_moved_on_and_nothing_
     client.force_login(editor)
     response = client.post(reverse("awards:entry_create", args=[pupil_list.pk]), {"full_name": "Muộn"})
     assert response.status_code == 302 and pupil_list.entries.count() == 1
+
+
+def test_the_reminders_link_opens_the_list_for_the_person_it_was_sent_to(client, pupil_list, editor):
+    from urllib.parse import urlsplit
+
+    from tasks.reminders import reminders_sweep
+
+    pupil_list.due_on = date(2026, 5, 20)
+    pupil_list.save()
+    (reminder,) = [r for r in reminders_sweep(today=date(2026, 5, 14), enqueue=False).created if r.kind == "list_due"]
+    assert reminder.recipient == editor
+    client.force_login(reminder.recipient)
+    page = client.get(urlsplit(reminder.link).path)
+    assert page.status_code == 200 and pupil_list.title in page.content.decode()

@@ -24,7 +24,7 @@ SIDE_LABEL = {
 }
 
 
-def party_label(key: str):
+def _party_label(key: str):
     """What a scored party is (``party_roles``): a side, or a partner by its kind."""
     return SIDE_LABEL.get(key) or Organisation.Kind(key).label
 
@@ -200,7 +200,7 @@ def _scorecard(plan: Plan, period: ReportingPeriod, *, names: bool) -> tuple[lis
             by_commitment[commitment_id][side].append((name, status))
     rows = []
     who = signed.names()
-    scores = {key: Score(key, party_label(key), 0, 0, names=who.get(key, "")) for key in signed.keys()}
+    scores = {key: Score(key, _party_label(key), 0, 0, names=who.get(key, "")) for key in signed.keys()}
     commitments = (
         plan.commitments.filter(in_force_for(period))
         .select_related("section", "partner")
