@@ -206,7 +206,9 @@ def make_plan(
     return plan_save(user=None, plan=plan, parties=[PartyData(organisation=o) for o in parties])
 
 
-def make_commitment(plan, number, text="Tuyên truyền về xã hội học tập", party="joint", section=None, **extra):
+def make_commitment(
+    plan, number, text="Tuyên truyền về xã hội học tập", party="joint", section=None, supporters=(), **extra
+):
     from programmes.models import Commitment, Section
 
     if section is None:
@@ -214,9 +216,11 @@ def make_commitment(plan, number, text="Tuyên truyền về xã hội học t�
             plan=plan, number="II", title="Nội dung phối hợp", order=1
         )
     order = extra.pop("order", Commitment.objects.filter(section=section).count() + 1)
-    return Commitment.objects.create(
+    commitment = Commitment.objects.create(
         plan=plan, section=section, number=number, text=text, party=party, order=order, **extra
     )
+    commitment.supporters.set(supporters)
+    return commitment
 
 
 def make_pupil_list(plan, drawn_by, received_by, *, title="Học sinh đạt giải", status="draft", **extra):

@@ -386,6 +386,14 @@ SIGNED = """signed AS (
              WHERE pp.plan_id = %(plan)s
         ), partners AS (
             SELECT DISTINCT kind FROM signed WHERE side = 'other'
+        ), supporters AS (
+            SELECT cs.commitment_id,
+                   CASE WHEN so.side = 'other' AND so.kind IN (SELECT kind FROM partners) THEN so.kind ELSE so.side END
+                       AS party
+              FROM programmes_commitment_supporters cs
+              JOIN programmes_commitment sc ON sc.id = cs.commitment_id
+              JOIN programmes_organisation so ON so.id = cs.organisation_id
+             WHERE sc.plan_id = %(plan)s
         )"""
 
 PERIOD_QUERIES = {
@@ -448,7 +456,8 @@ PERIOD_QUERIES = {
     # reports and all of them say done (or not applicable).
     # Each party's commitments done, owed and not applicable (party_roles): a party is a side, or
     # a partner that signed by its kind; a commitment is owed by its side, by its partner (else by
-    # every partner), or if joint by every party that signed (both classic sides where no partner did).
+    # every partner), or if joint by its lead and the parties ticked as supporting it, and where
+    # none is ticked by every party that signed (both classic sides where no partner did).
     "scores": f"""
         WITH {SIGNED}, statuses AS (
             SELECT cp.commitment_id,
@@ -474,9 +483,19 @@ PERIOD_QUERIES = {
                   UNION ALL SELECT kind FROM partners WHERE c.party = 'other' AND pk.kind IS NULL
                   UNION ALL SELECT 'other' WHERE c.party = 'other' AND NOT EXISTS (SELECT 1 FROM partners)
                   UNION ALL SELECT s.side FROM (VALUES ('education'), ('association')) s (side)
-                   WHERE c.party = 'joint'
+                   WHERE c.party = 'joint' AND NOT EXISTS (SELECT 1 FROM supporters WHERE commitment_id = c.id)
                      AND (s.side IN (SELECT side FROM signed) OR NOT EXISTS (SELECT 1 FROM partners))
-                  UNION ALL SELECT kind FROM partners WHERE c.party = 'joint'
+                  UNION ALL SELECT kind FROM partners
+                   WHERE c.party = 'joint' AND NOT EXISTS (SELECT 1 FROM supporters WHERE commitment_id = c.id)
+                  UNION ALL SELECT DISTINCT named.party FROM (
+                      SELECT party FROM supporters WHERE commitment_id = c.id
+                      UNION ALL SELECT 'education' WHERE c.lead = 'department'
+                      UNION ALL SELECT 'association' WHERE c.lead = 'association'
+                      UNION ALL SELECT coalesce(pk.kind, p2.kind) FROM partners p2
+                       WHERE c.lead = 'other' AND (pk.kind IS NULL OR p2.kind = pk.kind)
+                      UNION ALL SELECT 'other' WHERE c.lead = 'other' AND NOT EXISTS (SELECT 1 FROM partners)
+                  ) named (party)
+                   WHERE c.party = 'joint' AND EXISTS (SELECT 1 FROM supporters WHERE commitment_id = c.id)
               ) ow (party)
              WHERE c.plan_id = %(plan)s AND (c.withdrawn_on IS NULL OR c.withdrawn_on >= p.starts_on)
         ), bound AS (

@@ -158,6 +158,13 @@ THREE_PARTY_PROGRAMME = DemoPlan(
                     lead=Lead.ASSOCIATION,
                 ),
                 Item("I.2", Party.JOINT, "Sơ kết 6 tháng việc thực hiện chương trình phối hợp."),
+                Item(
+                    "I.3",
+                    Party.JOINT,
+                    "Hội Khuyến học chủ trì, phối hợp với Hội Cựu giáo chức mở lớp phụ đạo hè cho học sinh vượt khó.",
+                    lead=Lead.ASSOCIATION,
+                    supporters=(VETERANS,),
+                ),
             ),
         ),
         Part(

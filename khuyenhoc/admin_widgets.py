@@ -6,7 +6,7 @@ to show it again; a value that is not a key at all (``1.5``, pasted text) then r
 the field itself reports the rest as an invalid choice.
 """
 
-from django.contrib.admin.widgets import AutocompleteSelect
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
 from django.db import connection
 
@@ -16,9 +16,15 @@ class KeyOnlyAutocompleteSelect(AutocompleteSelect):
         return super().optgroups(name, [v for v in value if _is_key(self.field, v)], attr)
 
 
+class KeyOnlyAutocompleteSelectMultiple(AutocompleteSelectMultiple):
+    def optgroups(self, name, value, attr=None):
+        return super().optgroups(name, [v for v in value if _is_key(self.field, v)], attr)
+
+
 def _is_key(field, value) -> bool:
     """Whether ``value`` can be looked up as the related model's key (a number in the column's range)."""
-    target = field.remote_field.model._meta.get_field(field.remote_field.field_name)
+    related = field.remote_field.model._meta
+    target = related.get_field(getattr(field.remote_field, "field_name", None) or related.pk.name)  # M2M: the key
     try:
         key = target.to_python(value)
     except ValidationError:
@@ -36,3 +42,8 @@ class AutocompleteKeysOnly:
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
             kwargs["widget"] = KeyOnlyAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = KeyOnlyAutocompleteSelectMultiple(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_manytomany(db_field, request, **kwargs)

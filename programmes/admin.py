@@ -267,7 +267,7 @@ class CommitmentAdmin(ScopedAdmin, SimpleHistoryAdmin):
     list_display = ["number", "plan", "party", "recurrence"]
     list_filter = ["party", "recurrence"]
     search_fields = ["number", "text", "plan__number", "plan__title"]
-    autocomplete_fields = ["plan", "origin"]
+    autocomplete_fields = ["plan", "origin", "partner", "supporters"]
     readonly_fields = WITHDRAWAL
     inlines = [IndicatorInline]
     figures_area_path = "plan__area__path"

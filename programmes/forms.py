@@ -240,6 +240,7 @@ class CommitmentForm(ChoicePromptsMixin, CleanTextMixin, forms.ModelForm):
             "party",
             "partner",
             "lead",
+            "supporters",
             "supporting",
             "recurrence",
             "deadline",
@@ -248,7 +249,7 @@ class CommitmentForm(ChoicePromptsMixin, CleanTextMixin, forms.ModelForm):
             "reporting_levels",
         ]
         field_classes = {"deadline": DateField}
-        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"text": forms.Textarea(attrs={"rows": 3}), "supporters": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, plan: Plan, **kwargs):
         super().__init__(*args, **kwargs)
@@ -262,8 +263,9 @@ class CommitmentForm(ChoicePromptsMixin, CleanTextMixin, forms.ModelForm):
     def _name_parties(self, plan: Plan) -> None:
         """The roles named as the plan's parties signed ("Sở Giáo dục và Đào tạo tỉnh Phú Thọ", not
         "Ngành Giáo dục"); where the parties are recorded, only the roles they fill (and the one the
-        commitment has) are offered. Which partner carries a partner's commitment is asked only
-        where several partners signed."""
+        commitment has) are offered. Which partner carries (or leads) a commitment is asked only
+        where several partners signed; which parties support a joint one, only where three or more
+        parties signed (with two, both take part in it)."""
         signed = party_roles.parties(plan)
         partners = [o for o in signed.signed if o.side == Organisation.Side.OTHER]
         if len(partners) > 1 or self.instance.partner_id:
@@ -271,6 +273,10 @@ class CommitmentForm(ChoicePromptsMixin, CleanTextMixin, forms.ModelForm):
             self.fields["partner"].empty_label = _("Every partner")
         else:
             del self.fields["partner"]
+        if len(signed.signed) > 2 or (self.instance.pk and self.instance.supporters.exists()):
+            self.fields["supporters"].queryset = Organisation.objects.filter(pk__in=[o.pk for o in signed.signed])
+        else:
+            del self.fields["supporters"]
         names = signed.role_names()
         for name in ("party", "lead"):
             field, current = self.fields[name], getattr(self.instance, name)
@@ -279,6 +285,12 @@ class CommitmentForm(ChoicePromptsMixin, CleanTextMixin, forms.ModelForm):
                 for code, label in field.choices
                 if not names or code in names or code in ("", Commitment.Party.JOINT, current)
             ]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("supporters") and cleaned.get("party") != Commitment.Party.JOINT:
+            self.add_error("supporters", _("Only a joint commitment has supporting parties."))
+        return cleaned
 
     def clean_number(self):
         number = " ".join(self.cleaned_data["number"].split())

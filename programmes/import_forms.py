@@ -186,10 +186,16 @@ class ImportCommitmentForm(CleanTextMixin, forms.Form):
     # Which partner, where several signed: as read, carried to the save (which keeps it only for a
     # partner's commitment and one of the partners chosen above).
     partner = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # A joint commitment's lead and the parties it names beside it ("1,2": organisations), as read.
+    lead = forms.ChoiceField(required=False, choices=[("", ""), *Commitment.Lead.choices], widget=forms.HiddenInput)
+    supporters = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
     recurrence = forms.ChoiceField(label=gettext_lazy("Timing"), choices=Commitment.Recurrence.choices)
     deadline = DateField(label=gettext_lazy("Deadline"), required=False)
     yearly_day = forms.IntegerField(label=gettext_lazy("Day (yearly)"), required=False, min_value=1, max_value=31)
     yearly_month = forms.IntegerField(label=gettext_lazy("Month (yearly)"), required=False, min_value=1, max_value=12)
+
+    def clean_supporters(self) -> list[int]:
+        return [int(pk) for pk in self.cleaned_data["supporters"].split(",") if pk.strip().isdigit()]
 
     def clean(self):
         cleaned = super().clean()
@@ -346,18 +352,22 @@ class ImportPreview:
             ],
             "commitments": [
                 {
-                    k: getattr(c, k)
-                    for k in (
-                        "section",
-                        "number",
-                        "text",
-                        "party",
-                        "partner",
-                        "recurrence",
-                        "deadline",
-                        "yearly_day",
-                        "yearly_month",
-                    )
+                    "supporters": ",".join(str(pk) for pk in c.supporters),
+                    **{
+                        k: getattr(c, k)
+                        for k in (
+                            "section",
+                            "number",
+                            "text",
+                            "party",
+                            "partner",
+                            "lead",
+                            "recurrence",
+                            "deadline",
+                            "yearly_day",
+                            "yearly_month",
+                        )
+                    },
                 }
                 for c in imported.commitments
             ],

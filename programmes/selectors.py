@@ -127,9 +127,10 @@ def plan_filter_choices(user) -> dict:
 
 
 def plan_sections(plan: Plan) -> list[Section]:
-    """The plan's sections with their commitments and indicators, in three queries."""
+    """The plan's sections with their commitments, the parties supporting them and their
+    indicators, in four queries."""
     commitments = Commitment.objects.order_by("order", "pk").prefetch_related(
-        Prefetch("indicators", queryset=Indicator.objects.order_by("order", "pk"))
+        Prefetch("indicators", queryset=Indicator.objects.order_by("order", "pk")), "supporters"
     )
     return list(plan.sections.order_by("order", "pk").prefetch_related(Prefetch("commitments", queryset=commitments)))
 

@@ -39,7 +39,7 @@ def commitments_for(plan: Plan, organisation: Organisation, period: ReportingPer
         "section"
     )
     indicators = Indicator.objects.filter(in_force_for(period)).order_by("order", "pk")
-    commitments = commitments.prefetch_related(Prefetch("indicators", queryset=indicators)).order_by(
+    commitments = commitments.prefetch_related(Prefetch("indicators", queryset=indicators), "supporters").order_by(
         "section__order", "order", "pk"
     )
     return [c for c in commitments if not c.reporting_levels or level in c.reporting_levels]

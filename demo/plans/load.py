@@ -98,6 +98,7 @@ def demo_plan_create(spec: DemoPlan, parent: Plan | None = None) -> Plan:
                 reporting_levels=list(item.levels),
                 order=order,
             )
+            commitment.supporters.set(o for o, _signatory in parties if o.name in item.supporters)
             for indicator_order, target in enumerate(item.targets, start=1):
                 Indicator.objects.create(
                     commitment=commitment,

@@ -36,6 +36,7 @@ class Item:
     party: str
     text: str
     lead: str = ""
+    supporters: tuple[str, ...] = ()  # for a joint one: the names of the plan's parties beside its lead
     supporting: str = ""
     recurrence: str = Recurrence.ONGOING
     deadline: date | None = None

@@ -70,10 +70,15 @@ def test_the_three_party_programme_scores_the_veteran_teachers_by_name(three):
     period = reported_periods(three)[-1]
     report = ProgressReport.objects.get(period=period, organisation=chapter)
     reported = set(report.progress.values_list("commitment__number", flat=True))
-    assert reported == {c.number for c in commitments_for(three, chapter, period)} == {"I.1", "I.2", "II.3", "II.4"}
+    assert (
+        reported == {c.number for c in commitments_for(three, chapter, period)} == {"I.1", "I.2", "I.3", "II.3", "II.4"}
+    )
     scores = {s.title: s for s in consolidate(three, period, texts=False).scores}
     assert VETERANS in scores and len(scores) == 3
-    assert scores[VETERANS].total == 4  # its two and the two joint ones
+    assert scores[VETERANS].total == 5  # its two and the three joint ones
+    # I.3 is the association's and the veterans' (the association leads it), not the Sở's.
+    department = three.parties.get(organisation__kind=Kind.EDUCATION).organisation
+    assert "I.3" not in {c.number for c in commitments_for(three, department, period)}
     # The Sở's report of the last half-year waits for the review.
     assert ProgressReport.objects.get(period=period, organisation__kind=Kind.EDUCATION).status == "submitted"
 

@@ -231,6 +231,7 @@ class Commitment(models.Model):
     party = models.CharField(_("responsible party"), max_length=20, choices=Party.choices)
     # Which partner, where several signed (the association with the Youth Union and the Labour
     # Federation): its units report the commitment and it is scored for it (programmes.party_roles).
+    # For a joint commitment a partner leads, which one.
     partner = models.ForeignKey(
         Organisation,
         verbose_name=_("partner"),
@@ -238,7 +239,7 @@ class Commitment(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        help_text=_("For a partner's commitment in a plan that several partners signed: which one carries it."),
+        help_text=_("Where several partners signed: which one carries a partner's commitment, or leads a joint one."),
     )
     lead = models.CharField(
         pgettext_lazy("commitment", "lead party"),
@@ -247,8 +248,20 @@ class Commitment(models.Model):
         blank=True,
         help_text=_("For a joint commitment: the party in charge (chủ trì)."),
     )
+    # The plan's parties that take part in a joint commitment beside its lead; none chosen means
+    # every party that signed (party_roles.Parties.owed_by).
+    supporters = models.ManyToManyField(
+        Organisation,
+        verbose_name=_("supporting parties"),
+        blank=True,
+        related_name="+",
+        help_text=_("For a joint commitment: the parties that take part beside the lead. None ticked: every party."),
+    )
     supporting = models.CharField(
-        _("supporting parties"), max_length=255, blank=True, help_text=_("Who else takes part (phối hợp).")
+        _("others taking part"),
+        max_length=255,
+        blank=True,
+        help_text=_("Bodies outside the plan's parties that take part (phối hợp), e.g. the schools."),
     )
     recurrence = models.CharField(_("timing"), max_length=20, choices=Recurrence.choices, default=Recurrence.ONGOING)
     deadline = models.DateField(_("deadline"), null=True, blank=True)
@@ -321,8 +334,9 @@ class Commitment(models.Model):
             errors["section"] = _("This section belongs to another plan.")
         if self.lead and self.party != self.Party.JOINT:
             errors["lead"] = _("Only a joint commitment has a lead party.")
-        if self.partner_id and self.party != self.Party.OTHER:
-            errors["partner"] = _("Only a partner's commitment names its partner.")
+        partner_leads = self.party == self.Party.JOINT and self.lead == self.Lead.OTHER
+        if self.partner_id and self.party != self.Party.OTHER and not partner_leads:
+            errors["partner"] = _("Only a partner's commitment, or a joint one a partner leads, names its partner.")
         elif self.partner_id and self.plan_id:
             partners = self.plan.parties.filter(organisation__side=Organisation.Side.OTHER)
             if not partners.filter(organisation=self.partner_id).exists():

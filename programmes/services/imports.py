@@ -13,7 +13,7 @@ from khuyenhoc.text import fold
 from .. import party_roles
 from ..importer.parser import ParsedPlan
 from ..importer.parser.data import ParsedCommitment, Signatory
-from ..importer.parser.parties import party_kind
+from ..importer.parser.parties import named_in, party_kind
 from ..models import Area, Commitment, Indicator, Organisation, Plan, Section
 from ..organisation_kinds import side_of
 from .plans import PartyData, plan_save
@@ -41,6 +41,8 @@ class CommitmentData:
     yearly_month: int | None = None
     indicators: list[IndicatorData] = field(default_factory=list)
     partner: int | None = None  # the organisation, for a partner's commitment where several signed
+    lead: str = ""  # a joint commitment's lead role, where the text names it ("... chủ trì")
+    supporters: list[int] = field(default_factory=list)  # organisations a joint one names beside its lead
 
 
 @dataclass
@@ -95,13 +97,18 @@ def plan_from_parsed(parsed: ParsedPlan, *, organisations, area: Area | None) ->
         parties.append(ImportedParty(name, match, signatory))
     sides = {party.read_as: _side_of(party) for party in parties}
     partners = _partners(parties)
-    commitments = [_commitment_data(c, sides, partners) for c in parsed.commitments]
+    commitments = [_commitment_data(c, sides, partners, parties) for c in parsed.commitments]
     return ImportedPlan(fields, parties, commitments)
 
 
-def _commitment_data(c: ParsedCommitment, sides: dict[str, str], partners: dict[str, int]) -> CommitmentData:
+def _commitment_data(
+    c: ParsedCommitment, sides: dict[str, str], partners: dict[str, int], parties: list[ImportedParty]
+) -> CommitmentData:
     role = _role(c, sides)
+    lead = party_roles.SIDE_ROLE.get(sides.get(c.party_name), "") if role == Commitment.Party.JOINT else ""
     return CommitmentData(
+        lead=lead,
+        supporters=_supporters(c, parties) if lead else [],
         section=c.section,
         number=c.number,
         text=c.text,
@@ -115,6 +122,16 @@ def _commitment_data(c: ParsedCommitment, sides: dict[str, str], partners: dict[
             IndicatorData(i.name, i.unit, i.value, i.direction, i.aggregation, i.due_date) for i in c.indicators
         ],
     )
+
+
+def _supporters(commitment: ParsedCommitment, parties: list[ImportedParty]) -> list[int]:
+    """The organisations of the parties a joint commitment names beside its lead ("Sở GD&ĐT chủ
+    trì, phối hợp với Hội Cựu giáo chức"), where three or more parties signed; none where it names
+    no other party (with two parties, or naming none, every party takes part)."""
+    if len(parties) < 3:
+        return []
+    named = set(named_in(commitment.text, [p.read_as for p in parties])) - {commitment.party_name}
+    return [p.organisation.pk for p in parties if p.read_as in named and p.organisation]
 
 
 def _partners(parties: list[ImportedParty]) -> dict[str, int]:
@@ -155,6 +172,7 @@ def plan_import_save(*, user, plan: Plan, parties: list[PartyData], commitments:
     plan.status = Plan.Status.DRAFT
     plan = plan_save(user=user, plan=plan, parties=parties)
     partners = {p.organisation.pk for p in parties if p.organisation.side == Organisation.Side.OTHER}
+    signed = {p.organisation.pk for p in parties}
     sections: dict[str, Section] = {}
     for order, data in enumerate(commitments, start=1):
         heading = data.section.strip() or "—"
@@ -163,6 +181,7 @@ def plan_import_save(*, user, plan: Plan, parties: list[PartyData], commitments:
             if not title or len(number) > 10:
                 number, title = "", heading
             sections[heading] = Section.objects.create(plan=plan, number=number, title=title, order=len(sections) + 1)
+        joint = data.party == Commitment.Party.JOINT
         commitment = Commitment.objects.create(
             plan=plan,
             section=sections[heading],
@@ -174,8 +193,11 @@ def plan_import_save(*, user, plan: Plan, parties: list[PartyData], commitments:
             yearly_day=data.yearly_day,
             yearly_month=data.yearly_month,
             partner_id=data.partner if data.party == Commitment.Party.OTHER and data.partner in partners else None,
+            lead=data.lead if joint and data.lead in Commitment.Lead.values else "",
             order=order,
         )
+        if joint and data.supporters:
+            commitment.supporters.set([pk for pk in data.supporters if pk in signed])
         for position, indicator in enumerate(data.indicators, start=1):
             Indicator.objects.create(commitment=commitment, order=position, **indicator.__dict__)
     return plan

@@ -187,8 +187,9 @@ def section_delete(*, user, section: Section) -> None:
 
 
 @transaction.atomic
-def commitment_save(*, user, commitment: Commitment, indicators=None) -> Commitment:
-    """Save a commitment and, if given, its indicator formset (validated by the caller)."""
+def commitment_save(*, user, commitment: Commitment, indicators=None, supporters=None) -> Commitment:
+    """Save a commitment and, if given, its indicator formset (validated by the caller) and the
+    parties supporting it (only a joint one has them, and only among the plan's parties)."""
     require_change(user, commitment.plan.area)
     if commitment.section.plan_id != commitment.plan_id:
         raise ValidationError(_("This section belongs to another plan."))
@@ -203,6 +204,8 @@ def commitment_save(*, user, commitment: Commitment, indicators=None) -> Commitm
         commitment.save()
     else:  # an edit: withdrawal, origin and (unless moved) order are not the form's to write
         commitment.save(update_fields=COMMITMENT_EDITED_FIELDS + (["order"] if moved else []))
+    if supporters is not None or commitment.party != Commitment.Party.JOINT:
+        commitment.supporters.set(party_roles.supporters_among(commitment, supporters or []))
     if indicators is not None:
         _save_indicators(commitment, indicators)
     _figures_changed(commitment.plan.area)
@@ -359,8 +362,12 @@ def plan_derive(*, user, parent: Plan, area: Area, title: str, parties: list[Par
     level = area.level
     # A partner's commitment goes to the child's partner of the same kind (the district Youth
     # Union for the provincial one), or to every partner where none of that kind signed.
+    # A joint commitment's supporters go to the child's parties of the same side (a partner: kind).
     partners = {o.kind: o for o in party_roles.parties_of(child) if o.side == Organisation.Side.OTHER}
-    for section in parent.sections.prefetch_related("commitments__indicators", "commitments__partner"):
+    signed = party_roles.parties(child)
+    by_party = {signed.party_of(o): o for o in signed.signed}
+    prefetched = ("commitments__indicators", "commitments__partner", "commitments__supporters")
+    for section in parent.sections.prefetch_related(*prefetched):
         carried = [
             c
             for c in section.commitments.all()
@@ -374,6 +381,8 @@ def plan_derive(*, user, parent: Plan, area: Area, title: str, parties: list[Par
             new = _copy(
                 commitment, plan=child, section=copy, reporting_levels=[level], origin=commitment, partner=partner
             )
+            supporters = {by_party.get(signed.party_of(o)) for o in commitment.supporters.all()}
+            new.supporters.set(supporters - {None})
             for indicator in commitment.indicators.all():
                 if not indicator.withdrawn_on:
                     _copy(indicator, commitment=new, origin=indicator)

@@ -86,3 +86,74 @@ def test_where_several_partners_signed_the_editor_asks_which_one_and_checks_it(w
     assert not bound.is_valid() and "Chỉ nội dung của một đối tác" in str(bound.errors["partner"])
     bound = CommitmentForm({**data, "party": "other", "partner": world.department.pk}, plan=two)
     assert not bound.is_valid() and "partner" in bound.errors  # not one of the plan's partners
+
+
+def three_party_plan(world):
+    veterans = Organisation.objects.create(
+        name="Hội Cựu giáo chức tỉnh Phú Thọ", area=world.province, kind=Kind.VETERAN_TEACHERS
+    )
+    plan = make_plan(world.province, world.department, world.association, veterans, number="9/CTrPH")
+    return plan, veterans
+
+
+def test_where_three_parties_signed_the_editor_asks_who_takes_part_in_joint_work(client, world, editor):
+    plan, veterans = three_party_plan(world)
+    assert set(CommitmentForm(plan=plan).fields["supporters"].queryset) == {
+        world.department,
+        world.association,
+        veterans,
+    }
+    assert "supporters" not in CommitmentForm(plan=make_plan(world.province, number="10/CTrPH")).fields
+
+    section = make_commitment(plan, "1").section
+    url = reverse("programmes:commitment_create", args=[plan.pk])
+    data = {
+        "new-section": section.pk,
+        "new-number": "2",
+        "new-text": "Trao học bổng “Tiếp sức đến trường”",
+        "new-recurrence": "ongoing",
+        "new-reporting_levels": ["province"],
+        "new-indicators-TOTAL_FORMS": "0",
+        "new-indicators-INITIAL_FORMS": "0",
+    }
+    client.force_login(editor)
+    # Only a joint commitment has supporting parties: said beside the field, what was typed kept.
+    page = client.post(url, {**data, "new-party": "association", "new-supporters": [veterans.pk]})
+    assert "Chỉ nội dung phối hợp mới có các bên cùng thực hiện" in page.content.decode()
+    assert "Tiếp sức đến trường" in page.content.decode()
+    assert not plan.commitments.filter(number="2").exists()
+    # An organisation that did not sign the plan is refused.
+    page = client.post(url, {**data, "new-party": "joint", "new-supporters": [world.unit_b.pk]})
+    assert not plan.commitments.filter(number="2").exists()
+
+    client.post(url, {**data, "new-party": "joint", "new-lead": "association", "new-supporters": [veterans.pk]})
+    saved = plan.commitments.get(number="2")
+    assert (saved.lead, list(saved.supporters.all())) == ("association", [veterans])
+    page = client.get(reverse("programmes:plan_detail", args=[plan.pk])).content.decode()
+    assert f"Cùng thực hiện: {veterans.name}</span>" in page
+
+    # Made the association's own, it loses its supporters.
+    edit = reverse("programmes:commitment_edit", args=[plan.pk, saved.pk])
+    prefix = f"c{saved.pk}"
+    own = {key.replace("new-", f"{prefix}-"): value for key, value in data.items()}
+    client.post(edit, {**own, f"{prefix}-party": "association"})
+    saved.refresh_from_db()
+    assert saved.party == "association" and not saved.supporters.exists()
+
+
+def test_a_derived_plan_keeps_who_takes_part_in_joint_work_by_party(world, editor):
+    from programmes.services import plans as services
+
+    plan, veterans = three_party_plan(world)
+    make_commitment(plan, "1", "Trao học bổng", lead="association", supporters=[veterans], reporting_levels=[])
+    chapter = Organisation.objects.create(
+        name="Chi hội Cựu giáo chức phường Hòa Bình", area=world.commune_a, kind=Kind.VETERAN_TEACHERS
+    )
+    child = services.plan_derive(
+        user=editor,
+        parent=plan,
+        area=world.commune_a,
+        title="Kế hoạch của phường Hòa Bình",
+        parties=[services.PartyData(organisation=world.unit_a), services.PartyData(organisation=chapter)],
+    )
+    assert list(child.commitments.get().supporters.all()) == [chapter]

@@ -34,9 +34,10 @@ def form_values(page: str) -> dict:
         values.setdefault(name, "")
     for name, body in re.findall(r'<textarea[^>]*?name="([^"]+)"[^>]*>(.*?)</textarea>', page, re.S):
         values[name] = html.unescape(body).lstrip("\n")
-    for name, body in re.findall(r'<select[^>]*?name="([^"]+)"[^>]*>(.*?)</select>', page, re.S):
+    for name, attributes, body in re.findall(r'<select[^>]*?name="([^"]+)"([^>]*)>(.*?)</select>', page, re.S):
         selected = re.search(r'<option value="([^"]*)"[^>]*selected', body)
-        values[name] = html.unescape(selected.group(1)) if selected else ""
+        if selected or " multiple" not in attributes:  # a browser sends nothing for a multiple with none chosen
+            values[name] = html.unescape(selected.group(1)) if selected else ""
     for name in [n for n, v in values.items() if n.endswith("-DELETE")]:
         values.pop(name)
     values.pop("csrfmiddlewaretoken", None)

@@ -122,7 +122,10 @@ def commitment_create(request, pk):
     indicators = IndicatorFormSet(request.POST or None, instance=Commitment(), prefix="new-indicators")
     if request.method == "POST" and form.is_valid() and indicators.is_valid():
         commitment = services.commitment_save(
-            user=request.user, commitment=form.save(commit=False), indicators=indicators
+            user=request.user,
+            commitment=form.save(commit=False),
+            indicators=indicators,
+            supporters=form.cleaned_data.get("supporters"),
         )
         return render_editor(request, plan) if is_htmx(request) else back_to_editor(plan, f"commitment-{commitment.pk}")
     return _commitment_form_response(request, plan, form, indicators)
@@ -144,7 +147,10 @@ def commitment_edit(request, pk, commitment_pk):
     if request.method == "POST" and form.is_valid() and indicators.is_valid():
         moved = "section" in form.changed_data
         commitment = services.commitment_save(
-            user=request.user, commitment=form.save(commit=False), indicators=indicators
+            user=request.user,
+            commitment=form.save(commit=False),
+            indicators=indicators,
+            supporters=form.cleaned_data.get("supporters"),
         )
         if is_htmx(request):
             if moved:

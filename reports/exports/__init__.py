@@ -63,11 +63,16 @@ def side_label(side: str) -> str:
 
 def party_label(commitment: Commitment, parties: party_roles.Parties) -> str:
     """Who carries a commitment, named as the plan's parties signed, else by its role: "Phối hợp
-    (Sở Giáo dục và Đào tạo tỉnh Hòa Bình chủ trì)"."""
+    (Sở Giáo dục và Đào tạo tỉnh Hòa Bình chủ trì; cùng Hội Cựu giáo chức tỉnh Hòa Bình)"."""
     text = parties.name_of(commitment) or choice_label(Commitment.Party, commitment.party)
-    if commitment.party == Commitment.Party.JOINT and commitment.lead:
-        text += f" ({parties.lead_of(commitment) or choice_label(Commitment.Lead, commitment.lead)} chủ trì)"
-    return text
+    if commitment.party != Commitment.Party.JOINT:
+        return text
+    lead = (
+        commitment.lead and f"{parties.lead_of(commitment) or choice_label(Commitment.Lead, commitment.lead)} chủ trì"
+    )
+    supporters = ", ".join(o.name for o in commitment.supporters.all())
+    details = "; ".join(part for part in (lead, supporters and f"cùng {supporters}") if part)
+    return f"{text} ({details})" if details else text
 
 
 def vn_number(value, places: int = 2) -> str:
@@ -186,7 +191,10 @@ def text_lines(text: str) -> list[str]:
 def report_commitments(report: ProgressReport):
     """The unit's commitments (those it reports on, then any other it gave progress for),
     and its progress by commitment id."""
-    progress = {p.commitment_id: p for p in report.progress.select_related("commitment__section")}
+    progress = {
+        p.commitment_id: p
+        for p in report.progress.select_related("commitment__section").prefetch_related("commitment__supporters")
+    }
     commitments = commitments_for(report.plan, report.organisation, report.period)
     listed = {c.pk for c in commitments}
     extra = sorted(

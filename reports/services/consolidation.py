@@ -204,6 +204,7 @@ def _scorecard(plan: Plan, period: ReportingPeriod, *, names: bool) -> tuple[lis
     commitments = (
         plan.commitments.filter(in_force_for(period))
         .select_related("section", "partner")
+        .prefetch_related("supporters")
         .order_by("section__order", "order", "pk")
     )
     for commitment in commitments:

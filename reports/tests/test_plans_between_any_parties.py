@@ -210,3 +210,74 @@ TM. BAN THƯỜNG VỤ TỈNH ĐOÀN        TM. BAN THƯỜNG VỤ HỘI KHUYẾ
         commitments=data.commitments,
     )
     assert {c.partner_id for c in saved.commitments.filter(party="other")} == {youth.pk, labour.pk}
+
+
+def ticked_plan(world):
+    """The two-partner plan with two joint commitments that name who takes part: the
+    association's, with the Youth Union; the Labour Federation's, with the association."""
+    from conftest import make_commitment
+
+    plan, youth, labour, ward_youth, ward_labour = two_partner_plan(world)
+    make_commitment(plan, "6", "Trao học bổng cho đoàn viên vượt khó", lead="association", supporters=[youth])
+    make_commitment(
+        plan, "7", "Mở lớp học nghề cho công nhân", lead="other", partner=labour, supporters=[world.association]
+    )
+    return plan, youth, labour, ward_youth, ward_labour
+
+
+def test_a_joint_commitment_binds_its_lead_and_the_parties_ticked_beside_it(world):
+    """A joint commitment that names its parties is reported and owed by them alone; one that
+    names none, by every party that signed."""
+    plan, youth, labour, ward_youth, ward_labour = ticked_plan(world)
+    period = plan.periods.get(half="H1")
+
+    assert file_done(plan, period, ward_youth) == {"1", "3", "5", "6"}
+    assert file_done(plan, period, world.unit_a) == {"1", "2", "6", "7"}
+    # 6 is done (the association and the Youth Union did it); 1 and 5 wait for the Labour
+    # Federation, and 7, which it leads, too.
+    assert scores(plan, period) == {world.association.name: (2, 4), youth.name: (2, 4), labour.name: (0, 4)}
+    assert file_done(plan, period, ward_labour) == {"1", "4", "5", "7"}
+    assert scores(plan, period) == {world.association.name: (4, 4), youth.name: (4, 4), labour.name: (4, 4)}
+
+
+def test_the_benchmarks_bare_sql_scores_ticked_parties_as_the_page(world, reviewer):
+    from django.db import connection
+
+    from benchmarks import bare_sql
+    from reports.rules import today
+
+    if connection.vendor != "postgresql":
+        if os.environ.get("REQUIRE_POSTGRES"):
+            pytest.fail(f"REQUIRE_POSTGRES is set but the tests run on {connection.vendor}")
+        pytest.skip("The bare SQL is PostgreSQL's: set DATABASE_URL to a PostgreSQL database")
+    plan, _youth, _labour, ward_youth, ward_labour = ticked_plan(world)
+    period = plan.periods.get(half="H1")
+    file_done(plan, period, ward_youth)
+    file_done(plan, period, ward_labour)
+    page = {s.party: (s.done, s.total, s.not_applicable) for s in consolidate(plan, period, texts=False).scores}
+    with connection.cursor() as cursor:
+        sql = bare_sql.period_page(cursor, user_id=reviewer.pk, plan_id=plan.pk, period_id=period.pk, today=today())
+    assert sql["scores"] == page == {"association": (0, 4, 0), "youth_union": (2, 4, 0), "labour_federation": (2, 4, 0)}
+
+
+def test_an_imported_three_party_programme_keeps_who_leads_and_who_takes_part_in_joint_work(world):
+    """ "Hội Khuyến học tỉnh chủ trì, phối hợp với Hội Cựu giáo chức tỉnh ..." binds those two and
+    not the Sở; "Ba bên ..." binds all three."""
+    department = make_organisation("Sở Giáo dục và Đào tạo tỉnh Gia Lai", world.province, side="education")
+    association = make_organisation("Hội Khuyến học tỉnh Gia Lai", world.province)
+    veterans = Organisation.objects.create(
+        name="Hội Cựu giáo chức tỉnh Gia Lai", area=world.province, kind=Kind.VETERAN_TEACHERS
+    )
+    plan = imported("three_party_4.txt", world.province, [department, association, veterans])
+    joint = {c.number: (c.lead, set(c.supporters.all())) for c in plan.commitments.filter(party="joint")}
+    assert joint == {
+        "4.1": ("association", {veterans}),
+        "4.2": ("department", {association}),
+        "4.3": ("", set()),
+    }
+    period = plan.periods.get(half="H1")
+    assert file_done(plan, period, veterans) == {"3.1", "4.1", "4.3"}
+    assert file_done(plan, period, department) == {"1.1", "1.2", "4.2", "4.3"}
+    assert scores(plan, period) == {department.name: (2, 4), association.name: (0, 4), veterans.name: (1, 3)}
+    file_done(plan, period, association)
+    assert scores(plan, period) == {department.name: (4, 4), association.name: (4, 4), veterans.name: (3, 3)}
