@@ -6,6 +6,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from khuyenhoc import figure_versions
+from programmes.models import Area
+
 from . import access
 from .models import ListAccess, ListEntry, PupilList
 
@@ -122,9 +125,12 @@ DECISION_FIELDS = ["decision", "amount", "in_kind", "source", "donor", "given_on
 def entry_decide(*, user, entry: ListEntry) -> ListEntry:
     """Record what the receiving party decided for a pupil and gave (the form checked the
     values), with who and when; nothing else of the entry changes."""
-    _locked(user, entry.pupil_list, access.can_decide)
+    pupil_list = _locked(user, entry.pupil_list, access.can_decide)
     entry.decided_by, entry.decided_at = user, timezone.now()
     entry.save(update_fields=[*DECISION_FIELDS, "decided_by", "decided_at"])
+    # The money lines of the period page and the dashboards count it (awards.figures).
+    areas = Area.objects.filter(pk__in=[pupil_list.plan.area_id, pupil_list.drawn_by.area_id])
+    figure_versions.bump_on_commit(areas.values_list("path", flat=True))
     return entry
 
 

@@ -22,6 +22,7 @@ from django.core.cache import cache
 from django.db.models import Avg, BooleanField, Count, ExpressionWrapper, Max, Q, Sum
 from django.utils import timezone
 
+from awards import figures as awards_figures
 from khuyenhoc import figure_versions
 from khuyenhoc.db_router import replica_reads
 from programmes import access
@@ -39,6 +40,9 @@ LAGGING = (
 TREND_PERIODS = 8
 GRID_PERIODS = 6
 CACHE_TIMEOUT = 10 * 60  # also how long a dashboard may lag a change made while the cache was down
+# The shape of a cached ``Dashboard``: changed with its fields, so that a deployment never reads
+# one pickled by the code before it (2: with the money lines).
+SHAPE = 2
 logger = logging.getLogger(__name__)
 
 
@@ -90,6 +94,11 @@ class Dashboard:
     lagging: list[dict] = field(default_factory=list)
     coming: list[dict] = field(default_factory=list)
     grid_periods: list[tuple[int, str]] = field(default_factory=list)
+    # What the pupil lists of the plans gave in the half-year (awards.figures): counts and đồng.
+    money: list = field(default_factory=list)
+    money_sources: list = field(default_factory=list)
+    money_areas: list = field(default_factory=list)
+    money_by_province: bool = False
 
     @property
     def received(self) -> int:
@@ -207,7 +216,7 @@ def dashboard_for(user, filters: Filters) -> Dashboard:
     versions = figure_versions.stamp(_scope_paths(user))
     if versions is None:
         return _compute(user, filters, today)
-    digest = hashlib.sha256(f"{today}:{_scope_key(user)}:{filters}:{versions}".encode()).hexdigest()[:32]
+    digest = hashlib.sha256(f"{SHAPE}:{today}:{_scope_key(user)}:{filters}:{versions}".encode()).hexdigest()[:32]
     key = f"dashboard:{digest}"
     result = _cache(lambda: cache.get(key))
     if result is None:
@@ -255,7 +264,25 @@ def _compute(user, filters: Filters, today: date) -> Dashboard:
     board.lagging = _lagging([p.pk for p in chosen], filters)
     board.coming = _coming(plans, today)
     board.grid_periods = [(row["year"], row["half"]) for row in board.trend[-GRID_PERIODS:]]
+    _money(board, user, plans, filters)
     return board
+
+
+def _money(board: Dashboard, user, plans, filters: Filters) -> None:
+    """The three money lines of the half-year, by source, and by area: by province where the
+    dashboard spans the country, else by the area of the party that drew each list up. The party
+    filter keeps what the parties of that kind gave; the area filter, the lists drawn up there."""
+    entries = awards_figures.given(*awards_figures.half_year(board.year, board.half), plan__in=plans)
+    area = Area.objects.filter(pk=filters.area_id).first() if filters.area_id else None
+    if filters.kind:
+        entries = entries.filter(pupil_list__received_by__kind=filters.kind)
+    if area:
+        entries = entries.filter(pupil_list__drawn_by__area__path__startswith=area.path)
+    paths = _scope_paths(user)
+    national = paths is None or any(path.count("/") == 1 for path in paths)
+    board.money_by_province = national and (area is None or area.level == Area.Level.NATION)
+    board.money, board.money_sources = awards_figures.summary(entries)
+    board.money_areas = awards_figures.by_area(entries, provinces=board.money_by_province)
 
 
 def _report_counts(periods: list[PeriodRow], filters: Filters) -> dict:

@@ -55,10 +55,22 @@ class ReportForm(ChoicePromptsMixin, CleanTextMixin, forms.Form):
         help_text=_("One proposal per line; the province answers each one."),
     )
 
-    def __init__(self, *args, report: ProgressReport, commitments, previous: dict | None = None, **kwargs):
+    def __init__(
+        self,
+        *args,
+        report: ProgressReport,
+        commitments,
+        previous: dict | None = None,
+        given: dict | None = None,
+        **kwargs,
+    ):
+        """``previous``: the unit's figures of its last report, shown beside; ``given``: what its
+        pupil lists gave this half-year (``awards.figures.report_figures``), filled in where the
+        unit has given no figure yet, and shown beside."""
         super().__init__(*args, **kwargs)
         self.commitments = commitments
         self.previous = previous or {}
+        self.given = given or {}
         progress = {p.commitment_id: p for p in report.progress.all()}
         values = {v.indicator_id: v.value for v in report.values.all()}
         self.initial.setdefault("version", report.version)
@@ -76,7 +88,10 @@ class ReportForm(ChoicePromptsMixin, CleanTextMixin, forms.Form):
                 self.initial.setdefault(f"note_{commitment.pk}", progress[commitment.pk].note)
             for indicator in commitment.indicators.all():
                 self.fields[f"value_{indicator.pk}"] = figure_field(indicator)
-                self.initial.setdefault(f"value_{indicator.pk}", values.get(indicator.pk))
+                value = values.get(indicator.pk)
+                self.initial.setdefault(
+                    f"value_{indicator.pk}", self.given.get(indicator.pk) if value is None else value
+                )
 
     def rows(self):
         """For the template: each commitment with its bound fields."""
@@ -86,7 +101,12 @@ class ReportForm(ChoicePromptsMixin, CleanTextMixin, forms.Form):
                 "status": self[f"status_{commitment.pk}"],
                 "note": self[f"note_{commitment.pk}"],
                 "values": [
-                    (indicator, self[f"value_{indicator.pk}"], self.previous.get(indicator.pk))
+                    (
+                        indicator,
+                        self[f"value_{indicator.pk}"],
+                        self.previous.get(indicator.pk),
+                        self.given.get(indicator.pk),
+                    )
                     for indicator in commitment.indicators.all()
                 ],
             }

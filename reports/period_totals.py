@@ -32,8 +32,9 @@ from .services.consolidation import Consolidation, consolidate
 
 TIMEOUT = 60 * 60  # a version no longer read leaves the cache on its own
 # The shape of what is cached (a pickled ``Consolidation``): changed with its fields, so that a
-# deployment never reads totals pickled by the code before it (2: scores by party, not by side).
-SHAPE = 2
+# deployment never reads totals pickled by the code before it (2: scores by party, not by side;
+# 3: with what the pupil lists gave).
+SHAPE = 3
 logger = logging.getLogger(__name__)
 
 

@@ -53,6 +53,19 @@ def dashboard_xlsx(board) -> bytes:
                 for row in board.scores
             ],
         )
+        _sheet(
+            book,
+            "Học bổng, khen thưởng",
+            ["Theo", "Nội dung", "Số học sinh", "Số tiền (đồng)"],
+            [("Hình thức", str(line.label), line.pupils, line.amount) for line in board.money]
+            + [("Nguồn", str(line.label), line.pupils, line.amount) for line in board.money_sources]
+            + [
+                (area.area, str(line.label), line.pupils, line.amount)
+                for area in board.money_areas
+                for line in area.lines
+                if line.pupils
+            ],
+        )
         units = dict(Indicator.Unit.choices)
         _sheet(
             book,

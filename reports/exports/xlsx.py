@@ -47,6 +47,7 @@ def consolidation_xlsx(consolidation, reports) -> bytes:
         _unit_figures(book, consolidation, reports)
         _totals(book, consolidation)
         _scorecard(book, consolidation)
+        _money(book, consolidation)
         _about(book, consolidation)
         book.properties.title = safe_text(f"Sơ kết {period_phrase(consolidation.period)} - {consolidation.plan.title}")
         return to_bytes(book)
@@ -204,6 +205,20 @@ def _totals(book, consolidation) -> None:
         rows,
         [10, 50, 16, 22, 10, 14, 14, 14, 12],
         numbers={5: None, 6: None, 7: None, 8: WHOLE},
+    )
+
+
+def _money(book, consolidation) -> None:
+    """What the plan's pupil lists gave in the half-year: pupils and đồng, by kind and by source."""
+    rows = [["Hình thức", str(line.label), line.pupils, line.amount] for line in consolidation.money]
+    rows += [["Nguồn", str(line.label), line.pupils, line.amount] for line in consolidation.money_sources]
+    table(
+        book,
+        "Học bổng, khen thưởng",
+        ["Theo", "Nội dung", "Số học sinh", "Số tiền (đồng)"],
+        rows,
+        [12, 36, 14, 18],
+        numbers={2: WHOLE, 3: WHOLE},
     )
 
 

@@ -7,6 +7,8 @@ from decimal import Decimal
 from django.db.models import Avg, Case, Count, OuterRef, Q, Subquery, Sum, When
 from django.utils.translation import gettext_lazy as _
 
+from awards import figures as awards_figures
+from awards.figures import MoneyLine
 from programmes import party_roles
 from programmes.figures import share_of_target
 from programmes.models import Commitment, Indicator, Organisation, Plan
@@ -90,6 +92,13 @@ class Consolidation:
     causes: list[Raised] = field(default_factory=list)
     next_steps: list[Raised] = field(default_factory=list)
     proposals: list[Raised] = field(default_factory=list)
+    # What the plan's pupil lists gave in the half-year: scholarships, support, awards; by source.
+    money: list[MoneyLine] = field(default_factory=list)
+    money_sources: list[MoneyLine] = field(default_factory=list)
+
+    @property
+    def given(self) -> bool:
+        return any(line.pupils for line in self.money)
 
     @property
     def pending(self) -> int:
@@ -128,6 +137,8 @@ def consolidate(plan: Plan, period: ReportingPeriod, *, texts: bool = True) -> C
     )
     result.totals = _indicator_totals(plan, period)
     result.rows, result.scores = _scorecard(plan, period, names=texts)
+    given = awards_figures.given(period.starts_on, period.ends_on, plan=plan)
+    result.money, result.money_sources = awards_figures.summary(given)
     if texts:
         for report in received.select_related("organisation").order_by(
             "organisation__area__path", "organisation__name"

@@ -80,7 +80,7 @@ def test_shortcomings_and_proposals_are_gathered_with_their_unit(world, reportin
 def test_consolidation_costs_a_fixed_number_of_queries(world, reporting_plan, h1, django_assert_max_num_queries):
     for organisation in (world.department, world.association, world.unit_a, world.unit_b):
         report(reporting_plan, h1, organisation, statuses={"1": "done"})
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(12):
         consolidate(reporting_plan, h1)
 
 

@@ -353,7 +353,7 @@ def test_consolidation_xlsx(setup):
         workbook = openpyxl.load_workbook(
             io.BytesIO(consolidation_xlsx(consolidate(setup.plan, setup.period), reports))
         )
-    assert workbook.sheetnames == ["Chỉ tiêu", "Tổng hợp", "Nội dung", "Thông tin"]
+    assert workbook.sheetnames == ["Chỉ tiêu", "Tổng hợp", "Nội dung", "Học bổng, khen thưởng", "Thông tin"]
 
     sheet = workbook["Chỉ tiêu"]
     rows = list(sheet.iter_rows(values_only=True))

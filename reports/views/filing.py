@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from awards.figures import report_figures
 from programmes import access
 from programmes.files import file_download
 
@@ -55,7 +56,8 @@ def _report_form(report, data=None) -> ReportForm:
     commitments = workflow.commitments_for(report.plan, report.organisation, report.period)
     previous = selectors.previous_report(report)
     earlier = {v.indicator_id: v.value for v in previous.values.all()} if previous else {}
-    return ReportForm(data, report=report, commitments=commitments, previous=earlier)
+    given = report_figures(report, commitments)
+    return ReportForm(data, report=report, commitments=commitments, previous=earlier, given=given)
 
 
 def _render_form(request, report, form, attachment_form=None):

@@ -22,6 +22,7 @@ from .. import (
     share_text,
     side_label,
     unit_label,
+    vn_number,
 )
 from .content import _party_signer, _period_span, _plan_name, _target
 from .layout import RECIPIENTS, _Document
@@ -136,7 +137,19 @@ def _consolidation_results(doc: "_Document", consolidation) -> None:
     else:
         doc.para("Kế hoạch chưa có nội dung phối hợp.")
 
-    doc.subheading("4. Kết quả cụ thể của các đơn vị")
+    doc.subheading("4. Học bổng, hỗ trợ và khen thưởng học sinh")
+    if consolidation.given:
+        rows = [[str(line.label), vn_number(line.pupils), vn_number(line.amount)] for line in consolidation.money]
+        rows += [
+            [f"Nguồn: {line.label}", vn_number(line.pupils), vn_number(line.amount)]
+            for line in consolidation.money_sources
+        ]
+        doc.table(["Nội dung", "Số học sinh", "Số tiền (đồng)"], rows, [8.0, 4.0, 4.6], numeric=(1, 2))
+        doc.note("Theo các danh sách học sinh đã trao trong kỳ; hiện vật không tính thành tiền.")
+    else:
+        doc.para("Trong kỳ chưa ghi nhận học bổng, hỗ trợ, khen thưởng nào theo danh sách học sinh.")
+
+    doc.subheading("5. Kết quả cụ thể của các đơn vị")
     doc.raised(consolidation.results, "Các đơn vị chưa nêu kết quả cụ thể.")
 
 
