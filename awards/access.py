@@ -1,13 +1,13 @@
 """Who reads and who handles a pupil list. Its entries are children's personal data: the staff
-of the list's two parties read them, and nobody else, whatever else they may see (a superuser
-or a national leader included)."""
+of the list's two parties read them, and the unit that proposed an entry reads that entry, and
+nobody else, whatever else they may see (a superuser or a national leader included)."""
 
 from django.db.models import Q, QuerySet
 
 from programmes import access
 from programmes.models import Organisation, PlanParty
 
-from .models import PupilList
+from .models import ListEntry, PupilList
 
 Role = access.Role
 # Who draws up a list for their organisation: a commune association's reporter lists its pupils.
@@ -44,6 +44,25 @@ def receiving_organisations(user) -> QuerySet[Organisation]:
     return Organisation.objects.filter(Q(pk__in=parties) | Q(pk__in=parents), is_active=True).order_by(
         "area__path", "name"
     )
+
+
+def proposing_organisations(pupil_list: PupilList) -> QuerySet[Organisation]:
+    """The units that may have proposed a list's pupils: those below the party drawing it up (its
+    schools' or communes' bodies), in area order."""
+    drawer = pupil_list.drawn_by
+    return (
+        Organisation.objects.filter(area__path__startswith=drawer.area.path, is_active=True)
+        .exclude(pk=drawer.pk)
+        .select_related("area")
+        .order_by("area__path", "name")
+    )
+
+
+def entries_proposed_by(user) -> QuerySet[ListEntry]:
+    """The entries the user's units proposed, on lists sent on (a draft is still the drawing
+    party's work): the proposing unit reads its own pupils and what they were given, nothing else
+    of the list."""
+    return ListEntry.objects.filter(proposed_by__in=organisations_of(user), pupil_list__sent_at__isnull=False)
 
 
 def is_drawer(user, pupil_list: PupilList) -> bool:

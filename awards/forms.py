@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from khuyenhoc.dates import DateField
 from khuyenhoc.forms import ChoicePromptsMixin, CleanTextMixin
+from khuyenhoc.text import fold
 from programmes.forms import LocalDecimalField
 from programmes.models import Commitment
 from programmes.selectors import plans_visible_to
@@ -40,9 +41,13 @@ class PupilListForm(ChoicePromptsMixin, CleanTextMixin, forms.ModelForm):
         return cleaned
 
 
-class EntryForm(CleanTextMixin, forms.ModelForm):
+class EntryForm(ChoicePromptsMixin, CleanTextMixin, forms.ModelForm):
     birth_date = DateField(label=_("Date of birth"))
     consent_on = DateField(label=_("Consent given on"), required=False)
+
+    def __init__(self, *args, pupil_list: PupilList, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["proposed_by"].queryset = access.proposing_organisations(pupil_list)
 
     class Meta:
         model = ListEntry
@@ -54,6 +59,7 @@ class EntryForm(CleanTextMixin, forms.ModelForm):
             "commune",
             "reason",
             "evidence",
+            "proposed_by",
             "consent",
             "consent_by",
             "consent_on",
@@ -99,16 +105,51 @@ class DecisionForm(CleanTextMixin, forms.ModelForm):
 class UploadForm(forms.Form):
     file = forms.FileField(label=_("Spreadsheet (.xlsx)"), help_text=_("Fill in the template; at most 2 MB."))
 
+    def __init__(self, *args, pupil_list: PupilList, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pupil_list = pupil_list
+
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > spreadsheet.MAX_BYTES:
             raise ValidationError(_("The file is larger than 2 MB."))
         try:
-            self.rows = spreadsheet.read_entries(upload.read())
+            rows = spreadsheet.read_entries(upload.read())
         except spreadsheet.SheetProblem as problem:
             raise ValidationError(problem.errors) from None
+        self.rows = self._with_proposers(rows)
         return upload
+
+    def _with_proposers(self, rows):
+        """Each row's proposing unit, found by its name among the units below the drawing party;
+        a name that is none of them is an error on its row, and nothing is saved."""
+        units = {fold(o.name): o for o in access.proposing_organisations(self.pupil_list)}
+        errors = []
+        for row in rows:
+            if row.proposed_by:
+                row.proposer = units.get(fold(row.proposed_by))
+                if row.proposer is None:
+                    errors.append(
+                        _("Row %(row)s: “%(name)s” is not a unit under %(party)s; write its name as the portal has it.")
+                        % {"row": row.row, "name": row.proposed_by, "party": self.pupil_list.drawn_by}
+                    )
+        if errors:
+            raise ValidationError(errors)
+        return rows
 
 
 class ReturnForm(CleanTextMixin, forms.Form):
     comment = forms.CharField(label=_("What needs fixing"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
+
+
+class AnonymiseForm(forms.Form):
+    school_year = forms.TypedChoiceField(label=_("School year"), coerce=int)
+    confirm = forms.BooleanField(
+        label=_("I understand that the pupils' names, dates of birth and circumstances are removed for good."),
+        help_text=_("The schools, communes and what was given are kept, so every figure stays the same."),
+    )
+
+    def __init__(self, *args, years, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Every year with names: one not ready is refused beside the field, saying why.
+        self.fields["school_year"].choices = [(year.year, year.label) for year in years]

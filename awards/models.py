@@ -59,6 +59,17 @@ class PupilList(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.SET_NULL, null=True, related_name="+"
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # Once the school year's awards are closed its names are removed, the figures kept (awards.anonymise).
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True, editable=False)
+    anonymised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("anonymised by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("pupil list")
@@ -74,8 +85,9 @@ class PupilList(models.Model):
 
     @property
     def editable(self) -> bool:
-        """A draft, or a list returned to be fixed; a sent or agreed list is a record."""
-        return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+        """A draft, or a list returned to be fixed; a sent or agreed list is a record, and so is an
+        anonymised one."""
+        return self.status in (self.Status.DRAFT, self.Status.RETURNED) and not self.anonymised_at
 
 
 class ListEntry(models.Model):
@@ -93,12 +105,23 @@ class ListEntry(models.Model):
 
     pupil_list = models.ForeignKey(PupilList, verbose_name=_("list"), on_delete=models.CASCADE, related_name="entries")
     full_name = models.CharField(_("full name"), max_length=150)
-    birth_date = models.DateField(_("date of birth"))
+    birth_date = models.DateField(_("date of birth"), null=True)  # None once anonymised
     school = models.CharField(_("school"), max_length=255)
     class_name = models.CharField(_("class"), max_length=50, blank=True)
     commune = models.CharField(_("commune or ward"), max_length=255, blank=True)
     reason = models.TextField(_("achievement or circumstances"), max_length=1000)
     evidence = models.CharField(_("evidence"), max_length=1000, blank=True)
+    # The unit that proposed the pupil to the party drawing the list up (a school's or a commune
+    # association's): it reads the entry and what was given (awards.access).
+    proposed_by = models.ForeignKey(
+        Organisation,
+        verbose_name=_("proposed by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The unit below that proposed the pupil, if any: it sees this entry and what was given."),
+    )
     consent = models.BooleanField(_("consent recorded"), default=False)
     consent_by = models.CharField(_("consent given by"), max_length=150, blank=True)
     consent_on = models.DateField(_("consent given on"), null=True, blank=True)
@@ -142,7 +165,10 @@ class ListEntry(models.Model):
 
 
 def identity_of(full_name: str, birth_date, school: str) -> str:
-    """Who a pupil is for finding them proposed twice: "nguyen van an|2012-03-04|thcs le loi"."""
+    """Who a pupil is for finding them proposed twice: "nguyen van an|2012-03-04|thcs le loi"; ""
+    once anonymised (no one)."""
+    if not full_name:
+        return ""
     return f"{fold(full_name)}|{birth_date.isoformat() if birth_date else ''}|{fold(school)}"[:450]
 
 

@@ -9,7 +9,7 @@ def proposed_elsewhere(pupil_list: PupilList) -> dict[int, int]:
     """For each entry of the list, how many other lists of the school year propose the same pupil
     (same name, date of birth and school, whatever the accents and spacing): a count, never the
     other lists' names or parties, which the reader may not be entitled to see."""
-    entries = dict(pupil_list.entries.values_list("identity", "pk"))
+    entries = dict(pupil_list.entries.exclude(identity="").values_list("identity", "pk"))  # "": anonymised
     if not entries:
         return {}
     others = (

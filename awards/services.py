@@ -64,7 +64,7 @@ def entries_replace(*, user, pupil_list: PupilList, rows) -> int:
 def _entry_fields(row) -> dict:
     names = ("full_name", "birth_date", "school", "class_name", "commune", "reason", "evidence", "consent")
     fields = {name: getattr(row, name) for name in names}
-    return {**fields, "consent_by": row.consent_by, "consent_on": row.consent_on}
+    return {**fields, "consent_by": row.consent_by, "consent_on": row.consent_on, "proposed_by": row.proposer}
 
 
 @transaction.atomic

@@ -57,6 +57,7 @@ COLUMNS = [
     Column("consent", "Đã có sự đồng ý (Có/Không)", True),
     Column("consent_by", "Người đồng ý", False),
     Column("consent_on", "Ngày đồng ý (dd/mm/yyyy)", False),
+    Column("proposed_by", "Đơn vị đề xuất", False),
 ]
 _BY_KEY = {column.key: column for column in COLUMNS}
 # A file must have these columns: the consent columns too, as a "Có" needs them.
@@ -80,6 +81,8 @@ class EntryRow:
     consent: bool
     consent_by: str
     consent_on: date | None
+    proposed_by: str = ""  # the proposing unit's name as written; the upload finds the unit (``proposer``)
+    proposer: object = None
 
 
 class SheetProblem(Exception):
@@ -144,7 +147,9 @@ _NO = {"", "khong", "no", "k"}
 def template_xlsx() -> bytes:
     """The workbook a commune fills in: the list sheet, with its rows ready, and the instructions."""
     book = workbook()
-    sheet = table(book, "Danh sách", [column.header for column in COLUMNS], [], [28, 14, 30, 8, 20, 50, 30, 16, 26, 14])
+    sheet = table(
+        book, "Danh sách", [column.header for column in COLUMNS], [], [28, 14, 30, 8, 20, 50, 30, 16, 26, 14, 30]
+    )
     _prepare_rows(book, sheet)
     consent = get_column_letter(COLUMNS.index(_BY_KEY["consent"]) + 1)
     choice = DataValidation(
@@ -178,6 +183,8 @@ _HOW = {
     "vào danh sách; nếu chưa, chọn “Không”.",
     "consent_by": "Họ và tên cha, mẹ hoặc người giám hộ đã đồng ý.",
     "consent_on": "Ngày có sự đồng ý, ghi như ngày sinh; không sau ngày gửi danh sách.",
+    "proposed_by": "Tên đơn vị cấp dưới đã đề xuất học sinh (trường, Hội Khuyến học xã...), đúng như tên trên cổng; "
+    "đơn vị này được xem học sinh mình đề xuất. Để trống nếu không có.",
 }
 _NOTES = [
     "Theo Luật Bảo vệ dữ liệu cá nhân năm 2025, phải có sự đồng ý của học sinh và của cha, mẹ hoặc "
@@ -456,6 +463,7 @@ def _entry(number: int, values: dict, today: date) -> tuple[EntryRow, list[str]]
         consent=row.consent(),
         consent_by=row.text("consent_by"),
         consent_on=row.date("consent_on"),
+        proposed_by=row.text("proposed_by"),
     )
     _check_age(row, entry.birth_date)
     _check_consent(row, entry, values)
@@ -514,7 +522,7 @@ def entries_xlsx(title: str, entries: list) -> bytes:
     """
     awarded = any(_field(entry, key) not in (None, "") for entry in entries for key, _, _ in AWARD_COLUMNS)
     headers = ["STT"] + [column.header for column in COLUMNS]
-    widths = [6, 28, 14, 30, 8, 20, 50, 30, 16, 26, 14]
+    widths = [6, 28, 14, 30, 8, 20, 50, 30, 16, 26, 14, 30]
     numbers = {0: None}
     if awarded:
         headers += [header for _, header, _ in AWARD_COLUMNS]

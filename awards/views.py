@@ -8,10 +8,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from khuyenhoc.pagination import CountingPaginator
 from reports.views.review import XLSX, download
 
 from . import access, selectors, services, spreadsheet
-from .forms import DecisionForm, EntryForm, PupilListForm, ReturnForm, UploadForm
+from . import anonymise as anonymising
+from .forms import AnonymiseForm, DecisionForm, EntryForm, PupilListForm, ReturnForm, UploadForm
 from .models import ListAccess, ListEntry, PupilList
 from .totals import list_totals
 
@@ -41,8 +43,51 @@ def _refusal(request, pupil_list: PupilList, may):
 @login_required
 def list_index(request):
     lists = access.lists_visible_to(request.user).order_by("-school_year", "-created_at")
-    can_create = access.drawing_organisations(request.user).exists()
-    return render(request, "awards/list_index.html", {"lists": lists, "can_create": can_create})
+    context = {
+        "lists": lists,
+        "can_create": access.drawing_organisations(request.user).exists(),
+        "proposed": access.entries_proposed_by(request.user).exists(),
+        "may_anonymise": anonymising.may_anonymise(request.user),
+    }
+    return render(request, "awards/list_index.html", context)
+
+
+@login_required
+def proposed_entries(request):
+    """The pupils the user's units proposed to a party drawing up a list, and what they were given;
+    each list read this way is recorded as viewed."""
+    entries = (
+        access.entries_proposed_by(request.user)
+        .select_related("pupil_list", "proposed_by")
+        .order_by("-pupil_list__school_year", "pupil_list__title", "order", "pk")
+    )
+    page = CountingPaginator(entries, 50).get_page(request.GET.get("page"))
+    for pupil_list in {entry.pupil_list for entry in page}:
+        services.record_access(user=request.user, pupil_list=pupil_list, action=ListAccess.Action.VIEWED)
+    return render(request, "awards/proposed_entries.html", {"page": page})
+
+
+@login_required
+def anonymise(request):
+    """An administrator removes the names of a school year whose awards are closed."""
+    if not anonymising.may_anonymise(request.user):
+        raise PermissionDenied
+    years = anonymising.school_years(request.user)
+    form = AnonymiseForm(request.POST or None, years=years)
+    if request.method == "POST" and form.is_valid():
+        year = form.cleaned_data["school_year"]
+        try:
+            pupils = anonymising.school_year_anonymise(user=request.user, school_year=year)
+        except ValidationError as error:
+            form.add_error("school_year", error)
+        else:
+            messages.success(
+                request,
+                _("The names of %(count)s pupils of the school year %(year)s were removed; the figures are kept.")
+                % {"count": pupils, "year": f"{year}-{year + 1}"},
+            )
+            return redirect("awards:anonymise")
+    return render(request, "awards/anonymise.html", {"form": form, "years": years})
 
 
 @login_required
@@ -63,7 +108,7 @@ def _detail(request, pupil_list: PupilList, return_form=None, status=200):
     elsewhere = selectors.proposed_elsewhere(pupil_list)
     context = {
         "pupil_list": pupil_list,
-        "rows": [(entry, elsewhere.get(entry.pk, 0)) for entry in pupil_list.entries.all()],
+        "rows": [(entry, elsewhere.get(entry.pk, 0)) for entry in pupil_list.entries.select_related("proposed_by")],
         "can_draw": access.can_draw(request.user, pupil_list),
         "can_receive": access.can_receive(request.user, pupil_list),
         "can_decide": access.can_decide(request.user, pupil_list),
@@ -83,7 +128,7 @@ def list_upload(request, pk):
     pupil_list = _list(request, pk)
     if refused := _refusal(request, pupil_list, access.can_draw):
         return refused
-    form = UploadForm(request.POST or None, request.FILES or None)
+    form = UploadForm(request.POST or None, request.FILES or None, pupil_list=pupil_list)
     if request.method == "POST" and form.is_valid():
         try:
             count = services.entries_replace(user=request.user, pupil_list=pupil_list, rows=form.rows)
@@ -98,14 +143,16 @@ def list_upload(request, pk):
 def list_download(request, pk):
     pupil_list = _list(request, pk)
     services.record_access(user=request.user, pupil_list=pupil_list, action=ListAccess.Action.DOWNLOADED)
-    content = spreadsheet.entries_xlsx(pupil_list.title, [_shown(entry) for entry in pupil_list.entries.all()])
+    entries = pupil_list.entries.select_related("proposed_by")
+    content = spreadsheet.entries_xlsx(pupil_list.title, [_shown(entry) for entry in entries])
     return download(content, f"danh-sach-{pupil_list.pk}.xlsx", XLSX)
 
 
 def _shown(entry: ListEntry) -> dict:
     """An entry as the downloaded file writes it: its decision and source by name."""
     fields = {name: getattr(entry, name) for name in (*ENTRY_FIELDS, "amount", "given_on", "occasion")}
-    return {**fields, "decision": entry.get_decision_display(), "source": _source(entry)}
+    proposer = entry.proposed_by.name if entry.proposed_by else ""
+    return {**fields, "decision": entry.get_decision_display(), "source": _source(entry), "proposed_by": proposer}
 
 
 def _source(entry: ListEntry) -> str:
@@ -124,7 +171,7 @@ def entry_edit(request, pk, entry_pk=None):
     if refused := _refusal(request, pupil_list, access.can_draw):
         return refused
     entry = get_object_or_404(pupil_list.entries, pk=entry_pk) if entry_pk else ListEntry(pupil_list=pupil_list)
-    form = EntryForm(request.POST or None, instance=entry)
+    form = EntryForm(request.POST or None, instance=entry, pupil_list=pupil_list)
     if request.method == "POST" and form.is_valid():
         try:
             services.entry_save(user=request.user, entry=form.save(commit=False))

@@ -92,6 +92,9 @@ LISTS = [
 ]
 
 
+# A pupil of the Sở's list that the ward's association proposed: its staff read that pupil.
+PROPOSED = {"Nguyễn Đức Phúc": HOA_BINH}
+
 # What the association gave the pupils of the sent lists, in the order of their entries:
 # (decision, đồng, in kind, source, donor). All at the school year's closing ceremony.
 CEREMONY = ("Lễ tuyên dương học sinh giỏi, vượt khó năm học 2025-2026", date(2026, 5, 30))
@@ -148,10 +151,18 @@ def _create(title, kind, plan, drawer, receiver, status, pupils) -> PupilList:
             consent=True,
             consent_by=f"Cha mẹ em {name.rsplit(' ', 1)[-1]} và học sinh",
             consent_on=min(today, date(SCHOOL_YEAR + 1, 3, 1)),
+            proposed_by=_proposer(name),
         )
     if status == PupilList.Status.SENT and today >= CEREMONY[1]:
         _give(pupil_list)
     return pupil_list
+
+
+def _proposer(name: str) -> Organisation | None:
+    if name not in PROPOSED:
+        return None
+    area, organisation = PROPOSED[name]
+    return Organisation.objects.get(area__code=area, name=organisation)
 
 
 def _give(pupil_list: PupilList) -> None:

@@ -349,6 +349,11 @@ CASES += [
     ("list-index", "get", "awards:list_index", lambda w: [], expect(LOGIN, *[200] * 7)),
     ("list-create", "get", "awards:list_create", lambda w: [], expect(LOGIN, 403, 200, 200, 403, 200, 200, 200)),
     ("list-template", "get", "awards:template_download", lambda w: [], expect(LOGIN, *[200] * 7)),
+    # Each reads the pupils its own units proposed, if any.
+    ("list-proposed", "get", "awards:proposed_entries", lambda w: [], expect(LOGIN, *[200] * 7)),
+    # Removing a past school year's names: an administrator's (here only the superuser is one).
+    ("list-anonymise", "get", "awards:anonymise", lambda w: [], expect(LOGIN, 200, *[403] * 6)),
+    ("list-anonymise-post", "post", "awards:anonymise", lambda w: [], expect(LOGIN, 200, *[403] * 6)),
     ("list-detail-draft", "get", "awards:list_detail", lambda w: [w.draft_list.pk], LIST_READ_DRAFT),
     ("list-detail-sent", "get", "awards:list_detail", lambda w: [w.sent_list.pk], LIST_READ_SENT),
     ("list-download", "get", "awards:list_download", lambda w: [w.sent_list.pk], LIST_READ_SENT),

@@ -203,6 +203,7 @@ PAGES = [
     ("editor", lambda f: reverse("awards:entry_create", args=[f.draft_list.pk])),
     ("editor", lambda f: reverse("awards:list_upload", args=[f.draft_list.pk])),
     ("reviewer", lambda f: reverse("awards:list_detail", args=[f.sent_list.pk])),
+    ("superuser", lambda f: reverse("awards:anonymise")),
     *admin_pages(),
 ]
 

@@ -36,6 +36,7 @@ PUPIL = [
     "Có",
     "Nguyễn Văn Hùng",
     "02/03/2026",
+    None,  # proposed by no unit below
 ]
 
 
@@ -235,7 +236,11 @@ def test_missing_columns_are_named_in_one_message():
 
 
 def test_optional_columns_may_be_left_out():
-    keep = [index for index, column in enumerate(COLUMNS) if column.key not in ("class_name", "commune", "evidence")]
+    keep = [
+        index
+        for index, column in enumerate(COLUMNS)
+        if column.key not in ("class_name", "commune", "evidence", "proposed_by")
+    ]
     (entry,) = read(xlsx([[PUPIL[i] for i in keep]], [HEADERS[i] for i in keep]))
     assert (entry.class_name, entry.commune, entry.evidence) == ("", "", "")
 
@@ -251,8 +256,8 @@ def test_blank_rows_are_skipped_and_rows_keep_their_numbers():
 def test_every_row_is_read_even_if_the_file_declares_fewer():
     data = xlsx([PUPIL, pupil(full_name="Lê Văn Tâm")])
     sheet = zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml")
-    assert b'<dimension ref="A1:J3"/>' in sheet
-    data = with_parts(data, {"xl/worksheets/sheet1.xml": sheet.replace(b"A1:J3", b"A1:J1")})
+    assert b'<dimension ref="A1:K3"/>' in sheet
+    data = with_parts(data, {"xl/worksheets/sheet1.xml": sheet.replace(b"A1:K3", b"A1:K1")})
     assert [entry.full_name for entry in read(data)] == ["Nguyễn Thị Lan", "Lê Văn Tâm"]
 
 
@@ -480,7 +485,7 @@ def test_a_list_without_decisions_has_the_templates_columns():
     assert [cell.value for cell in sheet[1]] == ["STT", *HEADERS]
     assert [cell.value for cell in sheet[2]] == [1, *PUPIL]
     assert [cell.value for cell in sheet[3]][:2] == [2, "Lê Văn Tâm"]
-    assert [cell.value for cell in sheet[3]][-3:] == ["Không", None, None]
+    assert [cell.value for cell in sheet[3]][-4:] == ["Không", None, None, None]
 
 
 def test_a_downloaded_list_reads_back_as_it_was():

@@ -56,3 +56,24 @@ def test_the_association_gave_the_pupils_of_the_sent_lists_at_the_ceremony(lists
     given = {entry.full_name: (entry.decision, entry.amount, entry.donor) for entry in hardship.entries.all()}
     assert given[TWICE[0]] == ("scholarship", 1_500_000, "Công ty Cổ phần Chè Phú Thọ")
     assert not draft.entries.exclude(decision="").exists()
+
+
+def test_the_ward_reads_the_prize_winner_it_proposed_and_not_the_rest_of_the_list(lists):
+    reporter = User.objects.get(username="reporter")
+    assert [entry.full_name for entry in access.entries_proposed_by(reporter)] == ["Nguyễn Đức Phúc"]
+    assert lists[0] not in access.lists_visible_to(reporter)
+
+
+def test_the_ceremony_flows_into_the_half_years_figures(lists):
+    """Given on 30/05/2026: the first half of 2026 counts the three awards and the hardship list's
+    scholarship and support, on the period page and the dashboards alike."""
+    from datetime import date
+
+    from awards import figures
+
+    lines, _sources = figures.summary(figures.given(date(2026, 1, 1), date(2026, 6, 30), plan=lists[0].plan))
+    assert [(line.key, line.pupils, line.amount) for line in lines] == [
+        ("scholarship", 1, 1_500_000),
+        ("support", 1, 0),
+        ("award", 3, 2_300_000),
+    ]

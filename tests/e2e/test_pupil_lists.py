@@ -1,14 +1,17 @@
 """A prize list from the Sở to the association, in Chromium: the Sở's editor creates it, uploads a
 file with a bad row, fixes it and sends it; the association's reviewer sees a pupil flagged as
-proposed twice and records an award, on a phone."""
+proposed twice and records a scholarship, on a phone, and finds it filled in the association's
+report of the half-year."""
 
 import io
+from datetime import date
 
 import openpyxl
 import pytest
 
 from awards.models import ListAccess, PupilList
 from awards.spreadsheet import COLUMNS
+from programmes.models import Membership, Organisation, User
 
 from .conftest import PHONE, assert_accessible, log_in
 
@@ -88,13 +91,27 @@ def test_the_sos_list_goes_to_the_association_which_records_the_awards(demo, liv
     assert flagged.count() == 1 and "Bùi Thị Ngọc Ánh" in flagged.inner_text()
     assert_accessible(reviewer)
     reviewer.get_by_role("link", name="Ghi quyết định Hoàng Gia Huy").click()
-    reviewer.get_by_label("Quyết định", exact=True).select_option(label="Khen thưởng")
+    reviewer.get_by_label("Quyết định", exact=True).select_option(label="Học bổng")
     reviewer.get_by_label("Số tiền (đồng)").fill("700.000")
     reviewer.get_by_label("Nguồn", exact=True).select_option(label="Quỹ khuyến học của Hội")
-    reviewer.get_by_label("Ngày trao").fill("30/05/2026")
+    reviewer.get_by_label("Ngày trao").fill(date.today().strftime("%d/%m/%Y"))
     reviewer.get_by_role("button", name="Lưu").click()
     reviewer.get_by_test_id("totals-decision").wait_for()
-    assert "Khen thưởng: 700.000 đ" in reviewer.get_by_test_id("entries").inner_text()
+    assert "Học bổng: 700.000 đ" in reviewer.get_by_test_id("entries").inner_text()
     assert "700.000" in reviewer.get_by_test_id("totals-decision").inner_text()
     readers = set(ListAccess.objects.filter(pupil_list__title=TITLE).values_list("user__username", flat=True))
     assert readers == {"editor", "reviewer"}
+
+    # The scholarship is in the association's report of this half-year, filled in: the clerk who
+    # reviews the lists also files the association's report in this office.
+    user = User.objects.get(username="reviewer")
+    association = Organisation.objects.get(name="Hội Khuyến học tỉnh Phú Thọ")
+    Membership.objects.create(user=user, organisation=association, role=Membership.Role.REPORTER)
+    reviewer.goto(f"{live_server.url}/reports/mine/")
+    half = f"6 tháng {'đầu' if date.today().month <= 6 else 'cuối'} năm {date.today().year}"
+    card = reviewer.get_by_test_id("my-reports").locator("li", has_text=half).filter(has_text=association.name)
+    card.get_by_role("button", name="Lập báo cáo").or_(card.get_by_role("link", name="Tiếp tục")).click()
+    field = reviewer.get_by_label("Tổng giá trị học bổng, quà tặng trao cho học sinh")
+    assert field.input_value() == "700.000"
+    assert "Đã trao theo danh sách học sinh trong nửa năm: 700.000" in reviewer.content()
+    assert_accessible(reviewer)

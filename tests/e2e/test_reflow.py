@@ -74,11 +74,13 @@ def demo_pages():
             reverse("reports:review_queue"),
             reverse("reports:report_detail", args=[submitted.pk]),
             reverse("reports:period_detail", args=[plan.pk, period.pk]),
+            reverse("reports:period_detail", args=[plan.pk, plan.periods.get(year=2026, half="H1").pk]),
             reverse("reports:report_list"),
             reverse("tasks:notifications"),
             reverse("tasks:preferences"),
         ],
-        "leader": ["/", reverse("reports:dashboard")],
+        "leader": ["/", reverse("reports:dashboard"), reverse("reports:dashboard") + "?year=2026&half=H1"],
+        "admin": [reverse("awards:anonymise")],
         "reporter": [
             "/",
             reverse("reports:my_reports"),
@@ -87,6 +89,7 @@ def demo_pages():
             reverse("awards:entry_create", args=[commune_list.pk]),
             reverse("awards:entry_edit", args=[commune_list.pk, commune_list.entries.first().pk]),
             reverse("awards:list_upload", args=[commune_list.pk]),
+            reverse("awards:proposed_entries"),
             reverse("programmes:plan_detail", args=[plan.pk]),
             reverse("tasks:notifications"),
         ],
@@ -176,7 +179,12 @@ def test_report_pages_and_the_unit_grid_read_on_a_phone(demo, live_server, brows
             reverse("programmes:plan_detail", args=[plan.pk]),
             # A commune's hardship list, received: its pupils as cards, one flagged as proposed twice.
             reverse("awards:list_detail", args=[PupilList.objects.get(kind="hardship", status="sent").pk]),
+            # The money lines of the half-year of the ceremony, on the dashboard and the period page.
+            reverse("reports:dashboard") + "?year=2026&half=H1",
+            reverse("reports:period_detail", args=[plan.pk, plan.periods.get(year=2026, half="H1").pk]),
         ],
+        "reporter": [reverse("awards:proposed_entries")],
+        "admin": [reverse("awards:anonymise")],
     }
     failures = []
     for username, urls in pages.items():
