@@ -153,6 +153,8 @@ class ListEntry(models.Model):
         verbose_name = _("entry")
         verbose_name_plural = _("entries")
         ordering = ["order", "pk"]
+        # The money lines read what was given in a half-year (awards.figures.given).
+        indexes = [models.Index(fields=["given_on"], name="entry_given_on", condition=~models.Q(decision=""))]
 
     def __str__(self):
         return self.full_name
