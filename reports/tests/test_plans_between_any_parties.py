@@ -152,26 +152,6 @@ def test_two_partners_each_report_their_own_commitments_and_are_scored_apart(wor
     assert scores(plan, period) == {world.association.name: (2, 2), youth.name: (3, 3), labour.name: (3, 3)}
 
 
-def test_the_benchmarks_bare_sql_scores_the_partners_as_the_page(world, reviewer):
-    from django.db import connection
-
-    from benchmarks import bare_sql
-    from reports.rules import today
-
-    if connection.vendor != "postgresql":
-        if os.environ.get("REQUIRE_POSTGRES"):
-            pytest.fail(f"REQUIRE_POSTGRES is set but the tests run on {connection.vendor}")
-        pytest.skip("The bare SQL is PostgreSQL's: set DATABASE_URL to a PostgreSQL database")
-    plan, _youth, _labour, ward_youth, _ward_labour = two_partner_plan(world)
-    period = plan.periods.get(half="H1")
-    file_done(plan, period, ward_youth)
-    file_done(plan, period, world.unit_a)
-    page = {s.party: (s.done, s.total, s.not_applicable) for s in consolidate(plan, period, texts=False).scores}
-    with connection.cursor() as cursor:
-        sql = bare_sql.period_page(cursor, user_id=reviewer.pk, plan_id=plan.pk, period_id=period.pk, today=today())
-    assert sql["scores"] == page == {"association": (1, 2, 0), "youth_union": (1, 3, 0), "labour_federation": (0, 3, 0)}
-
-
 def test_a_two_partner_programme_is_imported_with_each_commitments_partner(world):
     youth = Organisation.objects.create(name="Tỉnh Đoàn Lâm Đồng", area=world.province, kind=Kind.YOUTH_UNION)
     labour = Organisation.objects.create(
@@ -240,7 +220,25 @@ def test_a_joint_commitment_binds_its_lead_and_the_parties_ticked_beside_it(worl
     assert scores(plan, period) == {world.association.name: (4, 4), youth.name: (4, 4), labour.name: (4, 4)}
 
 
-def test_the_benchmarks_bare_sql_scores_ticked_parties_as_the_page(world, reviewer):
+@pytest.mark.parametrize(
+    "build,filers,expected",
+    [
+        # Each partner's own commitments, and one for every partner.
+        (
+            two_partner_plan,
+            ("ward_youth", "unit_a"),
+            {"association": (1, 2, 0), "youth_union": (1, 3, 0), "labour_federation": (0, 3, 0)},
+        ),
+        # Joint commitments that name who takes part, one led by a partner.
+        (
+            ticked_plan,
+            ("ward_youth", "ward_labour"),
+            {"association": (0, 4, 0), "youth_union": (2, 4, 0), "labour_federation": (2, 4, 0)},
+        ),
+    ],
+    ids=["partners", "ticked"],
+)
+def test_the_benchmarks_bare_sql_scores_the_parties_as_the_page(world, reviewer, build, filers, expected):
     from django.db import connection
 
     from benchmarks import bare_sql
@@ -250,14 +248,15 @@ def test_the_benchmarks_bare_sql_scores_ticked_parties_as_the_page(world, review
         if os.environ.get("REQUIRE_POSTGRES"):
             pytest.fail(f"REQUIRE_POSTGRES is set but the tests run on {connection.vendor}")
         pytest.skip("The bare SQL is PostgreSQL's: set DATABASE_URL to a PostgreSQL database")
-    plan, _youth, _labour, ward_youth, ward_labour = ticked_plan(world)
+    plan, _youth, _labour, ward_youth, ward_labour = build(world)
+    units = {"ward_youth": ward_youth, "ward_labour": ward_labour, "unit_a": world.unit_a}
     period = plan.periods.get(half="H1")
-    file_done(plan, period, ward_youth)
-    file_done(plan, period, ward_labour)
+    for name in filers:
+        file_done(plan, period, units[name])
     page = {s.party: (s.done, s.total, s.not_applicable) for s in consolidate(plan, period, texts=False).scores}
     with connection.cursor() as cursor:
         sql = bare_sql.period_page(cursor, user_id=reviewer.pk, plan_id=plan.pk, period_id=period.pk, today=today())
-    assert sql["scores"] == page == {"association": (0, 4, 0), "youth_union": (2, 4, 0), "labour_federation": (2, 4, 0)}
+    assert sql["scores"] == page == expected
 
 
 def test_an_imported_three_party_programme_keeps_who_leads_and_who_takes_part_in_joint_work(world):
