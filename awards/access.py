@@ -83,8 +83,9 @@ def can_draw(user, pupil_list: PupilList) -> bool:
 
 def can_decide(user, pupil_list: PupilList) -> bool:
     """Whether the user may record what was given to the list's pupils: of the party it was
-    sent to, once sent (and after it is agreed)."""
-    return pupil_list.status in (PupilList.Status.SENT, PupilList.Status.AGREED) and is_receiver(user, pupil_list)
+    sent to, once sent (and after it is agreed), until its names are removed (its year closed)."""
+    open_ = pupil_list.status in (PupilList.Status.SENT, PupilList.Status.AGREED) and not pupil_list.anonymised_at
+    return open_ and is_receiver(user, pupil_list)
 
 
 def can_receive(user, pupil_list: PupilList) -> bool:

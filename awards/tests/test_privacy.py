@@ -109,6 +109,13 @@ def test_names_are_removed_once_the_school_year_is_closed_and_the_figures_stay(w
     assert figures.summary(given) == before
     sent_list.refresh_from_db()
     assert sent_list.anonymised_by == admin and not sent_list.editable
+    # A decision form opened before, sent after: refused, and the name does not come back.
+    stale = entries[0]
+    stale.full_name, stale.decision = PROPOSED, "support"
+    with pytest.raises(ValidationError):
+        services.entry_decide(user=reviewer, entry=stale)
+    assert not ListEntry.objects.filter(full_name=PROPOSED).exists()
+    assert set(ListEntry.objects.values_list("identity", flat=True)) == {""}
     # Once done, the year has no names left to remove.
     assert anonymise.school_years(admin, today=date(2026, 9, 1)) == []
 
