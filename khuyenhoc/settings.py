@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "reports",
     "tasks",
     "awards",
+    "conferences",
     # The demo data and the seed_demo command (no models). Installed everywhere, as `make run`
     # and the README load it; no product app imports it (demo/tests/test_layout.py).
     "demo",

@@ -58,6 +58,15 @@ class Plan(models.Model):
         related_name="children",
         help_text=_("The higher-level plan that this plan carries out."),
     )
+    predecessor = models.ForeignKey(
+        "self",
+        verbose_name=_("follows the plan"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="successors",
+        help_text=_("The plan of the previous period, that this one continues (conferences.successor)."),
+    )
     legal_bases = models.TextField(_("legal bases"), blank=True, help_text=_("One document per line."))
     purposes = models.TextField(_("purposes"), blank=True, help_text=_("One item per line."))
     requirements = models.TextField(_("requirements"), blank=True, help_text=_("One item per line."))
