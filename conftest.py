@@ -246,6 +246,17 @@ def add_pupil(pupil_list, full_name="Trần Minh Khang", *, consent=True, **extr
     return ListEntry.objects.create(pupil_list=pupil_list, full_name=full_name, **{**fields, **extra})
 
 
+def make_conference(period, responsible, *, text="Tuyên dương học sinh vượt khó"):
+    """The review conference of ``period`` on 10/07 of its year, with one open conclusion for ``responsible``."""
+    from conferences.models import Conclusion, Conference
+
+    conference = Conference.objects.create(
+        plan=period.plan, period=period, held_on=date(period.year, 7, 10), place="Việt Trì", chairs="Nguyễn Văn Chủ"
+    )
+    conclusion = Conclusion.objects.create(conference=conference, number=1, text=text, responsible=responsible)
+    return conference, conclusion
+
+
 def build_plan(world):
     """A provincial plan in force with one section and two commitments."""
     plan = make_plan(world.province, world.department, world.association, status="in_force")

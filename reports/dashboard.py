@@ -23,6 +23,7 @@ from django.db.models import Avg, BooleanField, Count, ExpressionWrapper, Max, Q
 from django.utils import timezone
 
 from awards import figures as awards_figures
+from conferences.services import open_conclusions
 from khuyenhoc import figure_versions
 from khuyenhoc.db_router import replica_reads
 from programmes import access
@@ -41,8 +42,8 @@ TREND_PERIODS = 8
 GRID_PERIODS = 6
 CACHE_TIMEOUT = 10 * 60  # also how long a dashboard may lag a change made while the cache was down
 # The shape of a cached ``Dashboard``: changed with its fields, so that a deployment never reads
-# one pickled by the code before it (2: with the money lines).
-SHAPE = 2
+# one pickled by the code before it (2: with the money lines; 3: with the open conclusions).
+SHAPE = 3
 logger = logging.getLogger(__name__)
 
 
@@ -99,6 +100,9 @@ class Dashboard:
     money_sources: list = field(default_factory=list)
     money_areas: list = field(default_factory=list)
     money_by_province: bool = False
+    # The review conferences' conclusions still to do (conferences.services.open_conclusions).
+    conclusions_open: int = 0
+    conclusions: list = field(default_factory=list)
 
     @property
     def received(self) -> int:
@@ -265,7 +269,28 @@ def _compute(user, filters: Filters, today: date) -> Dashboard:
     board.coming = _coming(plans, today)
     board.grid_periods = [(row["year"], row["half"]) for row in board.trend[-GRID_PERIODS:]]
     _money(board, user, plans, filters)
+    _conclusions(board, plans, filters, today)
     return board
+
+
+def _conclusions(board: Dashboard, plans, filters: Filters, today: date, limit: int = 10) -> None:
+    """How many conclusions are still to do, and the first ones by deadline (late first)."""
+    conclusions = open_conclusions(conference__plan__in=plans)
+    if filters.kind:
+        conclusions = conclusions.filter(responsible__kind=filters.kind)
+    board.conclusions_open = conclusions.count()
+    board.conclusions = [
+        {
+            "number": c.number,
+            "text": c.text,
+            "responsible": c.responsible.name,
+            "deadline": c.deadline,
+            "late": bool(c.deadline and c.deadline < today),
+            "conference": c.conference_id,
+            "commitment": c.adopted_as.number if c.adopted_as else "",
+        }
+        for c in conclusions[:limit]
+    ]
 
 
 def _money(board: Dashboard, user, plans, filters: Filters) -> None:

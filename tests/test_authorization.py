@@ -27,6 +27,7 @@ from conftest import (
     build_world,
     built_once,
     make_commitment,
+    make_conference,
     make_persona,
     make_pupil_list,
 )
@@ -398,6 +399,55 @@ CASES += [
 ]
 
 
+# Review conferences of province P's plan: its editors change them; whoever follows the plan reads
+# them; a commune's reporter sees the plan but does not follow it (403); another province, 404.
+CONFERENCE_CHANGE = expect(LOGIN, 200, 200, 403, 403, 403, 403, 404)
+CONFERENCE_CHANGE_POST = expect(LOGIN, 302, 302, 403, 403, 403, 403, 404)
+CASES += [
+    ("conference-edit", "get", "conferences:edit", lambda w: [w.plan.pk, w.h1.pk], CONFERENCE_CHANGE),
+    ("conference-edit-post", "post", "conferences:edit", lambda w: [w.plan.pk, w.h1.pk], CONFERENCE_CHANGE),
+    ("conference-successor", "get", "conferences:successor", lambda w: [w.plan.pk], CONFERENCE_CHANGE),
+    ("conference-successor-post", "post", "conferences:successor", lambda w: [w.plan.pk], CONFERENCE_CHANGE),
+    (
+        "conference-detail",
+        "get",
+        "conferences:detail",
+        lambda w: [w.conference.pk],
+        expect(LOGIN, 200, 200, 200, 200, 403, 403, 404),
+    ),
+    ("conclusion-create", "get", "conferences:conclusion_create", lambda w: [w.conference.pk], CONFERENCE_CHANGE),
+    (
+        "conclusion-edit",
+        "get",
+        "conferences:conclusion_edit",
+        lambda w: [w.conference.pk, w.conclusion.pk],
+        CONFERENCE_CHANGE,
+    ),
+    (
+        "conclusion-delete",
+        "post",
+        "conferences:conclusion_delete",
+        lambda w: [w.conference.pk, w.conclusion.pk],
+        CONFERENCE_CHANGE_POST,
+    ),
+    (
+        "conclusion-close",
+        "post",
+        "conferences:conclusion_close",
+        lambda w: [w.conference.pk, w.conclusion.pk],
+        CONFERENCE_CHANGE_POST,
+    ),
+    ("conclusions-adopt", "post", "conferences:adopt", lambda w: [w.conference.pk], CONFERENCE_CHANGE_POST),
+    (
+        "conference-carry-over",
+        "post",
+        "conferences:carry_over",
+        lambda w: [w.conference.pk, w.commitment.pk],
+        CONFERENCE_CHANGE_POST,
+    ),
+]
+
+
 def pupil_lists(world, plan):
     """A draft list and a sent one, from the department to the association, a pupil on each."""
     made = {}
@@ -429,6 +479,7 @@ def build_matrix_world():
             h1=h1,
             **submitted_report(world, h1),
             **pupil_lists(world, plan),
+            **dict(zip(("conference", "conclusion"), make_conference(h1, world.association), strict=True)),
             notification=Notification.objects.create(
                 user=users["reporter_a"], title="Sắp đến hạn báo cáo", link="/reports/mine/"
             ),

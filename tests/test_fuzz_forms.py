@@ -34,6 +34,7 @@ from conftest import (
     build_reporting_plan,
     build_world,
     built_once,
+    make_conference,
     make_organisation,
     make_persona,
     make_pupil_list,
@@ -110,8 +111,11 @@ def build_filing():
         ReminderSettings.objects.get_or_create(area=world.province)
         ReportingSchedule.objects.get_or_create(area=world.province)
         lists = pupil_lists(world, plan)
+        conference, conclusion = make_conference(h1, world.association)
     return SimpleNamespace(
         **lists,
+        conference=conference,
+        conclusion=conclusion,
         world=world,
         plan=plan,
         period=h1,
@@ -204,6 +208,10 @@ PAGES = [
     ("editor", lambda f: reverse("awards:list_upload", args=[f.draft_list.pk])),
     ("reviewer", lambda f: reverse("awards:list_detail", args=[f.sent_list.pk])),
     ("superuser", lambda f: reverse("awards:anonymise")),
+    ("editor", lambda f: reverse("conferences:edit", args=[f.plan.pk, f.period.pk])),
+    ("editor", lambda f: reverse("conferences:detail", args=[f.conference.pk])),
+    ("editor", lambda f: reverse("conferences:conclusion_edit", args=[f.conference.pk, f.conclusion.pk])),
+    ("editor", lambda f: reverse("conferences:successor", args=[f.plan.pk])),
     *admin_pages(),
 ]
 

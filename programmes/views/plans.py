@@ -21,7 +21,9 @@ from ..services import plans as services
 
 def plan_for_read(request, pk) -> Plan:
     """The plan if the user may see it; 404 otherwise, so that nothing leaks."""
-    return get_object_or_404(selectors.plans_visible_to(request.user).select_related("area", "parent"), pk=pk)
+    return get_object_or_404(
+        selectors.plans_visible_to(request.user).select_related("area", "parent", "predecessor"), pk=pk
+    )
 
 
 def plan_for_change(request, pk) -> Plan:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from awards.figures import report_figures
+from conferences.services import open_conclusions_for
 from programmes import access
 from programmes.files import file_download
 
@@ -57,7 +58,9 @@ def _report_form(report, data=None) -> ReportForm:
     previous = selectors.previous_report(report)
     earlier = {v.indicator_id: v.value for v in previous.values.all()} if previous else {}
     given = report_figures(report, commitments)
-    return ReportForm(data, report=report, commitments=commitments, previous=earlier, given=given)
+    form = ReportForm(data, report=report, commitments=commitments, previous=earlier, given=given)
+    form.conclusions = open_conclusions_for(report.plan, report.organisation)
+    return form
 
 
 def _render_form(request, report, form, attachment_form=None):

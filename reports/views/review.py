@@ -10,8 +10,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from conferences.models import Conference
 from programmes.models import Organisation
-from programmes.selectors import can_follow_plan, plans_visible_to
+from programmes.selectors import can_follow_plan, plan_can_change, plans_visible_to
 from programmes.services.plans import require_change
 
 from .. import period_page, rules, selectors
@@ -131,7 +132,13 @@ def period_detail(request, plan_pk, period_pk):
     """The completeness of the period's reports and their consolidation."""
     period = _period_for_follow(request, plan_pk, period_pk)
     body = period_page.body(request.user, period, request.GET.get("page", 1))
-    context = {"plan": period.plan, "period": period, "body": body}
+    context = {
+        "plan": period.plan,
+        "period": period,
+        "body": body,
+        "conference": Conference.objects.filter(period=period).first(),
+        "can_change": plan_can_change(request.user, period.plan),
+    }
     return render(request, "reports/period_detail.html", context)
 
 

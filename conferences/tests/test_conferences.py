@@ -1,0 +1,176 @@
+"""The review conference and what follows it: scheduled (the reminders follow its date), its
+conclusions added to the plan as the next half-year's commitments, shown to the units responsible
+and to the leaders, the unfinished commitments carried over or closed, and the next plan prepared
+with what is left to do."""
+
+from datetime import date, datetime, timezone
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils.html import escape
+
+from conferences import services, successor
+from conferences.models import CarryOver, Conclusion, Conference
+from conftest import make_commitment
+from programmes.models import Indicator
+from reports.models import CommitmentProgress, IndicatorValue, ProgressReport
+from reports.selectors import commitments_for
+
+
+def file(plan, period, unit, statuses: dict, figures: dict | None = None):
+    report = ProgressReport.objects.create(
+        plan=plan,
+        period=period,
+        organisation=unit,
+        status="accepted",
+        submitted_at=datetime(2026, 6, 20, tzinfo=timezone.utc),
+    )
+    for commitment in commitments_for(plan, unit, period):
+        status = statuses.get(commitment.number, "in_progress")
+        CommitmentProgress.objects.create(report=report, commitment=commitment, status=status)
+    for indicator, value in (figures or {}).items():
+        IndicatorValue.objects.create(report=report, indicator=indicator, value=value)
+    return report
+
+
+@pytest.fixture
+def held(world, reporting_plan, h1, editor):
+    """The first half of 2026 reported by the Sở and the association: 1 (joint) and 2 (the
+    association's) done, 3 (the Sở's, a one-off due 30/06) not; the conference held on 10/07."""
+    one_off = reporting_plan.commitments.get(number="3")
+    one_off.recurrence, one_off.deadline = "once", date(2026, 6, 30)
+    one_off.save()
+    fund = Indicator.objects.get(commitment__plan=reporting_plan, name="Học bổng")
+    file(reporting_plan, h1, world.department, {"1": "done", "3": "in_progress"})
+    file(reporting_plan, h1, world.association, {"1": "done", "2": "done"}, {fund: 800_000})
+    conference = services.conference_save(
+        user=editor,
+        conference=Conference(period=h1, held_on=date(2026, 7, 10), place="Việt Trì", chairs="Nguyễn Văn A"),
+        attendance={world.department.pk: "Trần B, Phó Giám đốc", world.association.pk: "Lê C, Chủ tịch"},
+    )
+    return conference
+
+
+def test_scheduling_moves_the_conference_reminder_to_the_real_date(held, h1):
+    h1.refresh_from_db()
+    assert h1.conference_on == date(2026, 7, 10)
+    assert {a.people for a in held.attendance.all()} == {"Trần B, Phó Giám đốc", "Lê C, Chủ tịch"}
+
+
+def test_only_the_plans_editors_change_the_conference(held, reviewer, client, outsider, leader):
+    with pytest.raises(PermissionDenied):
+        services.conference_save(user=reviewer, conference=held)
+    url = reverse("conferences:detail", args=[held.pk])
+    client.force_login(leader)
+    assert client.get(url).status_code == 200  # leaders follow the plan
+    assert client.get(reverse("conferences:conclusion_create", args=[held.pk])).status_code == 403
+    client.force_login(outsider)
+    assert client.get(url).status_code == 404
+
+
+def test_conclusions_become_the_next_half_years_commitments_of_their_party(world, held, editor, reporting_plan):
+    conclusion_save = services.conclusion_save
+    first = conclusion_save(
+        user=editor,
+        conclusion=Conclusion(
+            conference=held,
+            text="Tổ chức lễ tuyên dương học sinh vượt khó",
+            responsible=world.association,
+            deadline=date(2026, 11, 20),
+        ),
+    )
+    second = conclusion_save(
+        user=editor,
+        conclusion=Conclusion(conference=held, text="Rà soát học sinh bỏ học", responsible=world.department),
+    )
+    third = conclusion_save(
+        user=editor, conclusion=Conclusion(conference=held, text="Báo cáo Tỉnh ủy", responsible=world.department)
+    )
+    assert [first.number, second.number, third.number] == [1, 2, 3]
+    with pytest.raises(ValidationError):
+        conclusion_save(user=editor, conclusion=Conclusion(conference=held, text="x", responsible=world.unit_b))
+
+    made = services.conclusions_adopt(user=editor, conference=held, conclusions=[first, second])
+    assert [(c.number, c.party, c.recurrence, c.deadline) for c in made] == [
+        ("KL2026.1.1", "association", "once", date(2026, 11, 20)),
+        ("KL2026.1.2", "department", "ongoing", None),
+    ]
+    assert made[0].section.title == "Kết luận hội nghị sơ kết 6 tháng đầu năm 2026"
+    first.refresh_from_db()
+    assert first.adopted_as == made[0] and made[0].history.count() == 1
+    # Adding them again adds nothing.
+    assert services.conclusions_adopt(user=editor, conference=held, conclusions=[first]) == []
+    # The association's units report the first in the next half-year; the Sở the second.
+    h2 = reporting_plan.periods.get(half="H2")
+    assert "KL2026.1.1" in {c.number for c in commitments_for(reporting_plan, world.unit_a, h2)}
+    assert "KL2026.1.1" not in {c.number for c in commitments_for(reporting_plan, world.department, h2)}
+    # The open conclusions of a party are shown to its units.
+    assert [c.number for c in services.open_conclusions_for(reporting_plan, world.unit_a)] == [1]
+    assert [c.number for c in services.open_conclusions_for(reporting_plan, world.department)] == [2, 3]
+
+
+def test_the_unit_sees_its_conclusions_in_its_report_and_the_leader_on_the_dashboard(
+    client, world, held, editor, reporting_plan, reporter_a, leader
+):
+    conclusion = services.conclusion_save(
+        user=editor,
+        conclusion=Conclusion(
+            conference=held, text="Mở lớp xóa mù chữ ở các thôn vùng cao", responsible=world.association
+        ),
+    )
+    services.conclusions_adopt(user=editor, conference=held, conclusions=[conclusion])
+    h2 = reporting_plan.periods.get(half="H2")
+    report = ProgressReport.objects.create(plan=reporting_plan, period=h2, organisation=world.unit_a)
+    client.force_login(reporter_a)
+    page = client.get(reverse("reports:report_edit", args=[report.pk])).content.decode()
+    conclusions = page.split('data-testid="open-conclusions"')[1].split("</section>")[0]
+    assert "Mở lớp xóa mù chữ" in conclusions and "KL2026.1.1" in conclusions
+    assert page.count("Mở lớp xóa mù chữ") == 2  # and as the commitment it became
+    client.force_login(leader)
+    page = client.get(reverse("reports:dashboard")).content.decode()
+    assert "Mở lớp xóa mù chữ" in page.split('data-testid="dashboard-conclusions"')[1]
+
+
+def test_what_was_left_undone_is_carried_over_or_closed_with_a_reason(held, editor, reporting_plan):
+    left = services.unfinished(held)
+    assert [row.commitment.number for row in left] == ["3"]
+    one_off = left[0].commitment
+    record = services.carry_over(user=editor, conference=held, commitment=one_off, decision="carried", reason="")
+    one_off.refresh_from_db()
+    h2 = reporting_plan.periods.get(half="H2")
+    assert (record.previous_deadline, one_off.deadline) == (date(2026, 6, 30), h2.ends_on)
+    assert one_off.history.first().history_change_reason == "Được hội nghị sơ kết chuyển sang kỳ sau"
+    with pytest.raises(ValidationError):
+        services.carry_over(user=editor, conference=held, commitment=one_off, decision="closed", reason="x")
+    assert services.unfinished(held)[0].decision == record
+
+    other = make_commitment(reporting_plan, "4", "Xây dựng thư viện số", party="department")
+    with pytest.raises(ValidationError):
+        services.carry_over(user=editor, conference=held, commitment=other, decision="closed", reason=" ")
+    services.carry_over(user=editor, conference=held, commitment=other, decision="closed", reason="Đã có dự án khác")
+    other.refresh_from_db()
+    assert other.withdrawn_on and other.withdrawn_reason == "Đã có dự án khác"
+    assert CarryOver.objects.filter(conference=held).count() == 2
+
+
+def test_the_next_plan_carries_what_is_left_and_shows_the_last_figures(client, world, held, editor, reporting_plan):
+    services.conclusion_save(
+        user=editor, conclusion=Conclusion(conference=held, text="Tổng kết mô hình", responsible=world.department)
+    )
+    reporting_plan.commitments.filter(number="2").update(text="Trao học bổng")  # done: not carried
+    Indicator.objects.create(
+        commitment=reporting_plan.commitments.get(number="3"), name="Số trường", unit="units", target_value=20
+    )
+    made = successor.plan_succeed(
+        user=editor, plan=reporting_plan, title="Kế hoạch phối hợp 2027-2030", start_year=2027, end_year=2030
+    )
+    assert made.predecessor == reporting_plan and made.status == "draft"
+    assert [p.organisation for p in made.parties.all()] == [p.organisation for p in reporting_plan.parties.all()]
+    carried = {c.text: c for c in made.commitments.all()}
+    assert set(carried) == {"Sở chỉ đạo các trường", "Tổng kết mô hình"}
+    assert carried["Sở chỉ đạo các trường"].origin.number == "3"
+    client.force_login(editor)
+    page = client.get(reverse("programmes:plan_detail", args=[made.pk])).content.decode()
+    assert "Kế hoạch trước, 6 tháng đầu năm 2026: đạt —, mục tiêu 20" in page
+    assert escape(reporting_plan.number) in page  # "Follows" the plan it continues
