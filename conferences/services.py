@@ -242,6 +242,13 @@ def next_period(period: ReportingPeriod) -> ReportingPeriod | None:
     )
 
 
+def whole_plan(conference: Conference) -> list[Consolidation]:
+    """For the final review (tổng kết): every half-year of the plan up to this one, consolidated,
+    so that the conference reads the whole period."""
+    periods = conference.plan.periods.filter(starts_on__lte=conference.period.starts_on).order_by("starts_on")
+    return [consolidate(conference.plan, period, texts=False) for period in periods]
+
+
 def open_conclusions(**filters):
     """Conclusions still to do, soonest deadline first (none last)."""
     return (

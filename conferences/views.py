@@ -76,6 +76,7 @@ def conference_detail(request, pk):
         "adopt_form": AdoptForm(conference=conference) if can_change else None,
         "carry_form": CarryForm(),
         "close_form": CloseForm(),
+        "whole_plan": services.whole_plan(conference) if conference.kind == Conference.Kind.FINAL else [],
     }
     return render(request, "conferences/conference_detail.html", context)
 

@@ -174,3 +174,19 @@ def test_the_next_plan_carries_what_is_left_and_shows_the_last_figures(client, w
     page = client.get(reverse("programmes:plan_detail", args=[made.pk])).content.decode()
     assert "Kế hoạch trước, 6 tháng đầu năm 2026: đạt —, mục tiêu 20" in page
     assert escape(reporting_plan.number) in page  # "Follows" the plan it continues
+
+
+def test_the_final_review_reads_every_half_year_of_the_plan(client, held, editor, h1, reporting_plan):
+    h2 = reporting_plan.periods.get(half="H2")
+    final = services.conference_save(
+        user=editor,
+        conference=Conference(
+            period=h2, kind="final", held_on=date(2026, 12, 20), place="Việt Trì", chairs="Nguyễn Văn A"
+        ),
+    )
+    assert [c.period for c in services.whole_plan(final)] == [h1, h2]
+    client.force_login(editor)
+    page = client.get(reverse("conferences:detail", args=[final.pk])).content.decode()
+    table = page.split('data-testid="whole-plan"')[1].split("</table>")[0]
+    assert "2/" in table and "6 tháng cuối năm 2026" in table
+    assert reverse("conferences:successor", args=[reporting_plan.pk]) in page
