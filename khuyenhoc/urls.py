@@ -16,6 +16,7 @@ urlpatterns = [
     path("reports/", include("reports.urls")),
     path("notifications/", include("tasks.urls")),
     path("lists/", include("awards.urls")),
+    path("conferences/", include(("conferences.document_urls", "conferences"))),
     path("admin/", admin.site.urls),
 ]
 

@@ -8,6 +8,7 @@ rolled back at the end; each case runs in a savepoint of its own, so what one ca
 writes (a returned report, a withdrawn commitment) no other case sees.
 """
 
+from datetime import date
 from types import SimpleNamespace
 
 import pytest
@@ -17,6 +18,7 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from conferences.models import Conference
 from conftest import (
     IN_H1,
     PERSONAS,
@@ -264,6 +266,8 @@ CASES += [
     ("plan-reporting", "get", "reports:plan_reporting", lambda w: [w.plan.pk], EDIT),
     ("period-docx", "get", "reports:period_docx", lambda w: [w.plan.pk, w.h1.pk], FOLLOW),
     ("period-xlsx", "get", "reports:period_xlsx", lambda w: [w.plan.pk, w.h1.pk], FOLLOW),
+    ("conference-minutes-docx", "get", "conferences:minutes_docx", lambda w: [w.conference.pk], FOLLOW),
+    ("conference-notice-docx", "get", "conferences:notice_docx", lambda w: [w.conference.pk], FOLLOW),
     (
         "report-reopen",
         "post",
@@ -427,6 +431,9 @@ def build_matrix_world():
                 commitment=make_commitment(other_plan, "9"), name="Khác", unit="units", target_value=1
             ),
             h1=h1,
+            conference=Conference.objects.create(
+                plan=plan, period=h1, held_on=date(2026, 7, 15), place="Hội trường Sở", chairs="Ông Nguyễn Văn An"
+            ),
             **submitted_report(world, h1),
             **pupil_lists(world, plan),
             notification=Notification.objects.create(
