@@ -327,3 +327,76 @@ def in_h1():
     """A day inside the first half of 2026, before the due date."""
     with time_machine.travel(IN_H1, tick=False):
         yield
+
+
+# Documents as printed ---------------------------------------------------------
+
+
+@dataclass
+class PrintedPage:
+    """One page of a document printed to PDF: its size and every word's box, in points."""
+
+    width: float
+    height: float
+    words: list[tuple[float, float, float, float, str]]  # x_min, y_min, x_max, y_max, text
+
+    @property
+    def lines(self) -> list[str]:
+        """The words of each printed line, left to right (columns side by side share a line)."""
+        rows: list[list[tuple]] = []
+        for word in sorted(self.words, key=lambda w: (w[3], w[0])):
+            if rows and abs(rows[-1][0][3] - word[3]) < 3:  # the same baseline, give or take a font size
+                rows[-1].append(word)
+            else:
+                rows.append([word])
+        return [" ".join(w[4] for w in sorted(row)) for row in rows]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+def print_docx(content: bytes, directory) -> list[PrintedPage]:
+    """``content`` (a .docx) printed to PDF by LibreOffice, as staff would print it, and read back
+    page by page with poppler's ``pdftotext -bbox``. The PDF is left in ``directory``.
+
+    Skips without LibreOffice or poppler (``apt-get install libreoffice-writer-nogui
+    poppler-utils``); fails instead when REQUIRE_LIBREOFFICE is set, as on CI."""
+    import html
+    import os
+    import re
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    missing = [tool for tool in ("soffice", "pdftotext") if not shutil.which(tool)]
+    if missing:
+        message = f"{' and '.join(missing)} not found: the printed layout is not checked"
+        if os.environ.get("REQUIRE_LIBREOFFICE"):
+            pytest.fail(message + ", but REQUIRE_LIBREOFFICE is set")
+        pytest.skip(message)
+    directory = Path(directory)
+    source = directory / "document.docx"
+    source.write_bytes(content)
+    # A profile of its own: two LibreOffice processes (parallel test workers) cannot share one.
+    profile = (directory / "libreoffice-profile").as_uri()
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", directory]
+        + [source],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    boxes = subprocess.run(
+        ["pdftotext", "-bbox", directory / "document.pdf", "-"], check=True, capture_output=True, timeout=60, text=True
+    ).stdout
+    pages = []
+    for width, height, body in re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', boxes, re.S):
+        words = [
+            (float(x0), float(y0), float(x1), float(y1), html.unescape(text))
+            for x0, y0, x1, y1, text in re.findall(
+                r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', body
+            )
+        ]
+        pages.append(PrintedPage(float(width), float(height), words))
+    return pages

@@ -1,10 +1,11 @@
 from django.urls import path
 
-from . import views
+from . import document_urls, views
 
 app_name = "conferences"
 
 urlpatterns = [
+    *document_urls.urlpatterns,
     path("plans/<int:plan_pk>/periods/<int:period_pk>/", views.conference_edit, name="edit"),
     path("plans/<int:plan_pk>/next-plan/", views.plan_successor, name="successor"),
     path("<int:pk>/", views.conference_detail, name="detail"),

@@ -265,6 +265,8 @@ CASES += [
     ("plan-reporting", "get", "reports:plan_reporting", lambda w: [w.plan.pk], EDIT),
     ("period-docx", "get", "reports:period_docx", lambda w: [w.plan.pk, w.h1.pk], FOLLOW),
     ("period-xlsx", "get", "reports:period_xlsx", lambda w: [w.plan.pk, w.h1.pk], FOLLOW),
+    ("conference-minutes-docx", "get", "conferences:minutes_docx", lambda w: [w.conference.pk], FOLLOW),
+    ("conference-notice-docx", "get", "conferences:notice_docx", lambda w: [w.conference.pk], FOLLOW),
     (
         "report-reopen",
         "post",

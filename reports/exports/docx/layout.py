@@ -97,10 +97,12 @@ STYLES = {
 
 @dataclass
 class Signer:
-    """One signature block: the body, the capacity in which it signs, a blank for the name."""
+    """One signature block: the body, the capacity in which it signs, a blank for the name
+    (or the ``name`` printed under it, when the document knows who signs)."""
 
     organisation: str
     capacity: list[str]
+    name: str = ""
 
 
 # --------------------------------------------------------------------------- layout
@@ -187,8 +189,12 @@ class _Document:
 
     # Frame ------------------------------------------------------------------
 
-    def header(self, *, superiors: list[str], issuers: list[str], number: str, place: str, signed_on) -> None:
-        """The two-column head: issuing bodies and number | national heading, motto, place and date."""
+    def header(
+        self, *, superiors: list[str], issuers: list[str], number: str, place: str, signed_on, symbol: str = "BC"
+    ) -> None:
+        """The two-column head: issuing bodies and number | national heading, motto, place and date.
+        Without a number, a blank to fill in by hand before the type of document's ``symbol``
+        (BC a report, BB minutes, TB a notice)."""
         table = self._layout_table(1, [6.0, 10.0])
         left, right = table.rows[0].cells
         cell = _Cell(left, self.style)
@@ -197,36 +203,51 @@ class _Document:
         for name in issuers or [""]:
             cell.p(ISSUER, name.upper())
         _rule(cell.p(RULE), indent_cm=2.0)
-        cell.p(NUMBER, f"Số: {number}" if number else "Số:       /BC-")
+        cell.p(NUMBER, f"Số: {number}" if number else f"Số:       /{symbol}-")
         cell = _Cell(right, self.style)
         cell.p(NATIONAL, NATIONAL_HEADING)
         cell.p(MOTTO_STYLE, MOTTO)
         cell.p(PLACE_DATE, place_and_date(place, signed_on))
 
-    def title(self, summary: str) -> None:
-        """The type of document and its summary (trích yếu), centred and bold, with a short rule."""
-        self._p(DOC_TYPE, "BÁO CÁO")
+    def title(self, summary: str, *, kind: str = "BÁO CÁO") -> None:
+        """The type of document ("BÁO CÁO", "BIÊN BẢN", "THÔNG BÁO") and its summary (trích yếu),
+        centred and bold, with a short rule."""
+        self._p(DOC_TYPE, kind)
         self._p(SUMMARY, summary)
         _rule(self._p(RULE), indent_cm=TEXT_WIDTH_CM / 2 - 2.5)
 
-    def signatures(self, signers: list[Signer], recipients: list[str]) -> None:
-        """Recipients on the left and the signature on the right; several signers side by side above."""
-        self._p(BLANK)
+    def signatures(self, signers: list[Signer], recipients: list[str] = (), *, keep_together: bool = False) -> None:
+        """Recipients on the left and the signature on the right; several signers side by side above.
+        Without ``recipients`` (minutes have none) there is no "Nơi nhận" block.
+
+        With ``keep_together`` the signatures and the recipients are never split across pages
+        and stay on the page of the last paragraph above them, so that no page holds a signature
+        without the text it signs. (Word honours both; LibreOffice 7.4 keeps the blocks whole but,
+        in a longer document, sometimes leaves that paragraph on the page before.)"""
+        blank = self._p(BLANK)
         signers = signers or [Signer("", [])]
+        tables = []
         if len(signers) == 1:
             table = self._layout_table(1, [6.0, 10.0])
             left, right = table.rows[0].cells
-            self._recipients(left, recipients)
+            if recipients:
+                self._recipients(left, recipients)
             self._signature(right, signers[0], with_name=False)
-            return
-        # Joint documents: the lead body (listed first) signs on the right (Phụ lục I, NĐ 30/2020).
-        signers = list(reversed(signers))
-        width = TEXT_WIDTH_CM / max(len(signers), 1)
-        table = self._layout_table(1, [width] * len(signers))
-        for cell, signer in zip(table.rows[0].cells, signers):
-            self._signature(cell, signer, with_name=True)
-        table = self._layout_table(1, [8.0, 8.0])
-        self._recipients(table.rows[0].cells[0], recipients)
+            tables.append(table)
+        else:
+            # Joint documents: the lead body (listed first) signs on the right (Phụ lục I, NĐ 30/2020).
+            signers = list(reversed(signers))
+            width = TEXT_WIDTH_CM / max(len(signers), 1)
+            table = self._layout_table(1, [width] * len(signers))
+            for cell, signer in zip(table.rows[0].cells, signers):
+                self._signature(cell, signer, with_name=True)
+            tables.append(table)
+            if recipients:
+                table = self._layout_table(1, [8.0, 8.0])
+                self._recipients(table.rows[0].cells[0], recipients)
+                tables.append(table)
+        if keep_together:
+            _keep_together(blank, tables)
 
     def _recipients(self, cell, recipients: list[str]) -> None:
         cell = _Cell(cell, self.style)
@@ -242,6 +263,8 @@ class _Document:
         cell.p(SIGN_HINT_STYLE, SIGN_HINT)
         for _blank in range(4):  # room for the signature and the seal
             cell.p(BLANK)
+        if signer.name:
+            cell.p(SIGNER, signer.name)
 
     # Body -------------------------------------------------------------------
 
@@ -251,8 +274,14 @@ class _Document:
     def subheading(self, text: str) -> None:
         self._p(SUBHEADING, text)
 
-    def para(self, text: str, *, centred: bool = False):
-        return self._p(CENTRED if centred else BODY, text)
+    def para(self, text: str, *, centred: bool = False, lead: str = ""):
+        """A body paragraph, optionally led by a bold name ("Địa điểm: ...")."""
+        if not lead:
+            return self._p(CENTRED if centred else BODY, text)
+        paragraph = self._p(CENTRED if centred else BODY)
+        self._strong(paragraph, f"{lead}: ")
+        _add_text(paragraph, text)
+        return paragraph
 
     def bullet(self, text: str, *, lead: str = ""):
         """A "- " item, optionally led by a bold name ("- Hội Khuyến học xã A: ...")."""
@@ -507,6 +536,19 @@ def _repeat_header(row) -> None:
     element = OxmlElement("w:tblHeader")
     element.set(qn("w:val"), "true")
     trpr.append(element)
+
+
+def _keep_together(blank, tables) -> None:
+    """The paragraph before ``blank``, ``blank`` and ``tables`` (one row each) on one page: rows that
+    cannot split, and every paragraph up to the last table kept with the next one."""
+    previous = blank._p.getprevious()
+    keep = [blank._p] + ([previous] if previous is not None and previous.tag == qn("w:p") else [])
+    for table in tables[:-1]:
+        keep += [p._p for cell in table.rows[0].cells for p in cell.paragraphs]
+    for paragraph in keep:
+        paragraph.get_or_add_pPr().keepNext_val = True
+    for table in tables:
+        _cant_split(table.rows[0])
 
 
 def _cant_split(row) -> None:
