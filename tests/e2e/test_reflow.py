@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from awards.models import PupilList
+from conferences.models import Conference
 from programmes.models import Organisation, Plan
 from reports.models import ProgressReport
 
@@ -47,6 +48,7 @@ def demo_pages():
     ward, three = Plan.objects.get(number=WARD_PROGRAMME), Plan.objects.get(number=THREE_PARTY_PROGRAMME)
     three_period = three.periods.filter(reports__isnull=False).order_by("starts_on").last()
     prizes, commune_list = PupilList.objects.get(kind="prizes"), PupilList.objects.get(status="draft")
+    conference = Conference.objects.get(plan=plan)
     return {
         None: [reverse("login"), reverse("password_reset")],
         "editor": [
@@ -68,6 +70,10 @@ def demo_pages():
             reverse("awards:list_index"),
             reverse("awards:list_create"),
             reverse("awards:list_detail", args=[prizes.pk]),
+            reverse("conferences:detail", args=[conference.pk]),
+            reverse("conferences:edit", args=[plan.pk, conference.period_id]),
+            reverse("conferences:conclusion_create", args=[conference.pk]),
+            reverse("conferences:successor", args=[plan.pk]),
         ],
         "reviewer": [
             "/",
@@ -184,6 +190,7 @@ def test_report_pages_and_the_unit_grid_read_on_a_phone(demo, live_server, brows
             reverse("reports:period_detail", args=[plan.pk, plan.periods.get(year=2026, half="H1").pk]),
         ],
         "reporter": [reverse("awards:proposed_entries")],
+        "leader": [reverse("conferences:detail", args=[Conference.objects.get().pk])],
         "admin": [reverse("awards:anonymise")],
     }
     failures = []
