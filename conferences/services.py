@@ -4,6 +4,7 @@ becomes of the commitments left undone, and prepares the plan that follows. Each
 the user may change the plan, whatever page or command calls it."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -247,6 +248,34 @@ def whole_plan(conference: Conference) -> list[Consolidation]:
     so that the conference reads the whole period."""
     periods = conference.plan.periods.filter(starts_on__lte=conference.period.starts_on).order_by("starts_on")
     return [consolidate(conference.plan, period, texts=False) for period in periods]
+
+
+DUE_DAYS = 7  # how long before its deadline a conclusion is said due in the plan's feed
+
+
+def conclusions_due(today) -> int:
+    """Say in each plan's feed which open conclusions fall due within a week (once each, by
+    key, whatever the number of sweeps); how many were said."""
+    from feed.services import record
+
+    said = 0
+    for conclusion in open_conclusions(deadline__range=(today, today + timedelta(days=DUE_DAYS))):
+        entry = record(
+            plan=conclusion.conference.plan,
+            kind="conclusion_due",
+            title=_("Conclusion %(number)s of the %(conference)s is due on %(day)s: %(text)s")
+            % {
+                "number": conclusion.number,
+                "conference": str(conclusion.conference).lower(),
+                "day": conclusion.deadline.strftime("%d/%m/%Y"),
+                "text": conclusion.text[:120],
+            },
+            party=conclusion.responsible,
+            link=f"/conferences/{conclusion.conference_id}/#conclusions",
+            key=f"conclusion_due:{conclusion.pk}:{conclusion.deadline.isoformat()}",
+        )
+        said += entry is not None
+    return said
 
 
 def open_conclusions(**filters):

@@ -37,6 +37,7 @@ reminders.
 """
 
 import logging
+from conferences.services import conclusions_due
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -503,6 +504,7 @@ def reminders_sweep(*, today: date | None = None, enqueue: bool = True) -> Sweep
     today = today or timezone.localdate()
     with translation.override(settings.LANGUAGE_CODE):
         planned = plan_reminders(today)
+        conclusions_due(today)  # into the plans' feeds, which notify their readers
     created = _record(planned)
     # Release claims left by a worker that died while sending.
     Reminder.objects.filter(status=Reminder.Status.SENDING, claimed_at__lt=timezone.now() - STALE_CLAIM).update(
