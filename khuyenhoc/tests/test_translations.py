@@ -17,7 +17,7 @@ import pytest
 BASE_DIR = Path(__file__).resolve().parents[2]
 PO_PATH = BASE_DIR / "locale" / "vi" / "LC_MESSAGES" / "django.po"
 MO_PATH = PO_PATH.with_suffix(".mo")
-SOURCES = ["manage.py", "khuyenhoc", "programmes", "reports", "tasks", "awards", "demo", "templates", "locale"]
+SOURCES = ["manage.py", "khuyenhoc", "programmes", "reports", "tasks", "awards", "feed", "demo", "templates", "locale"]
 
 
 def keys(catalogue):
