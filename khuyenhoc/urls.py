@@ -16,6 +16,7 @@ urlpatterns = [
     path("reports/", include("reports.urls")),
     path("notifications/", include("tasks.urls")),
     path("lists/", include("awards.urls")),
+    path("", include("feed.urls")),  # plans/<plan>/feed/…, and feed/settings/
     path("admin/", admin.site.urls),
 ]
 
