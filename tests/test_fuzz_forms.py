@@ -204,6 +204,9 @@ PAGES = [
     ("editor", lambda f: reverse("awards:list_upload", args=[f.draft_list.pk])),
     ("reviewer", lambda f: reverse("awards:list_detail", args=[f.sent_list.pk])),
     ("superuser", lambda f: reverse("awards:anonymise")),
+    ("editor", lambda f: reverse("feed:entries", args=[f.plan.pk])),
+    ("reviewer", lambda f: reverse("feed:entries", args=[f.plan.pk]) + "?kind=notice"),
+    ("reporter_a", lambda f: reverse("feed:settings")),
     *admin_pages(),
 ]
 

@@ -68,6 +68,8 @@ def demo_pages():
             reverse("awards:list_index"),
             reverse("awards:list_create"),
             reverse("awards:list_detail", args=[prizes.pk]),
+            reverse("feed:entries", args=[plan.pk]),
+            reverse("feed:settings"),
         ],
         "reviewer": [
             "/",
@@ -78,6 +80,7 @@ def demo_pages():
             reverse("reports:report_list"),
             reverse("tasks:notifications"),
             reverse("tasks:preferences"),
+            reverse("feed:entries", args=[plan.pk]) + "?kind=report_accepted",
         ],
         "leader": ["/", reverse("reports:dashboard"), reverse("reports:dashboard") + "?year=2026&half=H1"],
         "admin": [reverse("awards:anonymise")],
@@ -92,6 +95,7 @@ def demo_pages():
             reverse("awards:proposed_entries"),
             reverse("programmes:plan_detail", args=[plan.pk]),
             reverse("tasks:notifications"),
+            reverse("feed:entries", args=[plan.pk]),
         ],
         # The programmes between other parties: a ward's, and a three-party one (demo/partners.py).
         "editor_hcm": [
@@ -182,8 +186,14 @@ def test_report_pages_and_the_unit_grid_read_on_a_phone(demo, live_server, brows
             # The money lines of the half-year of the ceremony, on the dashboard and the period page.
             reverse("reports:dashboard") + "?year=2026&half=H1",
             reverse("reports:period_detail", args=[plan.pk, plan.periods.get(year=2026, half="H1").pk]),
+            # The plan's feed: posts, accepted reports and sent lists, with the post form.
+            reverse("feed:entries", args=[plan.pk]),
         ],
-        "reporter": [reverse("awards:proposed_entries")],
+        "reporter": [
+            reverse("awards:proposed_entries"),
+            reverse("feed:entries", args=[plan.pk]),
+            reverse("feed:settings"),
+        ],
         "admin": [reverse("awards:anonymise")],
     }
     failures = []
