@@ -6,7 +6,7 @@ from programmes.models import Organisation
 from programmes.validators import evidence_type
 
 from .models import POSTED_KINDS, Entry
-from .services import MAX_FILES
+from .services import check_files
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -22,8 +22,7 @@ class MultipleFileField(forms.FileField):
 
     def clean(self, data, initial=None):
         files = data if isinstance(data, (list, tuple)) else [data] if data else []
-        if len(files) > MAX_FILES:
-            raise forms.ValidationError(_("Attach at most %(count)s files.") % {"count": MAX_FILES})
+        check_files(files)
         return [super(MultipleFileField, self).clean(upload, initial) for upload in files]
 
 
@@ -49,7 +48,7 @@ class EntryForm(ChoicePromptsMixin, CleanTextMixin, forms.Form):
         required=False,
         validators=[evidence_type],
         error_messages={"empty": _("The file is empty.")},
-        help_text=_("Up to 5 files: PDF, image, Word, Excel or PowerPoint, at most 10 MB each."),
+        help_text=_("Up to 5 files: PDF, image, Word, Excel or PowerPoint, at most 10 MB each and 20 MB together."),
     )
 
     def __init__(self, *args, parties: list[Organisation], **kwargs):

@@ -21,8 +21,10 @@ from .access import posting_parties, readers_of
 from .models import POSTED_KINDS, Entry, EntryAttachment, FeedRead, FeedSubscription
 
 Kind = Entry.Kind
-# The files one post takes; each is at most evidence's 10 MB.
+# The files one post takes: each at most evidence's 10 MB, together at most 20 MB, so that a post
+# fits under the proxy's 25 MB (README: client_max_body_size).
 MAX_FILES = 5
+MAX_TOTAL = 20 * 1024 * 1024
 # Notifications written per INSERT: a national plan's feed may have thousands of readers.
 NOTIFY_BATCH = 1000
 # Only these notify every reader of the feed; the others only the staff of the plan's parties.
@@ -73,8 +75,7 @@ def entry_post(
     if not _line(title):
         raise ValidationError(_("Give the entry a title."))
     files = list(files)
-    if len(files) > MAX_FILES:
-        raise ValidationError(_("Attach at most %(count)s files.") % {"count": MAX_FILES})
+    check_files(files)
     checked = [(upload, evidence_type(upload)) for upload in files]  # all, before anything is saved
     entry = Entry.objects.create(
         plan=plan,
@@ -93,6 +94,14 @@ def entry_post(
         )
     _notify_on_commit(entry.pk)
     return entry
+
+
+def check_files(files: list) -> None:
+    """How many files one post takes, and how large they are together (each is checked apart)."""
+    if len(files) > MAX_FILES:
+        raise ValidationError(_("Attach at most %(count)s files.") % {"count": MAX_FILES})
+    if sum(upload.size for upload in files) > MAX_TOTAL:
+        raise ValidationError(_("The files are larger than 20 MB together."))
 
 
 def record(

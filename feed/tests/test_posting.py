@@ -1,6 +1,8 @@
 """A party posts a notice or an official letter, with files checked as report evidence is; its
 readers are told in the portal, the author is not."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -86,6 +88,19 @@ def test_a_bad_file_is_refused_beside_the_field_and_nothing_is_saved(client, wor
     # What was typed is still there, to send again with a good file.
     assert 'value="Hướng dẫn tổng kết năm học"' in page and "Đề nghị gửi báo cáo trước 30/6." in page
     assert 'value="125/SGDĐT-GDTX"' in page
+
+
+def test_a_post_takes_five_files_of_20_mb_at_most(client, world, reporting_plan, editor):
+    client.force_login(editor)
+    response = client.post(
+        reverse("feed:post", args=[reporting_plan.pk]), post_data(world, files=[pdf(f"{n}.pdf") for n in range(6)])
+    )
+    assert response.status_code == 200 and not Entry.objects.exists()
+    assert 'href="#id_files"' in response.content.decode()
+    big = [SimpleNamespace(size=8 * 1024 * 1024) for _ in range(3)]
+    with pytest.raises(ValidationError):
+        services.check_files(big)
+    services.check_files(big[:2])
 
 
 def test_a_post_needs_a_title(client, world, reporting_plan, editor):
