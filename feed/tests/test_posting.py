@@ -7,9 +7,10 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from kombu.exceptions import OperationalError
 
 from conftest import make_user
-from feed import services
+from feed import services, tasks
 from feed.models import Entry, EntryAttachment
 from programmes.models import Membership
 from tasks.models import Notification
@@ -172,3 +173,15 @@ def test_readers_are_notified_in_a_few_queries_however_many(
     entry = services.entry_post(user=editor, plan=reporting_plan, party=world.department, kind="notice", title="Họp")
     with django_assert_max_num_queries(6):
         assert services.entry_notify(entry_id=entry.pk) == 30
+
+
+def test_with_the_broker_down_the_request_notifies_the_readers(
+    world, reporting_plan, editor, reporter_a, monkeypatch, django_capture_on_commit_callbacks
+):
+    def down(*args, **kwargs):
+        raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    monkeypatch.setattr(tasks.notify_readers, "delay", down)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.entry_post(user=editor, plan=reporting_plan, party=world.department, kind="notice", title="Họp")
+    assert list(Notification.objects.values_list("user__username", flat=True)) == ["reporter_a"]
