@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from feed import events as feed_events
 from khuyenhoc import figure_versions
 from programmes.models import Area
 
@@ -97,6 +98,7 @@ def list_send(*, user, pupil_list: PupilList) -> PupilList:
         )
     pupil_list.status, pupil_list.sent_at, pupil_list.return_comment = Status.SENT, timezone.now(), ""
     pupil_list.save(update_fields=["status", "sent_at", "return_comment"])
+    feed_events.list_sent(pupil_list)
     return pupil_list
 
 

@@ -9,10 +9,13 @@ from datetime import timedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from programmes import access as programme_access
 from programmes import party_roles
 from programmes.models import Commitment, Organisation, Plan, Section
+from programmes.selectors import plans_visible_to
 from programmes.services.plans import (
     _figures_changed,
     _lock_plan,
@@ -59,11 +62,7 @@ def conference_save(*, user, conference: Conference, attendance: dict[int, str] 
 
 def _announce(conference: Conference) -> None:
     """The plan's feed says when and where the conference is (once per date and place)."""
-    from django.apps import apps
-
-    if not apps.is_installed("feed"):  # until the feed lands
-        return
-    from feed.services import record
+    from feed.services import record  # the feed reads the reports, which read the conferences
 
     record(
         plan=conference.plan,
@@ -75,7 +74,7 @@ def _announce(conference: Conference) -> None:
             "day": conference.held_on.strftime("%d/%m/%Y"),
             "place": conference.place,
         },
-        link=f"/conferences/{conference.pk}/",
+        link=reverse("conferences:detail", args=[conference.pk]),
         key=f"conference:{conference.pk}:{conference.held_on.isoformat()}:{conference.place}"[:200],
     )
 
@@ -271,11 +270,18 @@ def conclusions_due(today) -> int:
                 "text": conclusion.text[:120],
             },
             party=conclusion.responsible,
-            link=f"/conferences/{conclusion.conference_id}/#conclusions",
+            link=reverse("conferences:detail", args=[conclusion.conference_id]) + "#conclusions",
             key=f"conclusion_due:{conclusion.pk}:{conclusion.deadline.isoformat()}",
         )
         said += entry is not None
     return said
+
+
+def conferences_followed_by(user):
+    """The conferences whose pages the user reads: those of the plans they follow (their province's
+    staff), as ``views._conference`` admits them; the feed shows its links to them alone."""
+    followed = programme_access.area_scope(user, field="plan__area", roles=programme_access.AREA_WIDE_ROLES)
+    return Conference.objects.filter(followed, plan__in=plans_visible_to(user))
 
 
 def open_conclusions(**filters):

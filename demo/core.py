@@ -12,6 +12,7 @@ from programmes.models import Area, Membership, Organisation, User
 from programmes.services.areas import NATION_CODE, areas_load_current, province_code, ward_code
 
 from .conferences import demo_conference_load
+from .feed import demo_feed_load
 from .inbox import demo_notifications_load
 from .partners import demo_partners_load
 from .plans import demo_plans_load
@@ -92,6 +93,8 @@ def demo_load(*, progress=lambda message: None) -> list[DemoUser]:
     demo_pupil_lists_load()
     progress("the review conference of the last half-year")
     demo_conference_load()
+    progress("the current plan's feed")
+    demo_feed_load()
     progress("a few notifications")
     demo_notifications_load()
     return DEMO_USERS

@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -72,6 +73,7 @@ INSTALLED_APPS = [
     "tasks",
     "awards",
     "conferences",
+    "feed",
     # The demo data and the seed_demo command (no models). Installed everywhere, as `make run`
     # and the README load it; no product app imports it (demo/tests/test_layout.py).
     "demo",
@@ -192,6 +194,11 @@ PERIOD_TOTALS_PREBUILD = True
 CELERY_BEAT_SCHEDULE = {
     "reminder-sweep": {"task": "tasks.tasks.sweep_reminders", "schedule": 60 * 60},
     "expired-sessions": {"task": "tasks.tasks.clear_expired_sessions", "schedule": 24 * 60 * 60},
+    # Monday 07:00 in CELERY_TIMEZONE (Asia/Ho_Chi_Minh): the feeds of the week before, once per person.
+    "feed-weekly-digest": {
+        "task": "feed.tasks.send_weekly_digests",
+        "schedule": crontab(minute=0, hour=7, day_of_week=1),
+    },
 }
 
 # Authentication, with repeated failed logins throttled by django-axes.

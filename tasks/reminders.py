@@ -37,7 +37,6 @@ reminders.
 """
 
 import logging
-from conferences.services import conclusions_due
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -50,6 +49,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from kombu.exceptions import OperationalError
 
+from conferences.services import conclusions_due
 from programmes import access
 from programmes.models import Area, Organisation, Plan, PlanParty, User
 from programmes.selectors import can_follow_plan, plans_visible_to

@@ -31,6 +31,7 @@ from conftest import (
     make_persona,
     make_pupil_list,
 )
+from feed.models import Entry, EntryAttachment
 from programmes.models import Indicator, Plan
 from reports.models import Attachment, ProgressReport, Proposal
 from tasks.models import Notification
@@ -400,6 +401,47 @@ CASES += [
     ),
 ]
 
+# Plan feeds: read by the staff of the plan's parties (department, association: editor, reviewer,
+# leader) and of the units that report on it (communes A and B); posted in by a party's editors,
+# reviewers and administrators. Anyone else, another province included, gets 404.
+FEED_READ = expect(LOGIN, 200, 200, 200, 200, 200, 200, 404)
+CASES += [
+    ("feed-entries", "get", "feed:entries", lambda w: [w.plan.pk], FEED_READ),
+    (
+        "feed-entries-other-province",
+        "get",
+        "feed:entries",
+        lambda w: [w.other_plan.pk],
+        expect(LOGIN, 200, 404, 404, 404, 404, 404, 200),
+    ),
+    # Nothing typed: the page comes back with the form's errors, for those who post.
+    ("feed-post", "post", "feed:post", lambda w: [w.plan.pk], expect(LOGIN, 403, 200, 200, 403, 403, 403, 404)),
+    ("feed-post-get", "get", "feed:post", lambda w: [w.plan.pk], expect(LOGIN, *[405] * 7)),
+    ("feed-attachment", "get", "feed:attachment", lambda w: [w.plan.pk, w.feed_attachment.pk], FEED_READ),
+    (
+        "feed-attachment-other-plan",
+        "get",
+        "feed:attachment",
+        lambda w: [w.other_plan.pk, w.feed_attachment.pk],
+        expect(LOGIN, 404, 404, 404, 404, 404, 404, 404),
+    ),
+    ("feed-settings", "get", "feed:settings", lambda w: [], expect(LOGIN, *[200] * 7)),
+    ("feed-settings-post", "post", "feed:settings", lambda w: [], expect(LOGIN, *[302] * 7)),
+]
+
+
+def feed_entry(world, plan):
+    """A notice of the department in the plan's feed, with a file."""
+    entry = Entry.objects.create(plan=plan, kind="notice", party=world.department, title="Lịch họp sơ kết")
+    attachment = EntryAttachment.objects.create(
+        entry=entry,
+        file=ContentFile(b"%PDF-1.4\n%%EOF", name="lich-hop.pdf"),
+        name="lich-hop.pdf",
+        size=14,
+        content_type="application/pdf",
+    )
+    return {"feed_attachment": attachment}
+
 
 # Review conferences of province P's plan: its editors change them; whoever follows the plan reads
 # them; a commune's reporter sees the plan but does not follow it (403); another province, 404.
@@ -482,6 +524,7 @@ def build_matrix_world():
             **submitted_report(world, h1),
             **pupil_lists(world, plan),
             **dict(zip(("conference", "conclusion"), make_conference(h1, world.association), strict=True)),
+            **feed_entry(world, plan),
             notification=Notification.objects.create(
                 user=users["reporter_a"], title="Sắp đến hạn báo cáo", link="/reports/mine/"
             ),

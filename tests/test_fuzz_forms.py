@@ -212,6 +212,9 @@ PAGES = [
     ("editor", lambda f: reverse("conferences:detail", args=[f.conference.pk])),
     ("editor", lambda f: reverse("conferences:conclusion_edit", args=[f.conference.pk, f.conclusion.pk])),
     ("editor", lambda f: reverse("conferences:successor", args=[f.plan.pk])),
+    ("editor", lambda f: reverse("feed:entries", args=[f.plan.pk])),
+    ("reviewer", lambda f: reverse("feed:entries", args=[f.plan.pk]) + "?kind=notice"),
+    ("reporter_a", lambda f: reverse("feed:settings")),
     *admin_pages(),
 ]
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from django.core.management import get_commands
 
 ROOT = Path(__file__).resolve().parents[2]
-PRODUCT_APPS = ["programmes", "reports", "tasks", "awards", "khuyenhoc"]
+PRODUCT_APPS = ["programmes", "reports", "tasks", "awards", "feed", "khuyenhoc"]
 
 
 def _is_test_module(path: Path) -> bool:

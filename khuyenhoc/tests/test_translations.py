@@ -25,6 +25,7 @@ SOURCES = [
     "reports",
     "tasks",
     "awards",
+    "feed",
     "demo",
     "templates",
     "locale",

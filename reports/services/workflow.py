@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from feed import events as feed_events
 from khuyenhoc import figure_versions
 from programmes import access
 from programmes.models import Organisation, Plan
@@ -234,6 +235,7 @@ def report_accept(*, user, report: ProgressReport) -> ProgressReport:
     report.save(update_fields=["status", "reviewed_at", "version", "updated_at"])
     _event(report, ReportEvent.Action.ACCEPTED, user)
     _figures_changed(report)
+    feed_events.report_accepted(report)
     return report
 
 

@@ -18,6 +18,8 @@ def test_only_the_idempotent_tasks_are_acknowledged_late():
         "tasks.tasks.send_password_reset": False,  # run twice, it would send two links
         "tasks.tasks.clear_expired_sessions": True,  # deleting what has expired twice deletes nothing more
         "reports.tasks.build_period_totals": True,  # a second run finds the totals built
+        "feed.tasks.notify_readers": True,  # claims its entry with a conditional UPDATE, in the notifying transaction
+        "feed.tasks.send_weekly_digests": True,  # records each person's week once, in the transaction that sends it
     }
 
 

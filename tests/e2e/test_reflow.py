@@ -74,6 +74,8 @@ def demo_pages():
             reverse("conferences:edit", args=[plan.pk, conference.period_id]),
             reverse("conferences:conclusion_create", args=[conference.pk]),
             reverse("conferences:successor", args=[plan.pk]),
+            reverse("feed:entries", args=[plan.pk]),
+            reverse("feed:settings"),
         ],
         "reviewer": [
             "/",
@@ -84,6 +86,7 @@ def demo_pages():
             reverse("reports:report_list"),
             reverse("tasks:notifications"),
             reverse("tasks:preferences"),
+            reverse("feed:entries", args=[plan.pk]) + "?kind=report_accepted",
         ],
         "leader": ["/", reverse("reports:dashboard"), reverse("reports:dashboard") + "?year=2026&half=H1"],
         "admin": [reverse("awards:anonymise")],
@@ -98,6 +101,7 @@ def demo_pages():
             reverse("awards:proposed_entries"),
             reverse("programmes:plan_detail", args=[plan.pk]),
             reverse("tasks:notifications"),
+            reverse("feed:entries", args=[plan.pk]),
         ],
         # The programmes between other parties: a ward's, and a three-party one (demo/partners.py).
         "editor_hcm": [
@@ -178,6 +182,13 @@ def test_report_pages_and_the_unit_grid_read_on_a_phone(demo, live_server, brows
             reverse("reports:period_detail", args=[three.pk, three_period.pk]),
             reverse("programmes:plan_detail", args=[three.pk]),
         ],
+        "reporter": [
+            reverse("awards:proposed_entries"),
+            reverse("feed:entries", args=[plan.pk]),
+            reverse("feed:settings"),
+        ],
+        "leader": [reverse("conferences:detail", args=[Conference.objects.get().pk])],
+        "admin": [reverse("awards:anonymise")],
         "reviewer": [
             reverse("reports:report_detail", args=[submitted.pk]),
             reverse("reports:period_detail", args=[plan.pk, period.pk]),
@@ -188,10 +199,9 @@ def test_report_pages_and_the_unit_grid_read_on_a_phone(demo, live_server, brows
             # The money lines of the half-year of the ceremony, on the dashboard and the period page.
             reverse("reports:dashboard") + "?year=2026&half=H1",
             reverse("reports:period_detail", args=[plan.pk, plan.periods.get(year=2026, half="H1").pk]),
+            # The plan's feed: posts, accepted reports and sent lists, with the post form.
+            reverse("feed:entries", args=[plan.pk]),
         ],
-        "reporter": [reverse("awards:proposed_entries")],
-        "leader": [reverse("conferences:detail", args=[Conference.objects.get().pk])],
-        "admin": [reverse("awards:anonymise")],
     }
     failures = []
     for username, urls in pages.items():
