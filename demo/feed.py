@@ -4,6 +4,8 @@ portal records by itself for the reports the demo accepted and the pupil lists i
 a pupil's name). Its readers are taken as told already: the demo's inbox stays as the reminders
 leave it. Loading twice changes nothing: each entry has its key."""
 
+from datetime import datetime, time, timedelta
+
 from django.utils import timezone
 
 from awards.models import PupilList
@@ -67,6 +69,13 @@ def demo_feed_load() -> int:
         _told(events.report_accepted(report), at.first() or report.reviewed_at or now)
     for pupil_list in PupilList.objects.filter(plan=plan, sent_at__isnull=False).select_related("drawn_by"):
         _told(events.list_sent(pupil_list), pupil_list.sent_at)
+    # The review conference (demo/conferences.py), announced two weeks before it was held.
+    for conference in plan.conferences.all():
+        announced = datetime.combine(
+            conference.held_on - timedelta(days=14), time(8), tzinfo=timezone.get_current_timezone()
+        )
+        for entry in plan.feed_entries.filter(kind="conference", notified_at__isnull=True):
+            _told(entry, announced)
     return plan.feed_entries.count()
 
 

@@ -24,7 +24,7 @@ def plan(db, _loaded):
 
 def test_the_current_plan_has_a_feed_of_every_kind_the_demo_makes(plan):
     kinds = set(plan.feed_entries.values_list("kind", flat=True))
-    assert kinds == {"notice", "letter", "report_accepted", "list_sent"}
+    assert kinds == {"notice", "letter", "report_accepted", "list_sent", "conference"}
     assert plan.feed_entries.get(kind="letter").number == "45/HKH-VP"
     names = {e.full_name for lst in plan.pupil_lists.all() for e in lst.entries.all()}
     assert not any(name in entry.title + entry.body for entry in plan.feed_entries.all() for name in names)

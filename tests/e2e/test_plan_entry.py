@@ -109,7 +109,7 @@ def test_reporter_reads_a_plan_but_cannot_edit_it(demo, live_server, new_page):
     log_in(page, live_server, "reporter", demo)
     page.goto(f"{live_server.url}/plans/")
     page.get_by_role("link", name=re.compile("Phối hợp công tác giai đoạn 2012-2016", re.I)).click()
-    assert page.locator("article.document").get_by_text("1.4", exact=True).is_visible()
+    page.locator("article.document").get_by_text("1.4", exact=True).wait_for()  # the plan's page, loaded
     assert page.get_by_role("link", name="Sửa kế hoạch").count() == 0
     assert page.get_by_role("link", name="Sửa nội dung cam kết").count() == 0
     assert_accessible(page)
