@@ -400,3 +400,22 @@ def print_docx(content: bytes, directory) -> list[PrintedPage]:
         ]
         pages.append(PrintedPage(float(width), float(height), words))
     return pages
+
+
+def read_docx(content: bytes):
+    """A Word document from its bytes, to read it back."""
+    import io
+
+    import docx
+
+    return docx.Document(io.BytesIO(content))
+
+
+def all_text(document) -> str:
+    """Every paragraph's text, the tables' included (nested in order)."""
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                parts.extend(p.text for p in cell.paragraphs)
+    return "\n".join(parts)

@@ -4,13 +4,11 @@ its origin, so that the editor sets the new targets beside the last values (``la
 
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.utils.translation import gettext as _
+from django.db import transaction
 
 from programmes import party_roles
 from programmes.models import Commitment, Indicator, Plan, Section
-from programmes.services.plans import PartyData, _copy, plan_save, require_change
+from programmes.services.plans import PartyData, _copy, draft_save, require_change
 from reports.models import ReportingPeriod
 from reports.services.consolidation import consolidate
 
@@ -35,28 +33,17 @@ def plan_succeed(*, user, plan: Plan, title: str, start_year: int, end_year: int
         PartyData(p.organisation, p.signatory_name, p.signatory_title, p.signing_capacity)
         for p in plan.parties.select_related("organisation").order_by("order", "pk")
     ]
-    try:
-        with transaction.atomic():
-            successor = plan_save(
-                user=user,
-                plan=Plan(
-                    kind=plan.kind,
-                    number=number,
-                    title=title,
-                    area=plan.area,
-                    start_year=start_year,
-                    end_year=end_year,
-                    status=Plan.Status.DRAFT,
-                    predecessor=plan,
-                    legal_bases="\n".join(filter(None, [str(plan), plan.legal_bases])),
-                    purposes=plan.purposes,
-                    requirements=plan.requirements,
-                    review_cadence=plan.review_cadence,
-                ),
-                parties=parties,
-            )
-    except IntegrityError:
-        raise ValidationError({"number": _("Another plan of this area already has this number.")}) from None
+    successor = draft_save(
+        user=user,
+        source=plan,
+        parties=parties,
+        area=plan.area,
+        number=number,
+        title=title,
+        start_year=start_year,
+        end_year=end_year,
+        predecessor=plan,
+    )
     _carry_unfinished(plan, successor)
     _carry_conclusions(plan, successor)
     return successor

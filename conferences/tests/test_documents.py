@@ -1,12 +1,10 @@
 """The conference's minutes and conclusions notice: read back with python-docx, printed by
 LibreOffice to check the page, and downloaded by who follows the plan's reporting."""
 
-import io
 from dataclasses import dataclass
 from datetime import date, datetime
 from datetime import timezone as dt_timezone
 
-import docx
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -14,7 +12,7 @@ from docx.oxml.ns import qn
 
 from conferences.documents import conclusions_notice_docx, minutes_docx
 from conferences.models import Attendance, CarryOver, Conclusion, Conference
-from conftest import build_plan, build_reporting_plan, make_organisation, print_docx
+from conftest import all_text, build_plan, build_reporting_plan, make_organisation, print_docx, read_docx
 from programmes.models import Organisation, Plan, PlanParty
 from reports.exports import counted_phrase, score_phrase
 from reports.models import CommitmentProgress, ProgressReport, Proposal, ReportingPeriod
@@ -102,19 +100,6 @@ def meeting(world) -> Meeting:
         new_deadline=date(2026, 12, 14),
     )
     return Meeting(plan, period, conference)
-
-
-def read_docx(content: bytes):
-    return docx.Document(io.BytesIO(content))
-
-
-def all_text(document) -> str:
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                parts.extend(p.text for p in cell.paragraphs)
-    return "\n".join(parts)
 
 
 def cell_lines(table) -> list[list[str]]:

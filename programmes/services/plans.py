@@ -320,6 +320,38 @@ def _copy(instance, **changes):
     return type(instance).objects.create(**values)
 
 
+def draft_save(*, user, source: Plan, parties: list[PartyData], **fields) -> Plan:
+    """Save a new draft plan that carries on ``source`` (a plan it implements or follows): its kind,
+    purposes, requirements and cadence, its legal bases led by ``source`` itself; ``fields`` give
+    the rest (area, number, title, years, the link). A number the area already has is an error
+    beside the number, even one given to another plan an instant earlier."""
+    area, number = fields["area"], fields.get("number", "")
+    taken = ValidationError({"number": _("Another plan of this area already has this number.")})
+    if Plan.number_taken(area, number):
+        raise taken
+    try:
+        # A savepoint, so that a plan given the same number an instant earlier is a form error
+        # rather than a broken transaction.
+        with transaction.atomic():
+            return plan_save(
+                user=user,
+                plan=Plan(
+                    kind=source.kind,
+                    status=Status.DRAFT,
+                    legal_bases="\n".join([str(source), source.legal_bases]).strip(),
+                    purposes=source.purposes,
+                    requirements=source.requirements,
+                    review_cadence=source.review_cadence,
+                    **fields,
+                ),
+                parties=parties,
+            )
+    except IntegrityError:
+        if number and Plan.objects.filter(area=area, number=number).exists():
+            raise taken from None
+        raise
+
+
 @transaction.atomic
 def plan_derive(*, user, parent: Plan, area: Area, title: str, parties: list[PartyData], number: str = "") -> Plan:
     """Create a draft plan for a lower level that implements ``parent``.
@@ -330,35 +362,17 @@ def plan_derive(*, user, parent: Plan, area: Area, title: str, parties: list[Par
     require_change(user, area)
     if not area.path.startswith(parent.area.path) or area == parent.area:
         raise ValidationError(_("A derived plan must be for an area below the parent plan's area."))
-    taken = ValidationError({"number": _("Another plan of this area already has this number.")})
-    if Plan.number_taken(area, number):
-        raise taken
-    try:
-        # A savepoint, so that a plan given the same number an instant earlier
-        # is a form error beside the number rather than a broken transaction.
-        with transaction.atomic():
-            child = plan_save(
-                user=user,
-                plan=Plan(
-                    kind=parent.kind,
-                    number=number,
-                    title=title,
-                    area=area,
-                    start_year=parent.start_year,
-                    end_year=parent.end_year,
-                    status=Status.DRAFT,
-                    parent=parent,
-                    legal_bases="\n".join([str(parent), parent.legal_bases]).strip(),
-                    purposes=parent.purposes,
-                    requirements=parent.requirements,
-                    review_cadence=parent.review_cadence,
-                ),
-                parties=parties,
-            )
-    except IntegrityError:
-        if number and Plan.objects.filter(area=area, number=number).exists():
-            raise taken from None
-        raise
+    child = draft_save(
+        user=user,
+        source=parent,
+        parties=parties,
+        area=area,
+        number=number,
+        title=title,
+        start_year=parent.start_year,
+        end_year=parent.end_year,
+        parent=parent,
+    )
     level = area.level
     # A partner's commitment goes to the child's partner of the same kind (the district Youth
     # Union for the provincial one), or to every partner where none of that kind signed.

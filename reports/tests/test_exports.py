@@ -5,13 +5,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-import docx
 import openpyxl
 import pytest
 from django.utils import translation
 from docx.oxml.ns import qn
 
-from conftest import make_commitment, make_plan
+from conftest import all_text, make_commitment, make_plan, read_docx
 from programmes.models import Indicator, Plan
 from reports.exports import choice_label, place_and_date, short_date, vn_date, vn_number
 from reports.exports.docx import consolidation_docx, report_docx
@@ -114,20 +113,6 @@ def setup(world) -> Setup:
     Proposal.objects.create(report=report_a, text="Đề nghị hỗ trợ kinh phí", answer="Tỉnh sẽ bố trí trong năm 2026")
     Proposal.objects.create(report=report_b, text="Đề nghị tập huấn cán bộ")
     return Setup(plan, period, scholarships, share, funds, report_a, report_b)
-
-
-def read_docx(content: bytes):
-    return docx.Document(io.BytesIO(content))
-
-
-def all_text(document) -> str:
-    """Every paragraph's text, the tables' included (nested in order)."""
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                parts.extend(p.text for p in cell.paragraphs)
-    return "\n".join(parts)
 
 
 def table_with(document, *headers):
