@@ -396,6 +396,14 @@ SIGNED = """signed AS (
              WHERE sc.plan_id = %(plan)s
         )"""
 
+# Not a commitment that the review conference of the period, or of a later one, added to the plan
+# (reports.rules.in_force_for): a conclusion is the next half-year's work.
+NOT_ADDED_LATER = """NOT EXISTS (
+            SELECT 1 FROM conferences_conclusion k
+              JOIN conferences_conference f ON f.id = k.conference_id
+              JOIN reports_reportingperiod kp ON kp.id = f.period_id
+             WHERE k.adopted_as_id = c.id AND kp.starts_on >= p.starts_on)"""
+
 PERIOD_QUERIES = {
     # The heading: the plan, its area, the period's dates.
     "period": """
@@ -448,7 +456,7 @@ PERIOD_QUERIES = {
           JOIN programmes_section s ON s.id = c.section_id
           JOIN reports_reportingperiod p ON p.id = %(period)s
           LEFT JOIN figures f ON f.indicator_id = i.id
-         WHERE c.plan_id = %(plan)s AND (i.withdrawn_on IS NULL OR i.withdrawn_on >= p.starts_on)
+         WHERE c.plan_id = %(plan)s AND (i.withdrawn_on IS NULL OR i.withdrawn_on >= p.starts_on) AND {NOT_ADDED_LATER}
          GROUP BY i.id, c.id, s.id
          ORDER BY s."order", c."order", i."order", i.id""",
     # Each side's commitments done: a side for which every unit that reported said "not
@@ -498,6 +506,7 @@ PERIOD_QUERIES = {
                    WHERE c.party = 'joint' AND EXISTS (SELECT 1 FROM supporters WHERE commitment_id = c.id)
               ) ow (party)
              WHERE c.plan_id = %(plan)s AND (c.withdrawn_on IS NULL OR c.withdrawn_on >= p.starts_on)
+               AND {NOT_ADDED_LATER}
         ), bound AS (
             SELECT ow.id, ow.party, coalesce(st.n, 0) > 0 AND st.na = st.n AS exempt,
                    coalesce(st.n, 0) > 0 AND st.done = st.n AS party_done

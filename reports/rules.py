@@ -31,12 +31,21 @@ SENT_LATE = Q(status__in=RECEIVED, submitted_at__date__gt=F("period__due_on"))
 RETURN_DAYS = 7
 
 
-def in_force_for(period: ReportingPeriod | None) -> Q:
+def in_force_for(period: ReportingPeriod | None, *, commitment: str | None = "") -> Q:
     """Commitments or indicators a period asks for: not withdrawn, or withdrawn only after the
-    period started (its reports, filed or not, keep them). Without a period: not withdrawn."""
+    period started (its reports, filed or not, keep them). Without a period: not withdrawn.
+
+    Nor a commitment that the review conference of that half-year, or of a later one, added to
+    the plan: a conclusion is the next half-year's work, and the half-year it reviewed keeps its
+    figures. ``commitment`` is the path from the rows to their commitment ("" for commitments,
+    "commitment__" for indicators; None where the commitments were filtered already)."""
     if period is None:
         return Q(withdrawn_on__isnull=True)
-    return Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gte=period.starts_on)
+    in_force = Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gte=period.starts_on)
+    if commitment is None:
+        return in_force
+    later = {f"{commitment}from_conclusion__conference__period__starts_on__gte": period.starts_on}
+    return in_force & ~Q(**later)
 
 
 def today() -> date:

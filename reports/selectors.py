@@ -38,7 +38,7 @@ def commitments_for(plan: Plan, organisation: Organisation, period: ReportingPer
     commitments = plan.commitments.filter(in_force_for(period), party_roles.reported_by(organisation)).select_related(
         "section"
     )
-    indicators = Indicator.objects.filter(in_force_for(period)).order_by("order", "pk")
+    indicators = Indicator.objects.filter(in_force_for(period, commitment=None)).order_by("order", "pk")
     commitments = commitments.prefetch_related(Prefetch("indicators", queryset=indicators), "supporters").order_by(
         "section__order", "order", "pk"
     )

@@ -7,6 +7,7 @@ from datetime import date, datetime, timezone
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
 from django.urls import reverse
 from django.utils.html import escape
 
@@ -16,6 +17,7 @@ from conftest import make_commitment
 from programmes.models import Indicator
 from reports.models import CommitmentProgress, IndicatorValue, ProgressReport
 from reports.selectors import commitments_for
+from reports.services.consolidation import consolidate
 
 
 def file(plan, period, unit, statuses: dict, figures: dict | None = None):
@@ -190,3 +192,47 @@ def test_the_final_review_reads_every_half_year_of_the_plan(client, held, editor
     table = page.split('data-testid="whole-plan"')[1].split("</table>")[0]
     assert "2/" in table and "6 tháng cuối năm 2026" in table
     assert reverse("conferences:successor", args=[reporting_plan.pk]) in page
+
+
+def test_the_next_plan_cannot_take_a_number_the_area_has(held, editor, reporting_plan):
+    with pytest.raises(ValidationError) as refused:
+        successor.plan_succeed(
+            user=editor,
+            plan=reporting_plan,
+            title="Kế hoạch mới",
+            start_year=2027,
+            end_year=2030,
+            number=reporting_plan.number,
+        )
+    assert "number" in refused.value.message_dict
+    assert not reporting_plan.successors.exists()
+
+
+def test_the_half_year_reviewed_keeps_its_figures_when_conclusions_join_the_plan(
+    world, held, editor, reporting_plan, h1
+):
+    """A conclusion added to the plan is the next half-year's work: the half-year the conference
+    reviewed is scored, listed and reported as before, and the bare SQL of the benchmarks agrees."""
+    before = consolidate(reporting_plan, h1, texts=False)
+    conclusion = services.conclusion_save(
+        user=editor, conclusion=Conclusion(conference=held, text="Lập quỹ học bổng", responsible=world.association)
+    )
+    (added,) = services.conclusions_adopt(user=editor, conference=held, conclusions=[conclusion])
+    Indicator.objects.create(commitment=added, name="Số suất học bổng", unit="people", target_value=50)
+    after = consolidate(reporting_plan, h1, texts=False)
+    assert [(s.party, s.done, s.total) for s in after.scores] == [(s.party, s.done, s.total) for s in before.scores]
+    assert [t.indicator.pk for t in after.totals] == [t.indicator.pk for t in before.totals]
+    assert added.number not in {row.commitment.number for row in services.unfinished(held)}
+    assert added.number not in {c.number for c in commitments_for(reporting_plan, world.unit_a, h1)}
+    h2 = reporting_plan.periods.get(half="H2")
+    assert added.number in {c.number for c in commitments_for(reporting_plan, world.unit_a, h2)}
+    if connection.vendor == "postgresql":
+        from benchmarks import bare_sql
+        from reports.rules import today
+
+        with connection.cursor() as cursor:
+            sql = bare_sql.period_page(
+                cursor, user_id=editor.pk, plan_id=reporting_plan.pk, period_id=h1.pk, today=today()
+            )
+        assert sql["scores"] == {s.party: (s.done, s.total, s.not_applicable) for s in after.scores}
+        assert len(sql["indicators"]) == len(after.totals)

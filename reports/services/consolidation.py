@@ -162,7 +162,7 @@ def _indicator_totals(plan: Plan, period: ReportingPeriod) -> list[IndicatorTota
     }
     latest = values.filter(indicator=OuterRef("pk")).order_by("-report__submitted_at", "-pk").values("value")[:1]
     indicators = (
-        Indicator.objects.filter(in_force_for(period), commitment__plan=plan)
+        Indicator.objects.filter(in_force_for(period, commitment="commitment__"), commitment__plan=plan)
         # The latest figure is looked up only for the indicators that add up that way.
         .annotate(latest=Case(When(aggregation=Indicator.Aggregation.LATEST, then=Subquery(latest))))
         .select_related("commitment")
