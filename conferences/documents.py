@@ -20,6 +20,7 @@ from reports.models import ReportingPeriod, half_year_label
 from reports.services.consolidation import consolidate
 
 from .models import CarryOver, Conference
+from .services import whole_plan
 
 BLANK_LINE = "." * 90  # a line to fill in by hand
 # What precedes a name on a line "Ông Nguyễn Văn An - Giám đốc Sở": left out under a signature.
@@ -73,6 +74,8 @@ def minutes_docx(conference: Conference) -> bytes:
         for score in consolidation.scores:
             if score.total or score.not_applicable:
                 doc.bullet(f"{score_phrase(score)}.")
+        if conference.kind == Conference.Kind.FINAL:
+            _whole_plan(doc, conference)
         doc.subheading("2. Trả lời đề xuất, kiến nghị của các đơn vị")
         doc.raised(consolidation.proposals, "Các đơn vị không có đề xuất, kiến nghị.", answers=True)
         doc.subheading("3. Ý kiến thảo luận")
@@ -151,6 +154,20 @@ def _review_phrase(conference: Conference) -> str:
 def _people(doc: _Document, lines: list[str]) -> None:
     for line in lines or [BLANK_LINE]:
         doc.bullet(line.lstrip("-•+ \t"))
+
+
+def _whole_plan(doc: _Document, conference: Conference) -> None:
+    """A final review reads the whole period: each half-year's reports and commitments done."""
+    doc.para("Kết quả qua các kỳ của giai đoạn thực hiện kế hoạch:")
+    rows = [
+        [
+            period_phrase(half.period).capitalize(),
+            f"{half.received}/{half.expected}",
+            "; ".join(f"{score.title}: {score.done}/{score.total}" for score in half.scores if score.total),
+        ]
+        for half in whole_plan(conference)
+    ]
+    doc.table(["Kỳ", "Đơn vị đã báo cáo", "Nội dung hoàn thành"], rows, [4.0, 3.0, 9.0], numeric=(1,))
 
 
 def _conclusions(doc: _Document, conference: Conference) -> None:

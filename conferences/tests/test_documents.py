@@ -219,6 +219,10 @@ def test_minutes_of_a_final_review_with_nothing_recorded_yet(meeting):
     paragraphs = [p.text for p in document.paragraphs]
     heard = paragraphs.index(f"Hội nghị đã nghe báo cáo tổng kết thực hiện {PLAN_NAME}; kết quả {H1_SPAN} như sau:")
     assert paragraphs[heard - 1] == "1. Báo cáo tổng kết"
+    # The whole period: each half-year up to this one, with its reports and commitments done.
+    assert "Kết quả qua các kỳ của giai đoạn thực hiện kế hoạch:" in paragraphs
+    halves = next(t for t in document.tables if t.rows[0].cells[0].text == "Kỳ")
+    assert [row.cells[0].text for row in halves.rows[1:]] == ["6 tháng đầu năm 2026"]
     # Lines to fill in by hand for who came, who took the minutes, what was said and concluded.
     blank = "- " + "." * 90
     came = paragraphs.index("2. Đại biểu tham dự")
