@@ -16,6 +16,7 @@ from .feed import demo_feed_load
 from .inbox import demo_notifications_load
 from .partners import demo_partners_load
 from .plans import demo_plans_load
+from .public import demo_public_load
 from .pupil_lists import demo_pupil_lists_load
 from .reports import demo_reports_load
 
@@ -95,6 +96,8 @@ def demo_load(*, progress=lambda message: None) -> list[DemoUser]:
     demo_conference_load()
     progress("the current plan's feed")
     demo_feed_load()
+    progress("Phú Thọ's public page")
+    demo_public_load()
     progress("a few notifications")
     demo_notifications_load()
     return DEMO_USERS

@@ -78,6 +78,7 @@ def menu_items() -> list[NavItem]:
         NavItem(_("My unit"), "programmes:my_organisation", roles=frozenset({Role.REPORTER}), own_unit=True),
         # Children's names: only for the staff of a list's parties, so never for a superuser as such.
         NavItem(_("Pupil lists"), "awards:list_index", roles=access.ALL_ROLES, own_unit=True, active_for=("awards:",)),
+        NavItem(_("Public pages"), "public:settings", roles=frozenset({Role.ADMIN}), active_for=("public:",)),
         NavItem(_("Administration"), "admin:index", staff_only=True),
     ]
 

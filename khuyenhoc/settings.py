@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "tasks",
     "awards",
     "conferences",
+    "public",
     "feed",
     # The demo data and the seed_demo command (no models). Installed everywhere, as `make run`
     # and the README load it; no product app imports it (demo/tests/test_layout.py).
@@ -166,7 +167,8 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "khuyenhoc",
+            # Each parallel test worker has its own database, so its own keys too.
+            "KEY_PREFIX": "khuyenhoc" + os.environ.get("PYTEST_XDIST_WORKER", ""),
         }
     }
 else:

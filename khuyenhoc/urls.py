@@ -17,6 +17,7 @@ urlpatterns = [
     path("notifications/", include("tasks.urls")),
     path("lists/", include("awards.urls")),
     path("conferences/", include("conferences.urls")),
+    path("public/", include("public.urls")),
     path("", include("feed.urls")),  # plans/<plan>/feed/…, and feed/settings/
     path("admin/", admin.site.urls),
 ]

@@ -33,6 +33,7 @@ from conftest import (
 )
 from feed.models import Entry, EntryAttachment
 from programmes.models import Indicator, Plan
+from public.models import Publication
 from reports.models import Attachment, ProgressReport, Proposal
 from tasks.models import Notification
 
@@ -492,6 +493,31 @@ CASES += [
 ]
 
 
+# Public pages: province P publishes (no account needed); the settings are its administrator's
+# (here only the superuser is one; anyone else is 403, or 404 for a province not theirs).
+CASES += [
+    ("public-index", "get", "public:index", lambda w: [], expect(*[200] * 8)),
+    ("public-province", "get", "public:province", lambda w: [w.province.code], expect(*[200] * 8)),
+    ("public-json", "get", "public:province_json", lambda w: [w.province.code], expect(*[200] * 8)),
+    ("public-csv", "get", "public:province_csv", lambda w: [w.province.code], expect(*[200] * 8)),
+    (
+        "public-unpublished",
+        "get",
+        "public:province",
+        lambda w: [w.other_province.code],
+        expect(*[404] * 8),
+    ),
+    ("public-settings", "get", "public:settings", lambda w: [], expect(LOGIN, 200, *[403] * 6)),
+    (
+        "public-settings-save",
+        "post",
+        "public:settings_save",
+        lambda w: [w.province.pk],
+        expect(LOGIN, 400, *[404] * 6),
+    ),
+]
+
+
 def pupil_lists(world, plan):
     """A draft list and a sent one, from the department to the association, a pupil on each."""
     made = {}
@@ -523,6 +549,7 @@ def build_matrix_world():
             h1=h1,
             **submitted_report(world, h1),
             **pupil_lists(world, plan),
+            publication=Publication.objects.create(area=world.province, published=True),
             **dict(zip(("conference", "conclusion"), make_conference(h1, world.association), strict=True)),
             **feed_entry(world, plan),
             notification=Notification.objects.create(

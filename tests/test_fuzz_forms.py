@@ -208,6 +208,7 @@ PAGES = [
     ("editor", lambda f: reverse("awards:list_upload", args=[f.draft_list.pk])),
     ("reviewer", lambda f: reverse("awards:list_detail", args=[f.sent_list.pk])),
     ("superuser", lambda f: reverse("awards:anonymise")),
+    ("superuser", lambda f: reverse("public:settings")),
     ("editor", lambda f: reverse("conferences:edit", args=[f.plan.pk, f.period.pk])),
     ("editor", lambda f: reverse("conferences:detail", args=[f.conference.pk])),
     ("editor", lambda f: reverse("conferences:conclusion_edit", args=[f.conference.pk, f.conclusion.pk])),

@@ -26,6 +26,7 @@ SOURCES = [
     "tasks",
     "awards",
     "feed",
+    "public",
     "demo",
     "templates",
     "locale",

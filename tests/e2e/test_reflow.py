@@ -50,7 +50,12 @@ def demo_pages():
     prizes, commune_list = PupilList.objects.get(kind="prizes"), PupilList.objects.get(status="draft")
     conference = Conference.objects.get(plan=plan)
     return {
-        None: [reverse("login"), reverse("password_reset")],
+        None: [
+            reverse("login"),
+            reverse("password_reset"),
+            reverse("public:index"),
+            reverse("public:province", args=["P25"]),
+        ],
         "editor": [
             "/",
             reverse("programmes:plan_list"),
@@ -188,6 +193,8 @@ def test_report_pages_and_the_unit_grid_read_on_a_phone(demo, live_server, brows
             reverse("feed:settings"),
         ],
         "leader": [reverse("conferences:detail", args=[Conference.objects.get().pk])],
+        # Without an account: the figures Phú Thọ publishes.
+        None: [reverse("public:province", args=["P25"])],
         "admin": [reverse("awards:anonymise")],
         "reviewer": [
             reverse("reports:report_detail", args=[submitted.pk]),
