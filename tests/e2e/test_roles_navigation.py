@@ -8,7 +8,16 @@ pytestmark = pytest.mark.e2e
 
 EXPECTED = {
     "admin": (
-        ["Trang chủ", "Kế hoạch", "Bảng tổng hợp", "Thẩm định", "Đơn vị", "Danh sách học sinh", "Quản trị"],
+        [
+            "Trang chủ",
+            "Kế hoạch",
+            "Bảng tổng hợp",
+            "Thẩm định",
+            "Đơn vị",
+            "Danh sách học sinh",
+            "Trang công khai",
+            "Quản trị",
+        ],
         "Quản trị viên",
     ),
     "editor": (["Trang chủ", "Kế hoạch", "Bảng tổng hợp", "Đơn vị", "Danh sách học sinh"], "Biên tập viên"),
