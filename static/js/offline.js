@@ -61,21 +61,12 @@
   if (!form || !status) return;
   var submitButton = form.querySelector("button[name=submit]:not([hidden])");
   var submitLabel = submitButton && submitButton.textContent;
-  var unsentKey = "offline:unsent:" + window.location.pathname;
+  var pending = false;  // typed (or restored) since the last save: what the connection's return sends
+  var attachUrl = new URL(form.getAttribute("data-offline-attach"), window.location.href).href;
 
   function say(state) {
     status.setAttribute("data-state", state);
     status.textContent = status.getAttribute("data-" + state) || "";
-  }
-
-  function unsent(yes) {
-    try {
-      if (yes) window.localStorage.setItem(unsentKey, "1"); else window.localStorage.removeItem(unsentKey);
-    } catch (error) { /* storage disabled */ }
-  }
-
-  function isUnsent() {
-    try { return window.localStorage.getItem(unsentKey) === "1"; } catch (error) { return false; }
   }
 
   function connection() {
@@ -101,7 +92,7 @@
           if (response.status === 200) {
             setVersion(body.version);
             form.dispatchEvent(new CustomEvent("autosave:saved"));  // autosave.js drops its copy
-            unsent(false);
+            pending = false;
             if (panel) panel.hidden = true;
             say("portal");
           } else if (response.status === 409) {
@@ -205,21 +196,77 @@
   }
 
   form.addEventListener("input", function () {
-    if (!navigator.onLine) { unsent(true); say("phone"); }
+    pending = true;
+    if (!navigator.onLine) say("phone");
+  });
+  form.addEventListener("click", function (event) {
+    if (event.target.closest("[data-autosave-restore]")) pending = true;
   });
 
-  // Offline, no button posts: saving is what autosave already did, and submitting waits.
+  /* Files chosen offline wait in IndexedDB ("offline-files"), each with the URL of the form's
+     "Attach" button, and go through that same URL when the connection returns. */
+  function files(mode, work) {
+    return new Promise(function (resolve, reject) {
+      if (!window.indexedDB) return reject(new Error("no IndexedDB"));
+      var opening = window.indexedDB.open("khuyenhoc-offline", 1);
+      opening.onupgradeneeded = function () { opening.result.createObjectStore("files", { autoIncrement: true }); };
+      opening.onerror = function () { reject(opening.error); };
+      opening.onsuccess = function () {
+        var transaction = opening.result.transaction("files", mode);
+        var result = work(transaction.objectStore("files"));
+        transaction.oncomplete = function () { resolve(result && result.result); };
+        transaction.onerror = function () { reject(transaction.error); };
+      };
+    });
+  }
+
+  function keepFile(url) {
+    var input = form.querySelector("input[type=file]");
+    var file = input && input.files[0];
+    if (!file) return;
+    files("readwrite", function (store) { return store.add({ url: url, file: file, name: file.name }); })
+      .then(function () { input.value = ""; say("file-kept"); }, function () { say("phone"); });
+  }
+
+  var sent = 0;  // files attached since the page opened
+
+  function sendFiles() {
+    var token = form.querySelector("input[name=csrfmiddlewaretoken]").value;
+    return files("readonly", function (store) { return store.getAll(); }).then(function (kept) {
+      return files("readonly", function (store) { return store.getAllKeys(); }).then(function (keys) {
+        return kept.reduce(function (previous, item, index) {
+          return previous.then(function () {
+            if (item.url !== attachUrl) return;
+            var data = new FormData();
+            data.append("csrfmiddlewaretoken", token);
+            data.append("attach", "1");
+            data.append("file", item.file, item.name);
+            return fetch(item.url, { method: "POST", body: data, credentials: "same-origin" }).then(function (response) {
+              if (response.ok && response.url.indexOf(window.location.pathname) !== -1) {
+                sent += 1;
+                return files("readwrite", function (store) { return store.delete(keys[index]); });
+              }
+            });
+          });
+        }, Promise.resolve());
+      });
+    }).catch(function () { /* no IndexedDB, or offline again: the files wait */ });
+  }
+
+  // Offline, no button posts: saving is what autosave already did, a file waits, and submitting waits.
   form.addEventListener("submit", function (event) {
     if (navigator.onLine) return;
     event.preventDefault();
-    say(event.submitter && event.submitter.name === "submit" ? "needs-connection" : "phone");
-    if (!(event.submitter && event.submitter.name === "submit")) unsent(true);
+    var button = event.submitter && event.submitter.name;
+    if (button === "submit") return say("needs-connection");
+    if (button === "attach") return keepFile(event.submitter.formAction);
+    say("phone");
   });
 
   window.addEventListener("offline", function () { connection(); say("phone"); });
   window.addEventListener("online", function () {
     connection();
-    if (isUnsent()) send(); else say("");
+    sendFiles().then(function () { if (pending) send(); else say(sent ? "portal" : ""); });
   });
   connection();
   if (!navigator.onLine) say("phone");

@@ -14,6 +14,7 @@ from .conftest import PHONE, assert_accessible, log_in
 pytestmark = pytest.mark.e2e
 
 STATE = "[data-offline-status][data-state='{}']"
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
 
 
 def open_a_draft_online(page, live_server):
@@ -46,6 +47,11 @@ def test_a_draft_filled_offline_reaches_the_portal_when_the_connection_returns(d
     assert page.evaluate("navigator.onLine") is False
     page.get_by_label("Kết quả đạt được").fill("Họp chi hội khi mất sóng")
     page.locator(STATE.format("phone")).wait_for()
+    attached = report.attachments.count()
+    page.locator("input[type=file]").set_input_files({"name": "bien-ban.pdf", "mimeType": "application/pdf", "buffer": PDF})
+    page.locator("button[name=attach]").click()
+    page.locator(STATE.format("file-kept")).wait_for()
+    assert page.locator("input[type=file]").input_value() == ""
     submit = page.locator("button[name=submit]:not([hidden])")
     assert submit.get_attribute("aria-disabled") == "true"
     submit.click(force=True)  # aria-disabled: it does nothing but say so
@@ -64,6 +70,7 @@ def test_a_draft_filled_offline_reaches_the_portal_when_the_connection_returns(d
     assert saved.results == "Họp chi hội khi mất sóng"
     assert saved.version == report.version + 1
     assert page.locator("input[name=version]").input_value() == str(saved.version)
+    assert list(saved.attachments.values_list("name", flat=True)[attached:]) == ["bien-ban.pdf"]
 
 
 def test_a_version_changed_meanwhile_is_shown_beside_the_phones_and_nothing_is_lost(demo, live_server, new_page):
