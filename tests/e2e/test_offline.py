@@ -48,7 +48,9 @@ def test_a_draft_filled_offline_reaches_the_portal_when_the_connection_returns(d
     page.get_by_label("Kết quả đạt được").fill("Họp chi hội khi mất sóng")
     page.locator(STATE.format("phone")).wait_for()
     attached = report.attachments.count()
-    page.locator("input[type=file]").set_input_files({"name": "bien-ban.pdf", "mimeType": "application/pdf", "buffer": PDF})
+    page.locator("input[type=file]").set_input_files(
+        {"name": "bien-ban.pdf", "mimeType": "application/pdf", "buffer": PDF}
+    )
     page.locator("button[name=attach]").click()
     page.locator(STATE.format("file-kept")).wait_for()
     assert page.locator("input[type=file]").input_value() == ""
