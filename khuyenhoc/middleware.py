@@ -50,6 +50,8 @@ class ContentSecurityPolicyMiddleware:
             "frame-ancestors 'none'",
             "form-action 'self'",
             "base-uri 'self'",
+            "worker-src 'self'",  # the service worker, /sw.js (khuyenhoc/offline.py)
+            "manifest-src 'self'",
         ]
     )
 

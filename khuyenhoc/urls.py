@@ -4,10 +4,13 @@ from django.urls import include, path
 
 from tasks.views import home
 
-from . import views
+from . import offline, views
 
 urlpatterns = [
     path("", home, name="home"),  # each person's to-do list (tasks: what comes next for whom)
+    path("sw.js", offline.service_worker, name="service_worker"),
+    path("manifest.webmanifest", offline.manifest, name="manifest"),
+    path("offline/", offline.offline, name="offline"),  # filing without a connection: khuyenhoc/offline.py
     path("accounts/login/", views.LoginView.as_view(), name="login"),
     path("accounts/password_reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),

@@ -111,6 +111,22 @@ class ReportForm(ChoicePromptsMixin, CleanTextMixin, forms.Form):
                 ],
             }
 
+    def shown(self) -> list[dict]:
+        """Every field as the page shows it (name, label, value as text): what the portal holds,
+        for the offline page to set beside what the phone kept."""
+        numbers = {}
+        for commitment in self.commitments:
+            numbers[f"status_{commitment.pk}"] = numbers[f"note_{commitment.pk}"] = commitment.number
+            numbers.update({f"value_{indicator.pk}": commitment.number for indicator in commitment.indicators.all()})
+        shown = []
+        for field in self:
+            if field.name == "version":
+                continue
+            value = field.field.prepare_value(field.value())
+            label = f"{numbers[field.name]} · {field.label}" if field.name in numbers else str(field.label)
+            shown.append({"name": field.name, "label": label, "value": "" if value is None else str(value)})
+        return shown
+
     def narrative(self) -> dict[str, str]:
         return {name: self.cleaned_data[name] for name in NARRATIVE}
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("periods/<int:period_pk>/units/<int:organisation_pk>/start/", filing.report_start, name="report_start"),
     path("<int:pk>/", review.report_detail, name="report_detail"),
     path("<int:pk>/edit/", filing.report_edit, name="report_edit"),
+    path("<int:pk>/draft/", filing.report_draft, name="report_draft"),
     path("<int:pk>/submit/", filing.report_submit, name="report_submit"),
     path("<int:pk>/attachments/", filing.attachment_add, name="attachment_add"),
     path("<int:pk>/attachments/<int:attachment_pk>/", filing.attachment_download, name="attachment_download"),

@@ -49,6 +49,10 @@ def expect(anonymous, superuser, editor, reviewer, leader, reporter_a, reporter_
 CASES = [
     ("home", "get", "home", lambda w: [], expect(LOGIN, 200, 200, 200, 200, 200, 200, 200)),
     ("login", "get", "login", lambda w: [], expect(200, 302, 302, 302, 302, 302, 302, 302)),
+    # The service worker, the manifest and the offline page name nobody: anyone may fetch them.
+    ("service-worker", "get", "service_worker", lambda w: [], expect(*[200] * 8)),
+    ("manifest", "get", "manifest", lambda w: [], expect(*[200] * 8)),
+    ("offline", "get", "offline", lambda w: [], expect(*[200] * 8)),
     ("logout-get", "get", "logout", lambda w: [], expect(*[405] * 8)),
     ("password-change", "get", "password_change", lambda w: [], expect(LOGIN, *[200] * 7)),
     ("password-change-done", "get", "password_change_done", lambda w: [], expect(LOGIN, *[200] * 7)),
@@ -208,6 +212,14 @@ CASES += [
         "reports:report_edit",
         lambda w: [w.report.pk],
         expect(LOGIN, 403, 403, 403, 403, 302, 404, 404),
+    ),
+    (
+        # Sending a draft kept offline; the unit's own submitted report is refused with 409.
+        "report-draft",
+        "post",
+        "reports:report_draft",
+        lambda w: [w.report.pk],
+        expect(LOGIN, 403, 403, 403, 403, 409, 404, 404),
     ),
     (
         "report-submit",

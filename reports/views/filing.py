@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -164,6 +165,43 @@ def report_submit(request, pk):
         c for c in workflow.commitments_for(report.plan, report.organisation, report.period) if c.pk not in reported
     ]
     return render(request, "reports/report_submit.html", {"report": report, "missing": missing})
+
+
+@login_required
+@require_POST
+def report_draft(request, pk):
+    """The report form's fields, sent by static/js/offline.js when the connection returns,
+    saved with the version they were typed on (the same check as the form's own save). JSON:
+    the new version; or 409 with what the portal holds, so the page can set it beside what
+    the phone kept and nothing is overwritten; or 400 with the errors."""
+    report = report_for_filing(request, pk)
+    form = _report_form(report, request.POST)
+    if not rules.can_file(request.user, report):
+        return _draft_refused(report, _("This report can no longer be changed."), editable=False)
+    if not form.is_valid():
+        return JsonResponse({"errors": [str(e) for errors in form.errors.values() for e in errors]}, status=400)
+    try:
+        saved = workflow.report_save(
+            user=request.user,
+            report=report,
+            version=form.cleaned_data["version"],
+            narrative=form.narrative(),
+            progress=form.progress(),
+            values=form.values(),
+        )
+    except workflow.StaleReport as error:
+        return _draft_refused(report, " ".join(error.messages), editable=True)
+    except ValidationError as error:
+        return _draft_refused(report, " ".join(error.messages), editable=False)
+    return JsonResponse({"version": saved.version})
+
+
+def _draft_refused(report, message: str, *, editable: bool) -> JsonResponse:
+    report.refresh_from_db()
+    fields = _report_form(report).shown()
+    return JsonResponse(
+        {"message": message, "editable": editable, "version": report.version, "fields": fields}, status=409
+    )
 
 
 @login_required

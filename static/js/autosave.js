@@ -86,6 +86,18 @@
     } else if (copy) {
       local.removeItem(state.key);  // the page already shows what was kept
     }
+    // offline.js sent the copy as a draft: it is saved, and the form has the new version.
+    form.addEventListener("autosave:saved", function () {
+      var stem = state.key.replace(/#[^#]*$/, "#");
+      Object.keys(local).forEach(function (key) { if (key.indexOf(stem) === 0) local.removeItem(key); });
+      state.key = keyOf(form);
+      state.dirty = false;
+    });
+    // offline.js found the portal's version moved on: the copy is offered on that version's page too.
+    form.addEventListener("autosave:moved", function (event) {
+      var copy = load(state.key);
+      if (copy) local.setItem(state.key.replace(/#[^#]*$/, "#" + event.detail.version), JSON.stringify(copy));
+    });
     form.addEventListener("input", function () { state.dirty = true; keep(state); });
     form.addEventListener("change", function () { state.dirty = true; keep(state); });
     form.addEventListener("submit", function (event) {
