@@ -17,8 +17,14 @@
   var CACHE = "khuyenhoc-offline";
   var worker = document.body.getAttribute("data-offline-worker");
 
+  // The worker's cache and the files waiting to be attached: one user's, never the next one's.
   function forget() {
-    return window.caches ? window.caches.delete(CACHE) : Promise.resolve();
+    var files = new Promise(function (resolve) {
+      if (!window.indexedDB) return resolve();
+      var deleting = window.indexedDB.deleteDatabase("khuyenhoc-offline");
+      deleting.onsuccess = deleting.onerror = deleting.onblocked = function () { resolve(); };
+    });
+    return Promise.all([window.caches ? window.caches.delete(CACHE) : Promise.resolve(), files]);
   }
 
   if (!worker) forget();
@@ -29,7 +35,7 @@
   // Logging out empties the cache first, then logs out (form.submit() fires no second submit).
   document.addEventListener("submit", function (event) {
     var form = event.target;
-    if (!form.matches("form[data-autosave-forget]") || !window.caches) return;
+    if (!form.matches("form[data-autosave-forget]")) return;
     event.preventDefault();
     forget().then(function () { form.submit(); }, function () { form.submit(); });
   });

@@ -123,7 +123,16 @@ def test_logging_out_empties_the_offline_cache(demo, live_server, new_page):
     log_in(page, live_server, "reporter", demo)
     open_a_draft_online(page, live_server)
     assert page.evaluate("caches.keys()") == ["khuyenhoc-offline"]
+    # A file waiting to be attached is kept in the page's database.
+    page.evaluate(
+        "new Promise(r => { const o = indexedDB.open('khuyenhoc-offline', 1);"
+        " o.onupgradeneeded = () => o.result.createObjectStore('files', {autoIncrement: true});"
+        " o.onsuccess = () => { o.result.close(); r(); }; })"
+    )
+    databases = "indexedDB.databases().then(found => found.map(d => d.name))"
+    assert "khuyenhoc-offline" in page.evaluate(databases)
     # The menu's "Log out" button, as a click would send it.
     page.evaluate("document.querySelector('form[data-autosave-forget]').requestSubmit()")
     page.wait_for_url(re.compile("/accounts/login/"))
     assert page.evaluate("caches.keys()") == []
+    assert "khuyenhoc-offline" not in page.evaluate(databases)
