@@ -17,6 +17,14 @@ from public.models import Publication
 from reports.models import IndicatorValue, ProgressReport
 
 
+@pytest.fixture(autouse=True)
+def _fresh_default_cache():
+    """On SQLite a rolled-back test's ids come back: no test may read the totals another cached."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def published(world, reporting_plan, h1, in_h1):
     """Province P publishes; its plan's first half of 2026 has one report received, 3 pupils
