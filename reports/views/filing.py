@@ -69,19 +69,24 @@ def _render_form(request, report, form, attachment_form=None):
     return render(request, "reports/report_form.html", context)
 
 
+def _save(request, report, form: ReportForm):
+    """The typed draft, saved with the version it was typed on (``workflow.report_save``)."""
+    return workflow.report_save(
+        user=request.user,
+        report=report,
+        version=form.cleaned_data["version"],
+        narrative=form.narrative(),
+        progress=form.progress(),
+        values=form.values(),
+    )
+
+
 def _save_typed(request, report, form: ReportForm):
     """Save the draft as typed (with the version check); None, with the errors on the form, if not."""
     if not form.is_valid():
         return None
     try:
-        return workflow.report_save(
-            user=request.user,
-            report=report,
-            version=form.cleaned_data["version"],
-            narrative=form.narrative(),
-            progress=form.progress(),
-            values=form.values(),
-        )
+        return _save(request, report, form)
     except ValidationError as error:
         form.add_error(None, error)
         return None
@@ -181,14 +186,7 @@ def report_draft(request, pk):
     if not form.is_valid():
         return JsonResponse({"errors": [str(e) for errors in form.errors.values() for e in errors]}, status=400)
     try:
-        saved = workflow.report_save(
-            user=request.user,
-            report=report,
-            version=form.cleaned_data["version"],
-            narrative=form.narrative(),
-            progress=form.progress(),
-            values=form.values(),
-        )
+        saved = _save(request, report, form)
     except workflow.StaleReport as error:
         return _draft_refused(report, " ".join(error.messages), editable=True)
     except ValidationError as error:
