@@ -33,6 +33,10 @@ def test_the_conference_records_its_conclusions_which_the_units_and_the_leaders_
     editor.get_by_label("Địa điểm").fill("Hội trường Sở Giáo dục và Đào tạo")
     editor.get_by_label("Chủ trì").fill("Ông Trương Quốc Bảo, Phó Giám đốc Sở")
     editor.get_by_label(f"Thành phần dự của {VETERANS}").fill("Ông Phan Văn Thọ, Chủ tịch")
+    # A reload before saving loses nothing: the page offers what was typed back.
+    editor.reload()
+    editor.get_by_role("button", name="Khôi phục").click()
+    assert editor.get_by_label(f"Thành phần dự của {VETERANS}").input_value() == "Ông Phan Văn Thọ, Chủ tịch"
     editor.get_by_role("button", name="Lưu").click()
     editor.get_by_text("Đã lưu hội nghị.").wait_for()
     assert_accessible(editor)
