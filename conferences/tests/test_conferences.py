@@ -236,3 +236,25 @@ def test_the_half_year_reviewed_keeps_its_figures_when_conclusions_join_the_plan
             )
         assert sql["scores"] == {s.party: (s.done, s.total, s.not_applicable) for s in after.scores}
         assert len(sql["indicators"]) == len(after.totals)
+
+
+def test_the_feed_announces_the_conference_and_links_it_only_for_those_who_follow_the_plan(held, editor, reporter_a):
+    from feed.selectors import openable_links
+
+    entry = held.plan.feed_entries.get(kind="conference")
+    assert "10/07/2026" in entry.title and "Việt Trì" in entry.title
+    assert entry.pk in openable_links(editor, [entry])
+    assert entry.pk not in openable_links(reporter_a, [entry])  # a commune reads the feed, not the conference
+
+
+def test_a_conclusion_falling_due_is_said_in_the_feed_once(world, held, editor):
+    services.conclusion_save(
+        user=editor,
+        conclusion=Conclusion(
+            conference=held, text="Tổng hợp danh sách", responsible=world.department, deadline=date(2026, 9, 5)
+        ),
+    )
+    assert services.conclusions_due(date(2026, 8, 20)) == 0  # not within a week yet
+    assert services.conclusions_due(date(2026, 9, 1)) == 1
+    assert services.conclusions_due(date(2026, 9, 2)) == 0  # once
+    assert held.plan.feed_entries.filter(kind="conclusion_due", party=world.department).count() == 1
