@@ -107,12 +107,6 @@ class CarryForm(CleanTextMixin, forms.Form):
         help_text=_("Needed to close a commitment."),
     )
 
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("decision") == CarryOver.Decision.CLOSED and not cleaned.get("reason"):
-            self.add_error("reason", _("Say why the commitment is closed."))
-        return cleaned
-
 
 class CloseForm(CleanTextMixin, forms.Form):
     status = forms.ChoiceField(
@@ -124,12 +118,6 @@ class CloseForm(CleanTextMixin, forms.Form):
         widget=forms.RadioSelect,
     )
     note = forms.CharField(label=_("Note"), required=False, max_length=500)
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("status") == Conclusion.Status.DROPPED and not cleaned.get("note"):
-            self.add_error("note", _("Say why the conclusion is dropped."))
-        return cleaned
 
 
 class SuccessorForm(CleanTextMixin, forms.Form):

@@ -70,7 +70,9 @@ def conference_detail(request, pk):
         "attendance": conference.attendance.select_related("organisation"),
         "consolidation": consolidation,
         "proposals": proposals.order_by("pk"),
-        "conclusions": conference.conclusions.select_related("responsible", "commitment", "adopted_as", "proposal"),
+        "conclusions": conference.conclusions.select_related(
+            "responsible", "commitment", "adopted_as", "proposal__report__organisation"
+        ),
         "unfinished": services.unfinished(conference, consolidation),
         "can_change": can_change,
         "adopt_form": AdoptForm(conference=conference) if can_change else None,
@@ -116,10 +118,17 @@ def conclusion_close(request, pk, conclusion_pk):
     conclusion = get_object_or_404(conference.conclusions, pk=conclusion_pk)
     form = CloseForm(request.POST)
     if form.is_valid():
-        services.conclusion_close(
-            user=request.user, conclusion=conclusion, status=form.cleaned_data["status"], note=form.cleaned_data["note"]
-        )
-        messages.success(request, _("The conclusion %(number)s was closed.") % {"number": conclusion.number})
+        try:
+            services.conclusion_close(
+                user=request.user,
+                conclusion=conclusion,
+                status=form.cleaned_data["status"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:  # dropped without a reason
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The conclusion %(number)s was closed.") % {"number": conclusion.number})
     else:
         messages.error(request, " ".join(message for errors in form.errors.values() for message in errors))
     return _back(conference, "conclusions")

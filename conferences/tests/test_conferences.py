@@ -258,3 +258,19 @@ def test_a_conclusion_falling_due_is_said_in_the_feed_once(world, held, editor):
     assert services.conclusions_due(date(2026, 9, 1)) == 1
     assert services.conclusions_due(date(2026, 9, 2)) == 0  # once
     assert held.plan.feed_entries.filter(kind="conclusion_due", party=world.department).count() == 1
+
+
+def test_closing_without_a_reason_is_refused_with_a_message_and_changes_nothing(client, world, held, editor):
+    conclusion = services.conclusion_save(
+        user=editor, conclusion=Conclusion(conference=held, text="Khảo sát", responsible=world.department)
+    )
+    client.force_login(editor)
+    url = reverse("conferences:conclusion_close", args=[held.pk, conclusion.pk])
+    page = client.post(url, {"status": "dropped", "note": " "}, follow=True).content.decode()
+    conclusion.refresh_from_db()
+    assert conclusion.status == "open" and "Hãy nêu lý do không thực hiện kết luận này." in page
+    one_off = services.unfinished(held)[0].commitment
+    url = reverse("conferences:carry_over", args=[held.pk, one_off.pk])
+    page = client.post(url, {"decision": "closed", "reason": ""}, follow=True).content.decode()
+    one_off.refresh_from_db()
+    assert one_off.withdrawn_on is None and "Hãy nêu lý do kết thúc nội dung này." in page
