@@ -14,7 +14,7 @@ from datetime import date
 from django.utils.translation import override
 
 from reports.exports import LANGUAGE, counted_phrase, period_phrase, score_phrase, short_date, text_lines
-from reports.exports.docx.content import _party_signer, _period_span, _plan_name
+from reports.exports.docx.content import _party_signer, _period_span, _plan_name, halves_table
 from reports.exports.docx.layout import Signer, _Document
 from reports.models import ReportingPeriod, half_year_label
 from reports.services.consolidation import consolidate
@@ -159,15 +159,7 @@ def _people(doc: _Document, lines: list[str]) -> None:
 def _whole_plan(doc: _Document, conference: Conference) -> None:
     """A final review reads the whole period: each half-year's reports and commitments done."""
     doc.para("Kết quả qua các kỳ của giai đoạn thực hiện kế hoạch:")
-    rows = [
-        [
-            period_phrase(half.period).capitalize(),
-            f"{half.received}/{half.expected}",
-            "; ".join(f"{score.title}: {score.done}/{score.total}" for score in half.scores if score.total),
-        ]
-        for half in whole_plan(conference)
-    ]
-    doc.table(["Kỳ", "Đơn vị đã báo cáo", "Nội dung hoàn thành"], rows, [4.0, 3.0, 9.0], numeric=(1,))
+    halves_table(doc, whole_plan(conference))
 
 
 def _conclusions(doc: _Document, conference: Conference) -> None:

@@ -24,7 +24,7 @@ from programmes.services.plans import (
     require_change,
 )
 from reports.models import ReportingPeriod, half_year_label
-from reports.services.consolidation import Consolidation, consolidate
+from reports.services.consolidation import Consolidation, consolidate, plan_so_far
 
 from .models import Attendance, CarryOver, Conclusion, Conference
 
@@ -245,8 +245,7 @@ def next_period(period: ReportingPeriod) -> ReportingPeriod | None:
 def whole_plan(conference: Conference) -> list[Consolidation]:
     """For the final review (tổng kết): every half-year of the plan up to this one, consolidated,
     so that the conference reads the whole period."""
-    periods = conference.plan.periods.filter(starts_on__lte=conference.period.starts_on).order_by("starts_on")
-    return [consolidate(conference.plan, period, texts=False) for period in periods]
+    return plan_so_far(conference.plan, conference.period)
 
 
 DUE_DAYS = 7  # how long before its deadline a conclusion is said due in the plan's feed

@@ -152,6 +152,18 @@ def consolidate(plan: Plan, period: ReportingPeriod, *, texts: bool = True) -> C
     return result
 
 
+def plan_so_far(plan: Plan, period: ReportingPeriod) -> list[Consolidation]:
+    """Every half-year of ``plan`` up to ``period``, consolidated (counts and scores): what a final
+    review (tổng kết) and the plan's last consolidated report read of the whole period."""
+    periods = plan.periods.filter(starts_on__lte=period.starts_on).order_by("starts_on")
+    return [consolidate(plan, half, texts=False) for half in periods]
+
+
+def is_last(period: ReportingPeriod) -> bool:
+    """Whether ``period`` is its plan's last half-year."""
+    return not ReportingPeriod.objects.filter(plan=period.plan_id, starts_on__gt=period.starts_on).exists()
+
+
 def _indicator_totals(plan: Plan, period: ReportingPeriod) -> list[IndicatorTotal]:
     values = IndicatorValue.objects.filter(
         report__plan=plan, report__period=period, report__status__in=RECEIVED, value__isnull=False

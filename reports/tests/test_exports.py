@@ -303,6 +303,8 @@ def test_consolidation_docx_of_a_period_nobody_reported_on(world):
     assert "Sơ kết 6 tháng cuối năm 2025 thực hiện Chương trình phối hợp" in text
     assert "Kế hoạch không có chỉ tiêu định lượng." in text
     assert "Các đơn vị không có đề xuất, kiến nghị." in text
+    # The plan's last half-year (here its only one): the report covers the whole period.
+    assert "6. Kết quả qua các kỳ của cả giai đoạn" in text
     assert "(Ký, ghi rõ họ tên)" in all_text(read_docx(consolidation_docx(consolidate(plan, period), issuer_names=[])))
 
 
@@ -466,3 +468,12 @@ def test_money_is_whole_in_every_file(setup):
     assert result.value == 16001 and result.number_format == "#,##0"
     share = row[header.index("Tỷ lệ so với mục tiêu (%)")]
     assert share.value == 32 and share.number_format == "#,##0"  # 32,002 % -> 32
+
+
+def test_only_the_plans_last_consolidated_report_covers_every_half_year(reporting_plan, h1):
+    h2 = reporting_plan.periods.get(half="H2")
+    assert "Kết quả qua các kỳ" not in all_text(read_docx(consolidation_docx(consolidate(reporting_plan, h1))))
+    document = read_docx(consolidation_docx(consolidate(reporting_plan, h2)))
+    assert "6. Kết quả qua các kỳ của cả giai đoạn" in all_text(document)
+    halves = next(t for t in document.tables if t.rows[0].cells[0].text == "Kỳ")
+    assert [row.cells[0].text for row in halves.rows[1:]] == ["6 tháng đầu năm 2026", "6 tháng cuối năm 2026"]

@@ -8,6 +8,7 @@ from programmes import party_roles
 from programmes.models import Indicator
 
 from ...models import CommitmentProgress
+from ...services.consolidation import is_last, plan_so_far
 from .. import (
     LANGUAGE,
     SIDE_ORDER,
@@ -24,7 +25,7 @@ from .. import (
     unit_label,
     vn_number,
 )
-from .content import _party_signer, _period_span, _plan_name, _target
+from .content import _party_signer, _period_span, _plan_name, _target, halves_table
 from .layout import RECIPIENTS, _Document
 
 
@@ -151,6 +152,10 @@ def _consolidation_results(doc: "_Document", consolidation) -> None:
 
     doc.subheading("5. Kết quả cụ thể của các đơn vị")
     doc.raised(consolidation.results, "Các đơn vị chưa nêu kết quả cụ thể.")
+
+    if is_last(consolidation.period):  # the plan's end (tổng kết): the whole period
+        doc.subheading("6. Kết quả qua các kỳ của cả giai đoạn")
+        halves_table(doc, plan_so_far(consolidation.plan, consolidation.period))
 
 
 def _statuses(statuses: dict) -> str:

@@ -2,7 +2,7 @@
 
 from programmes.models import Indicator, Organisation
 
-from .. import choice_label, figure_text, short_date
+from .. import choice_label, figure_text, period_phrase, short_date
 from .layout import Signer
 
 
@@ -41,3 +41,17 @@ def _unit_signer(organisation: Organisation, name: str = "") -> Signer:
     if organisation.side == Organisation.Side.ASSOCIATION:
         return Signer(name or organisation.name, ["TM. BAN THƯỜNG VỤ", "CHỦ TỊCH"])
     return Signer(name or organisation.name, ["THỦ TRƯỞNG ĐƠN VỊ"])
+
+
+def halves_table(doc, halves) -> None:
+    """Each half-year of a plan's period (``Consolidation`` rows): units reported and commitments
+    done by party, for a final review and for the plan's last consolidated report."""
+    rows = [
+        [
+            period_phrase(half.period).capitalize(),
+            f"{half.received}/{half.expected}",
+            "; ".join(f"{score.title}: {score.done}/{score.total}" for score in half.scores if score.total),
+        ]
+        for half in halves
+    ]
+    doc.table(["Kỳ", "Đơn vị đã báo cáo", "Nội dung hoàn thành"], rows, [4.0, 3.0, 9.0], numeric=(1,))
