@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from programmes.models import Plan
 
@@ -95,10 +96,12 @@ def test_editor_enters_a_plan_and_finds_it_without_diacritics(demo, live_server,
     assert plan.commitments.get(number="2").indicators.get().target_value == 85
 
     page.get_by_test_id("main-nav").get_by_role("link", name="Kế hoạch").click()
+    page.wait_for_url(re.compile(r"/plans/$"))
     page.get_by_label("Tìm kiếm").fill("khuyen tai nam 2027")
     page.get_by_role("button", name="Lọc").click()
+    page.wait_for_url(re.compile(r"query=khuyen"))  # the filtered list, not the one before it
     results = page.get_by_test_id("plan-list")
-    assert results.get_by_role("link", name=TITLE).is_visible()
+    expect(results.get_by_role("link", name=TITLE)).to_be_visible()
     assert "Hòa Bình" not in results.inner_text()
 
 
