@@ -236,6 +236,18 @@ class ImportIndicatorForm(CleanTextMixin, forms.Form):
 ImportIndicatorFormSet = formset_factory(ImportIndicatorForm, extra=0, can_delete=True, max_num=1000, absolute_max=1000)
 
 
+def _joint_as_read(form, role_names: dict, chosen: dict) -> tuple[str, list[str]]:
+    """A joint commitment's lead and supporting parties as read, by the names of the parties chosen
+    above: what the save will keep (a supporter no longer among them is dropped there too)."""
+    if form["party"].value() != Commitment.Party.JOINT:
+        return "", []
+    lead = form["lead"].value() or ""
+    partner = chosen.get(str(form["partner"].value() or ""))
+    lead_name = partner.name if lead == Commitment.Lead.OTHER and partner else role_names.get(lead, "")
+    supporters = [chosen[pk].name for pk in str(form["supporters"].value() or "").split(",") if pk.strip() in chosen]
+    return lead_name, supporters
+
+
 class ImportPreview:
     """Everything the preview page edits, validated together."""
 
@@ -269,6 +281,7 @@ class ImportPreview:
         for form in [*self.commitments.forms, self.commitments.empty_form]:
             field = form.fields["party"]
             field.choices = [(code, names.get(code) or label) for code, label in field.choices]
+            form.lead_name, form.supporter_names = _joint_as_read(form, names, by_pk)
 
     def is_valid(self) -> bool:
         valid = all(

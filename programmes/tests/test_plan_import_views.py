@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 
 import pytest
@@ -284,3 +285,25 @@ def test_the_preview_names_no_party_the_user_may_not_see(client, world, editor, 
     page = client.post(reverse("programmes:plan_import"), {**data, "confirm": "1"}).content.decode()
     assert "Kiểm tra kế hoạch đã đọc" in page and not Plan.objects.exists()
     assert world.other_department.name not in page
+
+
+def test_the_preview_says_who_leads_joint_work_and_who_takes_part_and_the_save_keeps_it(client, world, editor):
+    from programmes.models import Organisation
+
+    veterans = Organisation.objects.create(
+        name="Hội Cựu giáo chức tỉnh Phú Thọ", area=world.province, kind=Organisation.Kind.VETERAN_TEACHERS
+    )
+    text = (Path(__file__).resolve().parent / "documents" / "three_party_4.txt").read_text(encoding="utf-8")
+    client.force_login(editor)
+    page = client.post(reverse("programmes:plan_import"), {"text": text.replace("Gia Lai", "Phú Thọ")}).content
+    page = page.decode()
+    joint = re.findall(r'data-testid="import-joint">(.*?)</p>', page, re.S)
+    said = [" ".join(re.sub(r"<[^>]+>", " ", j).split()) for j in joint]
+    assert said == [
+        f"Chủ trì: {world.association.name} Cùng thực hiện: {veterans.name}",
+        f"Chủ trì: {world.department.name} Cùng thực hiện: {world.association.name}",
+    ]
+
+    client.post(reverse("programmes:plan_import"), {**form_values(page), "confirm": "1"})
+    saved = Plan.objects.get().commitments.get(number="4.1")
+    assert (saved.party, saved.lead, list(saved.supporters.all())) == ("joint", "association", [veterans])

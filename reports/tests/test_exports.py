@@ -10,7 +10,7 @@ import pytest
 from django.utils import translation
 from docx.oxml.ns import qn
 
-from conftest import all_text, make_commitment, make_plan, read_docx
+from conftest import all_text, make_commitment, make_plan, print_docx, read_docx
 from programmes.models import Indicator, Plan
 from reports.exports import choice_label, place_and_date, short_date, vn_date, vn_number
 from reports.exports.docx import consolidation_docx, report_docx
@@ -477,3 +477,17 @@ def test_only_the_plans_last_consolidated_report_covers_every_half_year(reportin
     assert "6. Kết quả qua các kỳ của cả giai đoạn" in all_text(document)
     halves = next(t for t in document.tables if t.rows[0].cells[0].text == "Kỳ")
     assert [row.cells[0].text for row in halves.rows[1:]] == ["6 tháng đầu năm 2026", "6 tháng cuối năm 2026"]
+
+
+@pytest.mark.parametrize("lines", [20, 22, 24, 26])
+def test_the_consolidated_report_never_prints_its_signatures_apart_from_its_recipients(setup, tmp_path, lines):
+    """However long the text above, the signatures and the "Nơi nhận" under them share a page
+    (without keeping them together, 24 lines of next steps put them on two)."""
+    setup.report_a.next_steps = "\n".join(
+        f"Việc {i}: vận động thêm nhà hảo tâm ở khu dân cư số {i}" for i in range(lines)
+    )
+    setup.report_a.save()
+    pages = print_docx(consolidation_docx(consolidate(setup.plan, setup.period)), tmp_path)
+    last = pages[-1].text
+    assert last.count("(Ký, ghi rõ họ tên)") == 2 and "TM. BAN THƯỜNG VỤ" in last
+    assert "Nơi nhận:" in last and "Lưu: VT" in last

@@ -47,6 +47,7 @@ def test_a_party_posts_a_letter_and_a_unit_reads_it(demo, live_server, new_page,
     files.set_input_files([str(letter)])
     editor.get_by_test_id("feed-post").locator("button[type=submit]").click()
     first = editor.get_by_test_id("feed-entries").locator("li").first
+    first.get_by_text(TITLE).wait_for()  # the page after posting, not the one before it
     assert TITLE in first.inner_text() and "52/SGDĐT-GDTX" in first.inner_text()
     assert_accessible(editor)
 

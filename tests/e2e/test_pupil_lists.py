@@ -87,6 +87,7 @@ def test_the_sos_list_goes_to_the_association_which_records_the_awards(demo, liv
     reviewer = new_page(viewport=PHONE)
     log_in(reviewer, live_server, "reviewer", demo)
     reviewer.get_by_test_id("todo-lists-to-review").get_by_role("link", name=TITLE).click()
+    reviewer.get_by_test_id("proposed-twice").first.wait_for()
     flagged = reviewer.get_by_test_id("entries").locator("tr", has=reviewer.get_by_test_id("proposed-twice"))
     assert flagged.count() == 1 and "Bùi Thị Ngọc Ánh" in flagged.inner_text()
     assert_accessible(reviewer)

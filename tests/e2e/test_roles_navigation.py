@@ -1,5 +1,7 @@
 """Each demo role logs in, in a real browser, and sees its own navigation."""
 
+import re
+
 import pytest
 
 from .conftest import PHONE, assert_accessible, log_in
@@ -74,6 +76,7 @@ def test_reviewer_browses_the_units_of_the_province_in_english(demo, live_server
     page.get_by_test_id("main-nav").get_by_role("link", name="Units").click()
     page.get_by_label("Name contains").fill("Lạc Sơn")
     page.get_by_role("button", name="Filter").click()
+    page.wait_for_url(re.compile(r"[?&]query="))  # the filtered list, not the one before it
     rows = page.locator("tbody tr").all_inner_texts()
     assert any("Hội Khuyến học huyện Lạc Sơn" in row for row in rows)
     assert all("Lạc Sơn" in row for row in rows)

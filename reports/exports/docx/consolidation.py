@@ -74,7 +74,7 @@ def consolidation_docx(
         doc.raised(consolidation.next_steps, "Các đơn vị chưa nêu phương hướng, nhiệm vụ.")
         doc.heading("IV. ĐỀ XUẤT, KIẾN NGHỊ")
         doc.raised(consolidation.proposals, "Các đơn vị không có đề xuất, kiến nghị.", answers=True)
-        doc.signatures(signers, RECIPIENTS)
+        doc.signatures(signers, RECIPIENTS, keep_together=True)
         return doc.bytes()
 
 

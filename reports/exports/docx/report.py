@@ -93,5 +93,5 @@ def report_docx(report: ProgressReport, *, number: str = "", place: str = "", si
                     doc.answer(proposal.answer)
         else:
             doc.text(report.proposals_text, "Không có.", bullets=True)
-        doc.signatures([_unit_signer(organisation)], RECIPIENTS)
+        doc.signatures([_unit_signer(organisation)], RECIPIENTS, keep_together=True)
         return doc.bytes()
