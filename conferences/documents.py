@@ -15,7 +15,7 @@ from django.utils.translation import override
 
 from reports.exports import LANGUAGE, counted_phrase, period_phrase, score_phrase, short_date, text_lines
 from reports.exports.docx.content import _party_signer, _period_span, _plan_name, halves_table
-from reports.exports.docx.layout import Signer, _Document
+from reports.exports.docx.layout import Signer, _Document, number_column_cm
 from reports.models import ReportingPeriod, half_year_label
 from reports.services.consolidation import consolidate
 
@@ -188,7 +188,8 @@ def _carry_overs(doc: _Document, conference: Conference) -> None:
         [item.commitment.number, item.commitment.text, _decision(item, conference.period), item.reason]
         for item in carry_overs
     ]
-    doc.table(["Số", "Nội dung", "Quyết định của Hội nghị", "Lý do"], rows, [1.2, 6.2, 4.6, 4.0])
+    number = number_column_cm([row[0] for row in rows])
+    doc.table(["Số", "Nội dung", "Quyết định của Hội nghị", "Lý do"], rows, [number, 7.4 - number, 4.6, 4.0])
 
 
 def _decision(item: CarryOver, period: ReportingPeriod) -> str:

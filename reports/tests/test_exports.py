@@ -491,3 +491,10 @@ def test_the_consolidated_report_never_prints_its_signatures_apart_from_its_reci
     last = pages[-1].text
     assert last.count("(Ký, ghi rõ họ tên)") == 2 and "TM. BAN THƯỜNG VỤ" in last
     assert "Nơi nhận:" in last and "Lưu: VT" in last
+
+
+def test_a_conclusions_number_prints_on_one_line(setup, tmp_path):
+    """The conclusions added to a plan are numbered "KL2026.1.1": the column widens to keep it whole."""
+    make_commitment(setup.plan, "KL2025.1.12", "Rà soát quỹ khuyến học các xã", party="association")
+    pages = print_docx(consolidation_docx(consolidate(setup.plan, setup.period)), tmp_path)
+    assert "KL2025.1.12" in [word[4] for page in pages for word in page.words]

@@ -26,7 +26,7 @@ from .. import (
     vn_number,
 )
 from .content import _party_signer, _period_span, _plan_name, _target, halves_table
-from .layout import RECIPIENTS, _Document
+from .layout import RECIPIENTS, _Document, number_column_cm
 
 
 def consolidation_docx(
@@ -129,10 +129,11 @@ def _consolidation_results(doc: "_Document", consolidation) -> None:
                     row_result(row),
                 ]
             )
+        number = number_column_cm([row[0] for row in rows])
         doc.table(
             ["Số", "Nội dung", "Trách nhiệm", "Tình hình thực hiện", "Kết quả"],
             rows,
-            [1.2, 6.0, 2.6, 4.0, 2.2],
+            [number, 7.2 - number, 2.6, 4.0, 2.2],
             numeric=(),
         )
     else:

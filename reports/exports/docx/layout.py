@@ -538,6 +538,13 @@ def _repeat_header(row) -> None:
     trpr.append(element)
 
 
+def number_column_cm(numbers: list[str]) -> float:
+    """A number column's width in cm: wide enough to keep the longest number on one line (a
+    conclusion's "KL2026.1.1"), taken from the text beside it; 1.2 for the usual "II.3"."""
+    longest = max((len(number) for number in numbers), default=0)
+    return min(2.8, max(1.2, 0.25 * longest + 0.4))
+
+
 def _keep_together(blank, tables) -> None:
     """The paragraph before ``blank``, ``blank`` and ``tables`` (one row each) on one page: rows that
     cannot split, and every paragraph up to the last table kept with the next one."""
