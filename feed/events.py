@@ -2,12 +2,16 @@
 in the service that makes it happen. Titles are written in the portal's language (Vietnamese),
 as the e-mails are: the entry is read by everyone, whatever their browser's language."""
 
+import hashlib
+from collections import defaultdict
+
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from programmes.models import Organisation
 from reports.models import half_year_label
 
 from .models import Entry
@@ -33,6 +37,39 @@ def report_accepted(report) -> Entry | None:
         link=reverse("reports:report_detail", args=[report.pk]),
         party=report.organisation,
         key=f"report_accepted:{report.pk}:{report.version}",
+    )
+
+
+def reports_accepted(reports) -> list[Entry]:
+    """Reports accepted together (``reports.services.bulk.reports_accept``): one entry for each
+    half-year among them, not one per report, so that a reviewer accepting forty reports notifies
+    each reader once. A half-year with one report is told as ``report_accepted`` tells it; with
+    several, the entry names the units and links to the half-year's page (for those who follow
+    the plan). Keyed by the reports and their versions: a retry records nothing."""
+    by_period = defaultdict(list)
+    for report in reports:
+        by_period[report.period_id].append(report)
+    recorded = [report_accepted(group[0]) if len(group) == 1 else _many_accepted(group) for group in by_period.values()]
+    return [entry for entry in recorded if entry is not None]
+
+
+def _many_accepted(reports) -> Entry | None:
+    period = reports[0].period
+    names = Organisation.objects.filter(pk__in=[r.organisation_id for r in reports]).order_by("name")
+    reports = sorted(reports, key=lambda r: r.pk)
+    with translation.override(settings.LANGUAGE_CODE):
+        title = ngettext(
+            "%(count)s report accepted, %(half)s", "%(count)s reports accepted, %(half)s", len(reports)
+        ) % {"count": len(reports), "half": half_year_label(period.year, period.half)}
+        body = _("Units: %(names)s.") % {"names": ", ".join(names.values_list("name", flat=True))}
+    versions = ",".join(f"{r.pk}:{r.version}" for r in reports)
+    return record(
+        plan=period.plan,
+        kind=Kind.REPORT_ACCEPTED,
+        title=title,
+        body=body,
+        link=reverse("reports:period_detail", args=[period.plan_id, period.pk]),
+        key=f"reports_accepted:{period.pk}:{hashlib.sha256(versions.encode()).hexdigest()[:32]}",
     )
 
 

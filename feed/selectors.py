@@ -9,7 +9,7 @@ from django.urls import Resolver404, resolve
 from awards.access import lists_visible_to
 from conferences.services import conferences_followed_by
 from programmes.models import Organisation, Plan
-from reports.selectors import reports_visible_to
+from reports.selectors import periods_followed_by, reports_visible_to
 
 from .models import Entry, EntryAttachment, FeedRead
 
@@ -46,11 +46,12 @@ def unread_count(user, plan: Plan) -> int:
 
 
 # The pages an entry may link to whose reading is narrower than the feed's, by URL name: who may
-# open which of them, in one query for a page of entries.
+# open which of them (by the object named in the URL), in one query for a page of entries.
 NARROWER = {
-    "reports:report_detail": reports_visible_to,
-    "awards:list_detail": lists_visible_to,
-    "conferences:detail": conferences_followed_by,
+    "reports:report_detail": (reports_visible_to, "pk"),
+    "reports:period_detail": (periods_followed_by, "period_pk"),
+    "awards:list_detail": (lists_visible_to, "pk"),
+    "conferences:detail": (conferences_followed_by, "pk"),
 }
 
 
@@ -67,11 +68,13 @@ def openable_links(user, entries: Iterable[Entry]) -> set[int]:
             match = resolve(entry.link.split("#", 1)[0].split("?", 1)[0])
         except Resolver404:
             continue
-        if match.view_name in NARROWER and "pk" in match.kwargs:
-            wanted.setdefault(match.view_name, {}).setdefault(match.kwargs["pk"], []).append(entry.pk)
+        if match.view_name in NARROWER:
+            _readers, kwarg = NARROWER[match.view_name]
+            wanted.setdefault(match.view_name, {}).setdefault(match.kwargs[kwarg], []).append(entry.pk)
         else:
             shown.add(entry.pk)
     for view_name, by_object in wanted.items():
-        readable = NARROWER[view_name](user).filter(pk__in=list(by_object)).values_list("pk", flat=True)
+        readers, _kwarg = NARROWER[view_name]
+        readable = readers(user).filter(pk__in=list(by_object)).values_list("pk", flat=True)
         shown.update(entry_id for pk in readable for entry_id in by_object[pk])
     return shown

@@ -57,6 +57,13 @@ def periods_visible_to(user) -> QuerySet[ReportingPeriod]:
     return ReportingPeriod.objects.filter(plan__in=plans_visible_to(user))
 
 
+def periods_followed_by(user) -> QuerySet[ReportingPeriod]:
+    """The periods whose page the user opens: those of the plans they follow (their area's staff),
+    as ``views.review.period_detail`` admits them."""
+    followed = access.area_scope(user, field="plan__area", roles=access.AREA_WIDE_ROLES)
+    return periods_visible_to(user).filter(followed)
+
+
 @dataclass
 class Expected:
     """A report a unit owes, whether or not it has been started."""

@@ -110,3 +110,35 @@ def test_an_automatic_entry_notifies_the_staff_of_the_parties_only(
     # The units, reporters A and B, are not told (nobody authored it: the reviewer is told too).
     assert set(notified.values_list("user__username", flat=True)) == {"editor", "reviewer", "leader"}
     assert notified.first().title == entry.title
+
+
+def test_reports_accepted_together_are_one_entry_and_one_notification_each(
+    client, world, h1, in_h1, reporter_a, reporter_b, reviewer, eager_celery, django_capture_on_commit_callbacks
+):
+    """A reviewer ticking forty reports tells each reader once, not forty times. The entry names the
+    units and links to the half-year's page, which the units do not open: they read no link."""
+    from reports.services.bulk import reports_accept
+
+    reports = [filed(h1.plan, h1, world.unit_a, reporter_a), filed(h1.plan, h1, world.unit_b, reporter_b)]
+    with django_capture_on_commit_callbacks(execute=True):
+        outcome = reports_accept(user=reviewer, reports=reports)
+    assert len(outcome.accepted) == 2
+    entry = Entry.objects.get()
+    assert entry.kind == Kind.REPORT_ACCEPTED and entry.title == "Đã duyệt 2 báo cáo 6 tháng đầu năm 2026"
+    assert entry.body == f"Các đơn vị: {world.unit_a.name}, {world.unit_b.name}."
+    period_page = reverse("reports:period_detail", args=[h1.plan.pk, h1.pk])
+    assert entry.link == period_page
+    notified = Notification.objects.filter(link__endswith=f"#entry-{entry.pk}")
+    assert sorted(notified.values_list("user__username", flat=True)) == ["reviewer"]  # once, not twice
+
+    feed = reverse("feed:entries", args=[h1.plan.pk])
+    client.force_login(reviewer)
+    assert f'href="{period_page}"' in client.get(feed).content.decode()
+    assert client.get(period_page).status_code == 200
+    client.force_login(reporter_a)
+    page = client.get(feed).content.decode()
+    assert "Đã duyệt 2 báo cáo" in page and f'href="{period_page}"' not in page
+
+    # The same acceptance told again (a retry) records nothing; one report alone is told as before.
+    assert events.reports_accepted(outcome.accepted) == []
+    assert events.reports_accepted(outcome.accepted[:1])[0].link.endswith(f"/reports/{reports[0].pk}/")

@@ -3,7 +3,10 @@
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.utils.translation import gettext as _
+
+from feed import events as feed_events
 
 from ..models import ProgressReport
 from . import workflow
@@ -24,13 +27,16 @@ def reports_accept(*, user, reports: list[ProgressReport]) -> BulkAcceptance:
 
     Deliberately not one transaction: each report is accepted in its own, so a report that was
     returned (or accepted by someone else) since the reviewer ticked it is skipped and the
-    others still count, and no lock is held on the whole selection at once."""
+    others still count, and no lock is held on the whole selection at once. The plans' feeds
+    then say it once for each half-year, naming the units (``feed.events.reports_accepted``)."""
     if len(reports) > BULK_LIMIT:
         raise ValidationError(_("Accept at most %(limit)s reports at once.") % {"limit": BULK_LIMIT})
     outcome = BulkAcceptance()
     for report in reports:
         try:
-            outcome.accepted.append(workflow.report_accept(user=user, report=report))
+            outcome.accepted.append(workflow.report_accept(user=user, report=report, announce=False))
         except (PermissionDenied, ValidationError):
             outcome.skipped.append(report)
+    with transaction.atomic():
+        feed_events.reports_accepted(outcome.accepted)
     return outcome

@@ -222,9 +222,10 @@ def _until(day: date) -> str:
 
 
 @transaction.atomic
-def report_accept(*, user, report: ProgressReport) -> ProgressReport:
+def report_accept(*, user, report: ProgressReport, announce: bool = True) -> ProgressReport:
     """Accept a submitted report. The row is locked, so of an accept and a return at once
-    exactly one wins and the other is told the report is no longer submitted."""
+    exactly one wins and the other is told the report is no longer submitted. With ``announce``
+    the plan's feed says so; a bulk acceptance says it once for all (``bulk.reports_accept``)."""
     report = ProgressReport.objects.select_for_update().get(pk=report.pk)
     _require_review(user, report)
     if report.status != Status.SUBMITTED:
@@ -235,7 +236,8 @@ def report_accept(*, user, report: ProgressReport) -> ProgressReport:
     report.save(update_fields=["status", "reviewed_at", "version", "updated_at"])
     _event(report, ReportEvent.Action.ACCEPTED, user)
     _figures_changed(report)
-    feed_events.report_accepted(report)
+    if announce:
+        feed_events.report_accepted(report)
     return report
 
 
