@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, QuerySet, Sum
 
 from khuyenhoc import figure_versions
 from khuyenhoc.text import fold
 from programmes.models import Area, Indicator
+from reports.models import ReportingPeriod
 
 from .models import ListEntry
 
@@ -53,15 +54,28 @@ class AreaMoney:
         return sum(line.amount for line in self.lines)
 
 
-def half_year(year: int, half: str) -> tuple[date, date]:
-    return (date(year, 1, 1), date(year, 6, 30)) if half == "H1" else (date(year, 7, 1), date(year, 12, 31))
-
-
 def given(starts_on: date, ends_on: date, **lists) -> QuerySet[ListEntry]:
     """What was given between the two days (an award, a scholarship or support, not "nothing"),
     on the lists that ``lists`` keeps (``plan=...``, ``plan__in=...``)."""
     return ListEntry.objects.filter(
         decision__in=GIVEN, given_on__range=(starts_on, ends_on), **{f"pupil_list__{k}": v for k, v in lists.items()}
+    )
+
+
+def given_in_half(year: int, half: str, **lists) -> QuerySet[ListEntry]:
+    """What was given in the half-year ``(year, half)`` of each list's own plan: between the first
+    and the last day of that plan's reporting period, as the plan's consolidated report, its
+    units' reports and its public page count it (``given`` with the period's days). Across plans
+    whose schedules differ, each entry counts in its own plan's half-year."""
+    periods = ReportingPeriod.objects.filter(
+        plan=OuterRef("pupil_list__plan"),
+        year=year,
+        half=half,
+        starts_on__lte=OuterRef("given_on"),
+        ends_on__gte=OuterRef("given_on"),
+    )
+    return ListEntry.objects.filter(
+        Exists(periods), decision__in=GIVEN, **{f"pupil_list__{k}": v for k, v in lists.items()}
     )
 
 

@@ -41,9 +41,10 @@ LAGGING = (
 TREND_PERIODS = 8
 GRID_PERIODS = 6
 CACHE_TIMEOUT = 10 * 60  # also how long a dashboard may lag a change made while the cache was down
-# The shape of a cached ``Dashboard``: changed with its fields, so that a deployment never reads
-# one pickled by the code before it (2: with the money lines; 3: with the open conclusions).
-SHAPE = 3
+# The shape of a cached ``Dashboard``: changed with its fields or their meaning, so that a
+# deployment never reads one pickled by the code before it (2: with the money lines; 3: with the
+# open conclusions; 4: the money lines counted in each plan's own half-year).
+SHAPE = 4
 logger = logging.getLogger(__name__)
 
 
@@ -294,10 +295,11 @@ def _conclusions(board: Dashboard, plans, filters: Filters, today: date, limit: 
 
 
 def _money(board: Dashboard, user, plans, filters: Filters) -> None:
-    """The three money lines of the half-year, by source, and by area: by province where the
+    """The three money lines of the half-year (each plan's own, as its consolidated report counts
+    them: ``awards.figures.given_in_half``), by source, and by area: by province where the
     dashboard spans the country, else by the area of the party that drew each list up. The party
     filter keeps what the parties of that kind gave; the area filter, the lists drawn up there."""
-    entries = awards_figures.given(*awards_figures.half_year(board.year, board.half), plan__in=plans)
+    entries = awards_figures.given_in_half(board.year, board.half, plan__in=plans)
     area = Area.objects.filter(pk=filters.area_id).first() if filters.area_id else None
     if filters.kind:
         entries = entries.filter(pupil_list__received_by__kind=filters.kind)

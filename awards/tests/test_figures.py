@@ -139,3 +139,22 @@ def test_the_dashboard_shows_the_money_lines_by_commune_and_by_province_without_
     assert {row.area: row.amount for row in figures.by_area(year, provinces=True)} == {
         world.province.name: 2_500_000 + 500_000 + 2_000_000 + 700_000
     }
+
+
+def test_the_dashboard_counts_what_was_given_in_the_half_year_the_plans_reports_count(client, world, given, leader):
+    """The plan's first half of 2026 ends on 14 June: a scholarship given on 20 June is the second
+    half's, in the consolidated report and on the dashboard alike (not the calendar's first half)."""
+    entry = add_pupil(given, "Mùa Văn Sáng")
+    ListEntry.objects.filter(pk=entry.pk).update(
+        decision="scholarship", amount=900_000, source="fund", given_on=date(2026, 6, 20)
+    )
+    plan = given.plan
+    client.force_login(leader)
+    for half, amounts in (("H1", 2_500_000 + 500_000), ("H2", 2_000_000 + 900_000)):
+        period = plan.periods.get(year=2026, half=half)
+        consolidated = consolidate(plan, period).money
+        board = client.get(reverse("reports:dashboard"), {"year": 2026, "half": half}).context["board"]
+        assert [(line.key, line.pupils, line.amount) for line in board.money] == [
+            (line.key, line.pupils, line.amount) for line in consolidated
+        ]
+        assert sum(line.amount for line in board.money) == amounts
