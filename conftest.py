@@ -21,10 +21,15 @@ Level = Area.Level
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """The login and reset counters (a locmem cache in tests) must not outlive a test."""
+    """No test reads what another one cached: the login and reset counters (a locmem cache in
+    tests), and the pages and figures of the default cache. In a test nothing commits, so the
+    figures' versions are never bumped (``figure_versions.bump_on_commit``), and a dashboard that
+    another test cached under the same versions would be read as this test's. (With Redis, each
+    test process has a database of its own: ``test_settings.redis_url_of_worker``.)"""
     from django.core.cache import caches
 
     caches["throttle"].clear()
+    caches["default"].clear()
 
 
 def built_once(django_db_blocker, build):

@@ -195,6 +195,66 @@ DASHBOARD_QUERIES = {
          ORDER BY a.path, pl.start_year DESC, pl.id""",
 }
 
+# The three money lines (awards.figures): what the plans' pupil lists gave in each plan's own
+# half-year (its period's days), by decision, by source (none recorded: "other") and by the area
+# of the party that drew the list up, with that area's province ("nation" above the provinces).
+GIVEN = ("scholarship", "support", "award")
+SOURCES = ("fund", "donor", "budget", "other")
+_PROVINCE_PATH = "substring(a.path from '^[^/]+/[^/]+/')"
+MONEY = f"""
+    SELECT e.decision, coalesce(nullif(e.source, ''), 'other'), a.path, a.name,
+           coalesce({_PROVINCE_PATH}, 'nation'), province.name, count(*), coalesce(sum(e.amount), 0)
+      FROM awards_listentry e
+      JOIN awards_pupillist l ON l.id = e.pupil_list_id
+      JOIN reports_reportingperiod p ON p.plan_id = l.plan_id AND p.year = %(year)s AND p.half = %(half)s
+                                    AND e.given_on BETWEEN p.starts_on AND p.ends_on
+      JOIN programmes_organisation o ON o.id = l.drawn_by_id
+      JOIN programmes_area a ON a.id = o.area_id
+      LEFT JOIN programmes_area province ON province.path = {_PROVINCE_PATH}
+     WHERE l.plan_id = ANY(%(plans)s) AND e.decision IN {GIVEN}
+     GROUP BY 1, 2, 3, 4, 5, 6"""
+
+# The conclusions of the plans' review conferences still to do: how many, and the first ten by
+# deadline (none last), with whether each is late and the commitment it was added to the plan as.
+OPEN_CONCLUSIONS = """
+    SELECT k.number, k.text, o.name, k.deadline, coalesce(k.deadline < %(today)s, false), k.conference_id,
+           coalesce(c.number, ''), count(*) OVER ()
+      FROM conferences_conclusion k
+      JOIN conferences_conference f ON f.id = k.conference_id
+      JOIN programmes_organisation o ON o.id = k.responsible_id
+      LEFT JOIN programmes_commitment c ON c.id = k.adopted_as_id
+     WHERE k.status = 'open' AND f.plan_id = ANY(%(plans)s)
+     ORDER BY k.deadline ASC NULLS LAST, f.plan_id, k.number, k.id
+     LIMIT 10"""
+
+
+def _money_lines(rows) -> tuple[list, list]:
+    """The three lines and the sources, each (key, pupils, đồng), from rows (decision, source, …,
+    pupils, đồng)."""
+    lines = {decision: [0, 0] for decision in GIVEN}
+    sources: dict = {}
+    for decision, source, *_area, pupils, amount in rows:
+        for counted in (lines[decision], sources.setdefault(source, [0, 0])):
+            counted[0] += pupils
+            counted[1] += amount
+    return (
+        [(decision, *lines[decision]) for decision in GIVEN],
+        [(source, *sources[source]) for source in SOURCES if source in sources],
+    )
+
+
+def _money_areas(rows, *, by_province: bool) -> list:
+    """The three lines of each area that drew up lists (its province's, ``by_province``), in path
+    order: (area name, [(key, pupils, đồng)])."""
+    areas: dict = {}
+    for decision, _source, path, name, province, province_name, pupils, amount in rows:
+        key, label = (province, province_name or name) if by_province else (path, name)
+        counted = areas.setdefault(key, (label, {d: [0, 0] for d in GIVEN}))[1][decision]
+        counted[0] += pupils
+        counted[1] += amount
+    return [(label, [(d, *found[d]) for d in GIVEN]) for _key, (label, found) in sorted(areas.items())]
+
+
 AREA_OPTIONS = f"""
     SELECT a.id, a.name, a.is_historical FROM programmes_area a
      WHERE a.level IN ('province', 'district') AND {_in_scope("a.path")}
@@ -219,6 +279,13 @@ def dashboard(cursor, *, user_id: int, today: date) -> dict:
         rows[name] = cursor.fetchall()
     cursor.execute(AREA_OPTIONS, params)
     rows["area_options"] = cursor.fetchall()
+    cursor.execute(MONEY, params)
+    money = cursor.fetchall()
+    cursor.execute(OPEN_CONCLUSIONS, params)
+    conclusions = cursor.fetchall()
+    # Money by province where the user's scope is the country (a root of one segment: "VN/").
+    by_province = params["everything"] or any(p.rstrip("%").count("/") == 1 for p in params["patterns"])
+    lines, sources = _money_lines(money)
     year, half, plans, expected, on_time, late, accepted, returned = rows["headline"][0]
     commitments: dict = {}
     for party, status, count in rows["commitments"]:
@@ -276,6 +343,12 @@ def dashboard(cursor, *, user_id: int, today: date) -> dict:
         "unit_grid": grid,
         "plan_options": rows["plan_options"],
         "area_options": rows["area_options"],
+        "money": lines,
+        "money_sources": sources,
+        "money_by_province": by_province,
+        "money_areas": _money_areas(money, by_province=by_province),
+        "conclusions_open": conclusions[0][-1] if conclusions else 0,
+        "conclusions": [row[:-1] for row in conclusions],
     }
 
 
@@ -433,6 +506,14 @@ PERIOD_QUERIES = {
          WHERE u.plan_id = %(plan)s
          ORDER BY a.path, o.name, o.id
          LIMIT 50""",
+    # The three money lines of the period: what the plan's lists gave between its first and last day.
+    "money": f"""
+        SELECT e.decision, coalesce(nullif(e.source, ''), 'other'), count(*), coalesce(sum(e.amount), 0)
+          FROM awards_listentry e
+          JOIN awards_pupillist l ON l.id = e.pupil_list_id
+          JOIN reports_reportingperiod p ON p.id = %(period)s
+         WHERE l.plan_id = %(plan)s AND e.decision IN {GIVEN} AND e.given_on BETWEEN p.starts_on AND p.ends_on
+         GROUP BY 1, 2""",
     "counts": """
         SELECT (SELECT count(*) FROM reports_reportingunit WHERE plan_id = %(plan)s),
                count(*) FILTER (WHERE status IN ('submitted', 'accepted')), count(*) FILTER (WHERE status = 'accepted'),
@@ -546,6 +627,7 @@ def period_page(cursor, *, user_id: int, plan_id: int, period_id: int, today: da
         cursor.execute(query, params)
         rows[name] = cursor.fetchall()
     expected, received, accepted, returned = rows["counts"][0]
+    lines, sources = _money_lines(rows["money"])
     scores = {party: (0, 0, 0) for (party,) in rows["signed"]}
     scores.update({party: (done, total, na) for party, done, total, na in rows["scores"]})
     return {
@@ -561,6 +643,8 @@ def period_page(cursor, *, user_id: int, plan_id: int, period_id: int, today: da
         ],
         "scores": scores,
         "proposals": rows["proposals"],
+        "money": lines,
+        "money_sources": sources,
     }
 
 

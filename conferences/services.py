@@ -288,7 +288,7 @@ def open_conclusions(**filters):
     return (
         Conclusion.objects.filter(status=Conclusion.Status.OPEN, **filters)
         .select_related("conference__period", "conference__plan", "responsible", "adopted_as")
-        .order_by(F("deadline").asc(nulls_last=True), "conference__plan_id", "number")
+        .order_by(F("deadline").asc(nulls_last=True), "conference__plan_id", "number", "pk")
     )
 
 

@@ -23,7 +23,13 @@ it creates, if missing:
   reports on (``commitments_for``) and a figure for each of their indicators;
   figures differ by province and by unit and improve from year to year; the
   commitments drift towards "done". Events record created, submitted,
-  returned, accepted and reopened; about one report in eight raises proposals.
+  returned, accepted and reopened; about one report in eight raises proposals;
+- every half-year that has begun, the Sở's prize list and a quarter of the
+  communes' hardship lists sent to the province's association, with what it
+  gave and from which source (generated pupils, "Học sinh 000123"); and for
+  the last two half-years that have ended, a review conference with three
+  conclusions, the older one's done, the newer one's mostly open
+  (``lists.py``).
 
 Everything is generated, including the past: the communes of the 2025 reform
 report as far back as ``years`` allows. The generated units have no users;

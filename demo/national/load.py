@@ -8,6 +8,8 @@ from collections.abc import Callable
 from django.db import transaction
 from django.utils import timezone
 
+from awards.models import ListEntry, PupilList
+from conferences.models import Conclusion, Conference
 from programmes.models import Area, Commitment, Indicator, Organisation, Plan, PlanParty, Section
 from programmes.services.areas import NATION_CODE
 from reports.models import (
@@ -103,5 +105,9 @@ MODEL_NAMES = [
         IndicatorValue,
         ReportEvent,
         Proposal,
+        PupilList,
+        ListEntry,
+        Conference,
+        Conclusion,
     )
 ]

@@ -1,4 +1,5 @@
-"""One province: its organisations, plan, periods, reporting units and reports."""
+"""One province: its organisations, plan, periods, reporting units and reports, its pupil lists
+and its review conferences' conclusions."""
 
 from collections import Counter
 
@@ -9,6 +10,7 @@ from reports.models import ReportingPeriod, ReportingUnit
 
 from ..reports import periods_by_role
 from .bulk import _insert
+from .lists import _conclusions, _pupil_lists
 from .organisations import _organisations, _users
 from .plan import _plan
 from .profiles import ProvinceProfile, UnitProfile
@@ -98,4 +100,6 @@ def _load_province(province, communes, national, first, last, dates, today, rng)
                     rng,
                 )
     _write(built, counts)
+    _pupil_lists(plan, periods, department, association, commune_units, today, rng, counts)
+    _conclusions(plan, periods, department, association, today, rng, counts)
     return counts

@@ -6,6 +6,8 @@ from datetime import datetime
 import time_machine
 from django.utils import timezone
 
+from awards.models import ListEntry, PupilList
+from conferences.models import Conclusion, Conference
 from demo.national import PLAN_SUFFIX, national_load
 from demo.tests.test_national import _plans
 from programmes.models import Area, Indicator, Organisation, Plan
@@ -20,7 +22,13 @@ Action = ReportEvent.Action
 
 def _statuses():
     reports = ProgressReport.objects.order_by("period__starts_on", "organisation__name")
-    return list(reports.values_list("organisation__name", "status", "submitted_at"))
+    entries = ListEntry.objects.order_by("pupil_list__drawn_by__name", "given_on", "full_name")
+    conclusions = Conclusion.objects.order_by("conference__period__starts_on", "number")
+    return (
+        list(reports.values_list("organisation__name", "status", "submitted_at")),
+        list(entries.values_list("full_name", "decision", "amount", "source", "given_on")),
+        list(conclusions.values_list("responsible__name", "deadline", "status")),
+    )
 
 
 def test_the_same_seed_gives_the_same_data(db, frozen):
@@ -29,6 +37,8 @@ def test_the_same_seed_gives_the_same_data(db, frozen):
     first = _statuses()
     number = Plan.objects.get(number__endswith=PLAN_SUFFIX).number
     ProgressReport.objects.all().delete()
+    PupilList.objects.all().delete()
+    Conference.objects.all().delete()
     Plan.objects.all().delete()
     national_load(years=2, provinces=1, units_per_province=3, progress=lambda message: None)
     assert _statuses() == first

@@ -148,6 +148,21 @@ def test_bare_sql_gives_the_dashboards_figures(national_data, who):
     assert sorted(sql["plan_options"]) == page["plan_options"]
     assert [tuple(row) for row in sql["area_options"]] == page["area_options"]
 
+    # The money lines, by source and by area, and the open conclusions.
+    assert sum(pupils for _key, pupils, _amount in sql["money"]) > 0 and board.conclusions_open > 0
+    assert sql["money"] == _lines(board.money) and sql["money_sources"] == _lines(board.money_sources)
+    assert sql["money_by_province"] == board.money_by_province
+    assert sql["money_areas"] == [(row.area, _lines(row.lines)) for row in board.money_areas]
+    assert sql["conclusions_open"] == board.conclusions_open
+    assert [tuple(row) for row in sql["conclusions"]] == [
+        (c["number"], c["text"], c["responsible"], c["deadline"], c["late"], c["conference"], c["commitment"])
+        for c in board.conclusions
+    ]
+
+
+def _lines(lines) -> list:
+    return [(line.key, line.pupils, line.amount) for line in lines]
+
 
 def test_national_staff_are_ordinary_users_of_the_nation(national_data):
     for username, role in [("national_leader", "leader"), ("national_reviewer", "reviewer")]:
@@ -298,6 +313,8 @@ def test_bare_sql_gives_the_period_pages_figures(national_data, client, who):
         na for _d, _t, na in sql["scores"].values()
     )
     assert [tuple(p) for p in sql["proposals"]] == [(p.organisation, p.text, p.answer) for p in consolidation.proposals]
+    assert consolidation.given  # data worth comparing
+    assert sql["money"] == _lines(consolidation.money) and sql["money_sources"] == _lines(consolidation.money_sources)
 
 
 def _row(report, *fields) -> tuple:
