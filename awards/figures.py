@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Exists, OuterRef, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery, Sum
 
 from khuyenhoc import figure_versions
 from khuyenhoc.text import fold
@@ -66,16 +66,18 @@ def given_in_half(year: int, half: str, **lists) -> QuerySet[ListEntry]:
     """What was given in the half-year ``(year, half)`` of each list's own plan: between the first
     and the last day of that plan's reporting period, as the plan's consolidated report, its
     units' reports and its public page count it (``given`` with the period's days). Across plans
-    whose schedules differ, each entry counts in its own plan's half-year."""
-    periods = ReportingPeriod.objects.filter(
-        plan=OuterRef("pupil_list__plan"),
-        year=year,
-        half=half,
-        starts_on__lte=OuterRef("given_on"),
-        ends_on__gte=OuterRef("given_on"),
+    whose schedules differ, each entry counts in its own plan's half-year. The days of every plan's
+    half-year bound the search first, so that the index on ``given_on`` reads that half-year alone."""
+    halves = ReportingPeriod.objects.filter(year=year, half=half)
+    periods = halves.filter(
+        plan=OuterRef("pupil_list__plan"), starts_on__lte=OuterRef("given_on"), ends_on__gte=OuterRef("given_on")
     )
     return ListEntry.objects.filter(
-        Exists(periods), decision__in=GIVEN, **{f"pupil_list__{k}": v for k, v in lists.items()}
+        Exists(periods),
+        decision__in=GIVEN,
+        given_on__gte=Subquery(halves.order_by("starts_on").values("starts_on")[:1]),
+        given_on__lte=Subquery(halves.order_by("-ends_on").values("ends_on")[:1]),
+        **{f"pupil_list__{k}": v for k, v in lists.items()},
     )
 
 

@@ -212,6 +212,8 @@ MONEY = f"""
       JOIN programmes_area a ON a.id = o.area_id
       LEFT JOIN programmes_area province ON province.path = {_PROVINCE_PATH}
      WHERE l.plan_id = ANY(%(plans)s) AND e.decision IN {GIVEN}
+       AND e.given_on BETWEEN (SELECT min(starts_on) FROM reports_reportingperiod WHERE year = %(year)s AND half = %(half)s)
+                          AND (SELECT max(ends_on) FROM reports_reportingperiod WHERE year = %(year)s AND half = %(half)s)
      GROUP BY 1, 2, 3, 4, 5, 6"""
 
 # The conclusions of the plans' review conferences still to do: how many, and the first ten by
