@@ -30,6 +30,8 @@ NAMED = {
     Decision.AWARD: re.compile(r"\b(khen thuong|tuyen duong|trao thuong|phan thuong|giai thuong|dat giai)\b"),
 }
 COUNTED_UNITS = (Indicator.Unit.PEOPLE, Indicator.Unit.PUPILS, Indicator.Unit.TIMES)
+# The area of the party that drew a list up, which its money is counted under.
+AREA_PATH, AREA_NAME = "pupil_list__drawn_by__area__path", "pupil_list__drawn_by__area__name"
 
 
 @dataclass
@@ -85,9 +87,26 @@ def summary(entries: QuerySet[ListEntry]) -> tuple[list[MoneyLine], list[MoneyLi
     """The three lines, each with its pupils and đồng (zero where nothing was given), and the
     sources the money came from, in their order (a source not recorded counts as "other"): in
     one query."""
+    return _summary(_counted(entries, "decision", "source"))
+
+
+def summary_by_area(entries: QuerySet[ListEntry], *, provinces: bool) -> tuple[list, list, list[AreaMoney]]:
+    """``summary``, and the three lines for each area that drew up lists: by province
+    (``provinces``), else by the drawing party's own area (a commune, or the province for its own
+    lists), in area order. One query (and the provinces' names)."""
+    rows = _counted(entries, "decision", "source", AREA_PATH, AREA_NAME)
+    return (*_summary(rows), _by_area(rows, provinces=provinces))
+
+
+def _counted(entries: QuerySet[ListEntry], *fields: str) -> list[dict]:
+    """Pupils and đồng given, grouped by ``fields``."""
+    return list(entries.values(*fields).annotate(pupils=Count("pk"), amount=Sum("amount")).order_by())
+
+
+def _summary(rows: list[dict]) -> tuple[list[MoneyLine], list[MoneyLine]]:
     decisions: dict[str, dict] = {}
     sources: dict[str, dict] = {}
-    for row in entries.values("decision", "source").annotate(pupils=Count("pk"), amount=Sum("amount")).order_by():
+    for row in rows:
         _add(decisions.setdefault(row["decision"], {"pupils": 0, "amount": 0}), row)
         _add(sources.setdefault(row["source"] or ListEntry.Source.OTHER, {"pupils": 0, "amount": 0}), row)
     return (
@@ -96,24 +115,15 @@ def summary(entries: QuerySet[ListEntry]) -> tuple[list[MoneyLine], list[MoneyLi
     )
 
 
-def by_area(entries: QuerySet[ListEntry], *, provinces: bool) -> list[AreaMoney]:
-    """The three lines for each area that drew up lists: by province (``provinces``), else by the
-    drawing party's own area (a commune, or the province for its own lists), in area order."""
-    rows = (
-        entries.values("pupil_list__drawn_by__area__path", "pupil_list__drawn_by__area__name", "decision")
-        .annotate(pupils=Count("pk"), amount=Sum("amount"))
-        .order_by()
-    )
+def _by_area(rows: list[dict], *, provinces: bool) -> list[AreaMoney]:
     areas: dict[str, tuple[str, dict]] = {}
     names = {}
     if provinces:
-        paths = {figure_versions.province_of(row["pupil_list__drawn_by__area__path"]) for row in rows}
+        paths = {figure_versions.province_of(row[AREA_PATH]) for row in rows}
         names = dict(Area.objects.filter(path__in=paths).values_list("path", "name"))
     for row in rows:
-        path = row["pupil_list__drawn_by__area__path"]
-        if provinces:
-            path = figure_versions.province_of(path)
-        name = names.get(path) or row["pupil_list__drawn_by__area__name"]
+        path = figure_versions.province_of(row[AREA_PATH]) if provinces else row[AREA_PATH]
+        name = names.get(path) or row[AREA_NAME]
         _name, found = areas.setdefault(path, (name, {}))
         _add(found.setdefault(row["decision"], {"pupils": 0, "amount": 0}), row)
     return [

@@ -308,8 +308,9 @@ def _money(board: Dashboard, user, plans, filters: Filters) -> None:
     paths = _scope_paths(user)
     national = paths is None or any(path.count("/") == 1 for path in paths)
     board.money_by_province = national and (area is None or area.level == Area.Level.NATION)
-    board.money, board.money_sources = awards_figures.summary(entries)
-    board.money_areas = awards_figures.by_area(entries, provinces=board.money_by_province)
+    board.money, board.money_sources, board.money_areas = awards_figures.summary_by_area(
+        entries, provinces=board.money_by_province
+    )
 
 
 def _report_counts(periods: list[PeriodRow], filters: Filters) -> dict:
