@@ -1,4 +1,4 @@
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -57,9 +57,12 @@ def notification_open(request, pk):
     """Mark the notification read and go to what it is about."""
     notification = get_object_or_404(Notification, user=request.user, pk=pk)
     services.notifications_mark_read(user=request.user, notification=notification)
-    # Links are absolute for e-mail; inside the portal only their path is followed.
+    # Links are absolute for e-mail; inside the portal only their path is followed, with the query
+    # and the place on the page (a feed's "#entry-17": the entry itself, not the top of the feed).
     parts = urlsplit(notification.link)
-    return redirect(parts.path + (f"?{parts.query}" if parts.query else "") if parts.path else "tasks:notifications")
+    if not parts.path:
+        return redirect("tasks:notifications")
+    return redirect(urlunsplit(("", "", parts.path, parts.query, parts.fragment)))
 
 
 @login_required

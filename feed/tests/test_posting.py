@@ -161,7 +161,8 @@ def test_the_notification_opens_the_feed(client, world, reporting_plan, editor, 
     notification = Notification.objects.get(user=reporter_a)
     client.force_login(reporter_a)
     response = client.post(reverse("tasks:notification_open", args=[notification.pk]))
-    assert response["Location"] == reverse("feed:entries", args=[reporting_plan.pk])
+    entry = Entry.objects.get()
+    assert response["Location"] == reverse("feed:entries", args=[reporting_plan.pk]) + f"#entry-{entry.pk}"
     assert client.get(response["Location"]).status_code == 200
 
 
