@@ -142,3 +142,18 @@ def test_reports_accepted_together_are_one_entry_and_one_notification_each(
     # The same acceptance told again (a retry) records nothing; one report alone is told as before.
     assert events.reports_accepted(outcome.accepted) == []
     assert events.reports_accepted(outcome.accepted[:1])[0].link.endswith(f"/reports/{reports[0].pk}/")
+
+
+def test_a_report_returned_by_someone_else_before_the_bulk_acceptance_is_not_named(
+    world, h1, in_h1, reporter_a, reporter_b, reviewer
+):
+    """Two people at once: a report the reviewer ticked was returned meanwhile. It is skipped, and
+    the feed tells only the acceptance that happened, as one report's entry."""
+    from reports.services.bulk import reports_accept
+
+    reports = [filed(h1.plan, h1, world.unit_a, reporter_a), filed(h1.plan, h1, world.unit_b, reporter_b)]
+    workflow.report_return(user=reviewer, report=reports[1], comment="Thiếu số liệu")
+    outcome = reports_accept(user=reviewer, reports=reports)
+    assert [r.pk for r in outcome.accepted] == [reports[0].pk] and outcome.skipped == [reports[1]]
+    entry = Entry.objects.get()
+    assert entry.party == world.unit_a and world.unit_b.name not in entry.title + entry.body
